@@ -1,0 +1,92 @@
+package dev.camelkling.component;
+
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+import dev.camelkling.client.KlingFeature;
+import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+
+/**
+ * Generate videos and images with the Kling AI API. Component-level options are defaults that every endpoint copies
+ * and may override.
+ */
+@Component("kling")
+public class KlingComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    @Metadata(description = "Default configuration shared by all kling endpoints.")
+    private KlingConfiguration configuration = new KlingConfiguration();
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Use the CamelContext's global SSL context parameters when no sslContextParameters are set.")
+    private boolean useGlobalSslContextParameters;
+
+    private final CredentialsResolver credentialsResolver;
+    private ScheduledExecutorService scheduler;
+
+    public KlingComponent() {
+        this(CredentialsResolver.fromEnvironment());
+    }
+
+    KlingComponent(CredentialsResolver credentialsResolver) {
+        this.credentialsResolver = credentialsResolver;
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        KlingFeature feature = KlingFeature.fromUriName(remaining);
+        KlingEndpoint endpoint = new KlingEndpoint(uri, this, feature, configuration.copy());
+        setProperties(endpoint, parameters);
+        credentialsResolver.applyFallback(endpoint.getConfiguration());
+        credentialsResolver.requireCredentials(endpoint.getConfiguration());
+        KlingConfiguration c = endpoint.getConfiguration();
+        if (c.isDownload() && !c.isWaitForCompletion()) {
+            throw new IllegalArgumentException("download=true needs waitForCompletion=true: only a finished task has media");
+        }
+        return endpoint;
+    }
+
+    /**
+     * One scheduler per component serves every endpoint's re-polls and backoffs: waiting tasks hold no thread, only a
+     * scheduled entry, so thousands of waits share it.
+     */
+    synchronized ScheduledExecutorService getScheduler() {
+        if (scheduler == null) {
+            scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "KlingScheduler", 1);
+        }
+        return scheduler;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        synchronized (this) {
+            if (scheduler != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(scheduler);
+                scheduler = null;
+            }
+        }
+    }
+
+    public KlingConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Default configuration shared by all kling endpoints. */
+    public void setConfiguration(KlingConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the CamelContext's global SSL context parameters when no sslContextParameters are set. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+}

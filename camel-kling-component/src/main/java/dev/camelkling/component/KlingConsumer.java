@@ -1,0 +1,125 @@
+package dev.camelkling.component;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import dev.camelkling.client.KlingTask;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Synchronization;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.util.URISupport;
+
+/**
+ * Polls the feature's list endpoint and emits every task once, when it has reached a final state (succeed or
+ * failed), oldest first. A task counts as emitted only once its exchange completes; a failed exchange leaves it to be
+ * emitted again by a later poll.
+ */
+public class KlingConsumer extends ScheduledBatchPollingConsumer {
+
+    private final KlingEndpoint endpoint;
+    /** Tasks whose exchange is still being routed: a poll must not emit them a second time meanwhile. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+    public KlingConsumer(KlingEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        Queue<Object> exchanges = new ArrayDeque<>();
+        for (KlingTask task : finishedTasksNotYetEmitted()) {
+            if (inFlight.add(task.taskId())) {
+                Exchange exchange = createExchange(true);
+                KlingTaskMessages.populate(exchange.getMessage(), task);
+                exchanges.add(exchange);
+            }
+        }
+        return processBatch(exchanges);
+    }
+
+    private List<KlingTask> finishedTasksNotYetEmitted() throws Exception {
+        IdempotentRepository emitted = endpoint.getIdempotentRepository();
+        int pageSize = endpoint.getConfiguration().getPageSize();
+        List<KlingTask> found = new ArrayList<>();
+        for (int page = 1; page <= endpoint.getMaxPagesPerPoll(); page++) {
+            // Blocking is fine here: this is the consumer's own scheduler thread, not a routing thread.
+            List<KlingTask> tasks = endpoint.getClient().list(endpoint.getKlingFeature(), page, pageSize)
+                    .get(endpoint.getConfiguration().getRequestTimeout() * 2, TimeUnit.MILLISECONDS);
+            for (KlingTask task : tasks) {
+                if (task.isFinal() && !emitted.contains(task.taskId()) && !inFlight.contains(task.taskId())) {
+                    found.add(task);
+                }
+            }
+            if (tasks.size() < pageSize) {
+                break;
+            }
+        }
+        found.sort(Comparator.comparingLong(KlingTask::updatedAt).thenComparing(KlingTask::taskId));
+        return found;
+    }
+
+    @Override
+    public int processBatch(Queue<Object> exchanges) {
+        int total = exchanges.size();
+        int limit = maxMessagesPerPoll > 0 ? Math.min(total, maxMessagesPerPoll) : total;
+        for (int index = 0; index < total; index++) {
+            Exchange exchange = (Exchange) exchanges.poll();
+            String taskId = exchange.getMessage().getHeader(KlingConstants.TASK_ID, String.class);
+            if (index >= limit || !isBatchAllowed()) {
+                inFlight.remove(taskId); // left for the next poll
+                continue;
+            }
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, limit);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == limit - 1);
+            pendingExchanges = limit - index - 1;
+            exchange.getExchangeExtension().addOnCompletion(new EmittedMarker(taskId));
+            getAsyncProcessor().process(exchange, doneSync -> {
+                // the outcome is handled by EmittedMarker
+            });
+        }
+        return limit;
+    }
+
+    /** Commits a task as emitted when its exchange completes, and frees it for re-emission when it fails. */
+    private final class EmittedMarker implements Synchronization {
+        private final String taskId;
+
+        EmittedMarker(String taskId) {
+            this.taskId = taskId;
+        }
+
+        @Override
+        public void onComplete(Exchange exchange) {
+            try {
+                endpoint.getIdempotentRepository().add(taskId);
+            } finally {
+                inFlight.remove(taskId);
+            }
+        }
+
+        @Override
+        public void onFailure(Exchange exchange) {
+            inFlight.remove(taskId);
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing Kling task " + taskId, exchange,
+                        exchange.getException());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KlingConsumer[" + URISupport.sanitizeUri(endpoint.getEndpointUri()) + "]";
+    }
+}

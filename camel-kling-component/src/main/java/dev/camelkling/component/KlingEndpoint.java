@@ -1,0 +1,182 @@
+package dev.camelkling.component;
+
+import java.time.Duration;
+import java.util.Map;
+
+import javax.net.ssl.SSLContext;
+
+import dev.camelkling.client.KlingClient;
+import dev.camelkling.client.KlingClientConfig;
+import dev.camelkling.client.KlingFeature;
+import dev.camelkling.client.RetryPolicy;
+import dev.camelkling.client.WaitPolicy;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * Generate videos and images with the Kling AI API: create generation tasks, read them, wait for them to finish, and
+ * consume finished tasks.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "kling", title = "Kling AI", syntax = "kling:feature",
+             category = { Category.AI, Category.CLOUD }, headersClass = KlingConstants.class)
+public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    static final long DEFAULT_CONSUMER_DELAY = 5_000;
+
+    @UriPath(enums = "text2video,image2video", description = "The Kling feature (product) to use.")
+    @Metadata(required = true)
+    private final String feature;
+    @UriParam
+    private KlingConfiguration configuration;
+    @UriParam(label = "consumer", defaultValue = "10",
+              description = "The most list pages the consumer reads in one poll; a page shorter than pageSize ends the poll earlier.")
+    private int maxPagesPerPoll = 10;
+    @UriParam(label = "consumer,advanced",
+              description = "Remembers which final tasks were emitted, keyed by task id; a task is added only when its"
+                            + " exchange completes, so a failed exchange is emitted again on a later poll. Defaults to an"
+                            + " in-memory repository of 10000 ids; use a persistent one to survive restarts.")
+    private IdempotentRepository idempotentRepository;
+
+    private final KlingFeature klingFeature;
+    private KlingClient client;
+
+    public KlingEndpoint(String uri, KlingComponent component, KlingFeature feature, KlingConfiguration configuration) {
+        super(uri, component);
+        this.klingFeature = feature;
+        this.feature = feature.uriName();
+        this.configuration = configuration;
+        // Kling tasks take minutes and the list endpoint is rate limited in spirit; 500 ms polling would be abusive.
+        setDelay(DEFAULT_CONSUMER_DELAY);
+    }
+
+    @Override
+    public KlingComponent getComponent() {
+        return (KlingComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new KlingProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        KlingConsumer consumer = new KlingConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (idempotentRepository == null) {
+            idempotentRepository = MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
+        }
+        ServiceHelper.startService(idempotentRepository);
+        client = KlingClient.create(clientConfig());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        ServiceHelper.stopService(idempotentRepository);
+        super.doStop();
+    }
+
+    private KlingClientConfig clientConfig() throws Exception {
+        KlingConfiguration c = configuration;
+        return KlingClientConfig.builder()
+                .baseUrl(c.getBaseUrl())
+                .credentials(CredentialsResolver.credentials(c))
+                .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
+                .requestTimeout(Duration.ofMillis(c.getRequestTimeout()))
+                .sslContext(sslContext())
+                .retryPolicy(readRetryPolicy(c.getMaxReadAttempts()))
+                .scheduler(getComponent().getScheduler())
+                .build();
+    }
+
+    private static RetryPolicy readRetryPolicy(int maxAttempts) {
+        RetryPolicy d = RetryPolicy.defaults();
+        return new RetryPolicy(maxAttempts, d.initialDelay(), d.maxDelay(), d.multiplier(), d.jitter());
+    }
+
+    private SSLContext sslContext() throws Exception {
+        SSLContextParameters parameters = configuration.getSslContextParameters();
+        if (parameters == null) {
+            parameters = getComponent().retrieveGlobalSslContextParameters();
+        }
+        return parameters == null ? null : parameters.createSSLContext(getCamelContext());
+    }
+
+    WaitPolicy waitPolicy() {
+        return new WaitPolicy(Duration.ofMillis(configuration.getPollInterval()), 1.5,
+                Duration.ofMillis(configuration.getMaxPollInterval()), Duration.ofMillis(configuration.getWaitTimeout()));
+    }
+
+    KlingClient getClient() {
+        return client;
+    }
+
+    public KlingFeature getKlingFeature() {
+        return klingFeature;
+    }
+
+    public String getFeature() {
+        return feature;
+    }
+
+    public KlingConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(KlingConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public int getMaxPagesPerPoll() {
+        return maxPagesPerPoll;
+    }
+
+    public void setMaxPagesPerPoll(int maxPagesPerPoll) {
+        this.maxPagesPerPoll = maxPagesPerPoll;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return Map.of("feature", feature, "path", klingFeature.path());
+    }
+}

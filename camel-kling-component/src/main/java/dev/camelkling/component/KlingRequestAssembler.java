@@ -1,0 +1,124 @@
+package dev.camelkling.component;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.camelkling.client.KlingFeature;
+import dev.camelkling.client.KlingRequest;
+import dev.camelkling.client.KlingValidationException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.WrappedFile;
+import org.apache.camel.spi.PropertyConfigurer;
+import org.apache.camel.spi.PropertyConfigurerGetter;
+
+/**
+ * Turns an exchange into a Kling request for any feature, driven only by the feature's field list: for each Kling
+ * field, the header {@code CamelKling<Option>} wins, then the body (the feature's natural input, or a Map of fields),
+ * then the endpoint option of the same name. Nothing here knows a particular feature.
+ */
+final class KlingRequestAssembler {
+
+    private final KlingEndpoint endpoint;
+    private final KlingFeature feature;
+    private final List<FieldBinding> bindings;
+    private final PropertyConfigurerGetter options;
+
+    KlingRequestAssembler(KlingEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.feature = endpoint.getKlingFeature();
+        this.bindings = feature.schema().fieldNames().stream().map(FieldBinding::forField).toList();
+        PropertyConfigurer configurer = endpoint.getComponent().getEndpointPropertyConfigurer();
+        if (!(configurer instanceof PropertyConfigurerGetter getter)) {
+            throw new IllegalStateException("The generated kling endpoint configurer is missing from the classpath");
+        }
+        this.options = getter;
+    }
+
+    KlingRequest assemble(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Object body = message.getBody();
+        if (body instanceof KlingRequest request) {
+            if (request.feature() != feature) {
+                throw new KlingValidationException(feature.uriName() + " request", "body",
+                        "must be a " + feature.uriName() + " request, not " + request.feature().uriName());
+            }
+            return withExternalIdHeader(request, message);
+        }
+        Map<?, ?> bodyFields = body instanceof Map<?, ?> map ? map : Map.of();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (FieldBinding binding : bindings) {
+            Object value = message.getHeader(binding.header());
+            if (value == null) {
+                value = bodyFields.get(binding.field());
+            }
+            if (value == null && binding.field().equals(feature.primaryInputField()) && !(body instanceof Map)) {
+                value = naturalInput(exchange, body);
+            }
+            if (value == null) {
+                value = options.getOptionValue(endpoint, binding.option(), false);
+            }
+            if (value != null) {
+                fields.put(binding.field(), value);
+            }
+        }
+        for (Object key : bodyFields.keySet()) {
+            if (!fields.containsKey(String.valueOf(key)) && bodyFields.get(key) != null) {
+                fields.put(String.valueOf(key), bodyFields.get(key)); // unknown names: let the schema name them in its error
+            }
+        }
+        KlingRequest request = feature.newRequest(fields);
+        request.validate();
+        return request;
+    }
+
+    /** The body as the feature's natural input: text stays text, anything file-like stays a file or stream. */
+    private Object naturalInput(Exchange exchange, Object body) {
+        if (body == null) {
+            return null;
+        }
+        if (!feature.schema().isMedia(feature.primaryInputField())) {
+            String text = exchange.getMessage().getBody(String.class);
+            return text == null || text.isBlank() ? null : text.strip();
+        }
+        if (body instanceof WrappedFile<?> wrapped) {
+            Object file = wrapped.getFile();
+            return file instanceof File ? file : exchange.getMessage().getBody(byte[].class);
+        }
+        if (body instanceof String text) {
+            return text.isBlank() ? null : text.strip();
+        }
+        return body;
+    }
+
+    private static KlingRequest withExternalIdHeader(KlingRequest request, Message message) {
+        String externalId = message.getHeader(KlingConstants.EXTERNAL_TASK_ID, String.class);
+        return externalId == null ? request : request.withExternalTaskId(externalId);
+    }
+
+    /** How one Kling field is reached from Camel: its header and its endpoint option. */
+    record FieldBinding(String field, String option, String header) {
+
+        static FieldBinding forField(String field) {
+            String option = lowerCamel(field);
+            return new FieldBinding(field, option,
+                    KlingConstants.HEADER_PREFIX + Character.toUpperCase(option.charAt(0)) + option.substring(1));
+        }
+
+        static String lowerCamel(String snake) {
+            StringBuilder out = new StringBuilder(snake.length());
+            boolean upper = false;
+            for (char c : snake.toCharArray()) {
+                if (c == '_') {
+                    upper = true;
+                } else {
+                    out.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                }
+            }
+            return out.toString();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.camelkling.component;
+
+import java.util.Map;
+
+import org.apache.camel.CatalogCamelContext;
+import org.apache.camel.spi.BeanIntrospection;
+import org.apache.camel.spi.EndpointUriFactory;
+import org.apache.camel.support.PluginHelper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The generated configurers, URI factory and JSON are on the classpath and used: no reflection, secrets flagged. */
+class KlingComponentMetadataTest extends KlingTestSupport {
+
+    @Test
+    void endpointsAreConfiguredWithoutReflection() {
+        BeanIntrospection introspection = PluginHelper.getBeanIntrospection(context);
+        introspection.setExtendedStatistics(true);
+        introspection.resetCounters();
+
+        KlingEndpoint endpoint = context.getEndpoint(
+                "kling:text2video?negativePrompt=blurry&cfgScale=0.4&duration=10&waitForCompletion=true&pollInterval=3s",
+                KlingEndpoint.class);
+
+        assertThat(endpoint.getConfiguration().getNegativePrompt()).isEqualTo("blurry");
+        assertThat(endpoint.getConfiguration().getCfgScale()).isEqualTo(0.4);
+        assertThat(endpoint.getConfiguration().getDuration()).isEqualTo(10);
+        assertThat(endpoint.getConfiguration().getPollInterval()).isEqualTo(3000);
+        assertThat(introspection.getInvokedCounter()).as("bean introspection (reflection) must not be used").isZero();
+        KlingComponent component = context.getComponent("kling", KlingComponent.class);
+        assertThat(component.getEndpointPropertyConfigurer().getClass().getSimpleName()).isEqualTo("KlingEndpointConfigurer");
+        assertThat(component.getComponentPropertyConfigurer().getClass().getSimpleName()).isEqualTo("KlingComponentConfigurer");
+    }
+
+    @Test
+    void uriFactoryKnowsTheSecrets() {
+        EndpointUriFactory factory = context.getCamelContextExtension().getEndpointUriFactory("kling");
+
+        assertThat(factory.secretPropertyNames()).contains("accessKey", "secretKey", "apiKey");
+        assertThat(factory.buildUri("kling", Map.of("feature", "text2video", "duration", 5), false))
+                .isEqualTo("kling:text2video?duration=5");
+    }
+
+    @Test
+    void componentJsonDescribesFeaturesOptionsAndHeaders() throws Exception {
+        String json = ((CatalogCamelContext) context).getComponentParameterJsonSchema("kling");
+
+        assertThat(json).contains("\"scheme\": \"kling\"")
+                .contains("\"CamelKlingTaskId\"").contains("\"CamelKlingResultUrls\"")
+                .contains("\"waitForCompletion\"").contains("\"negativePrompt\"")
+                .contains("\"enum\": [ \"text2video\", \"image2video\" ]");
+    }
+
+    @Test
+    void secretsAreMaskedInEndpointUris() {
+        var endpoint = context.getEndpoint("kling:text2video?accessKey=ak-visible&secretKey=sk-hidden-123&apiKey=api-hidden-456");
+
+        assertThat(endpoint.toString()).doesNotContain("sk-hidden-123").doesNotContain("api-hidden-456");
+    }
+}

@@ -1,0 +1,135 @@
+package dev.camelkling.component;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import dev.camelkling.client.KlingTask;
+import dev.camelkling.client.KlingTaskStatus;
+import dev.camelkling.client.KlingValidationException;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KlingImage2VideoProducerTest extends KlingTestSupport {
+
+    private static final String WAIT = "kling:image2video?prompt=It comes alive&waitForCompletion=true";
+
+    @TempDir
+    Path dir;
+
+    static byte[] png(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(40, 120, 200));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.ORANGE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "bytes", "file", "path", "stream", "base64" })
+    void everyNaturalImageBodyBecomesAVideo(String kind) throws Exception {
+        byte[] png = png(640, 360);
+        Path file = Files.write(dir.resolve("frame.png"), png);
+        Object body = switch (kind) {
+            case "bytes" -> png;
+            case "file" -> file.toFile();
+            case "path" -> file;
+            case "stream" -> new ByteArrayInputStream(png);
+            default -> Base64.getEncoder().encodeToString(png);
+        };
+
+        Exchange out = template.request(WAIT, e -> e.getMessage().setBody(body));
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getHeader(KlingConstants.TASK_STATUS)).isEqualTo("succeed");
+        String url = (String) out.getMessage().getHeader(KlingConstants.RESULT_URLS, List.class).get(0);
+        assertThat(isMp4(download(url))).isTrue();
+    }
+
+    @Test
+    void imageUrlBodyIsSentAsAUrl() {
+        Exchange out = template.request("kling:image2video?prompt=From a URL",
+                e -> e.getMessage().setBody("https://example.com/pictures/frame.png"));
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getBody(KlingTask.class).status()).isEqualTo(KlingTaskStatus.SUBMITTED);
+        assertThat(simulator().createdTaskCount()).isEqualTo(1);
+    }
+
+    @Test
+    void dataUriPrefixIsRefusedLocally() throws Exception {
+        String dataUri = "data:image/png;base64," + Base64.getEncoder().encodeToString(png(640, 360));
+
+        Exchange out = template.request(WAIT, e -> e.getMessage().setBody(dataUri));
+
+        assertThat(out.getException()).isInstanceOf(KlingValidationException.class).hasMessageContaining("image")
+                .hasMessageContaining("data:");
+        assertThat(simulator().createdTaskCount()).isZero();
+    }
+
+    @Test
+    void tooSmallImageIsRefusedLocally() throws Exception {
+        byte[] small = png(200, 200);
+
+        Exchange out = template.request(WAIT, e -> e.getMessage().setBody(small));
+
+        assertThat(out.getException()).isInstanceOf(KlingValidationException.class).hasMessageContaining("image")
+                .hasMessageContaining("300");
+        assertThat(simulator().createdTaskCount()).isZero();
+    }
+
+    @Test
+    void tailFrameAndCameraControlAreMutuallyExclusive() throws Exception {
+        byte[] png = png(640, 360);
+        Exchange out = template.request("kling:image2video?cameraControl=simple:zoom=5", e -> {
+            e.getMessage().setBody(png);
+            e.getMessage().setHeader(KlingConstants.IMAGE_TAIL, png);
+        });
+
+        assertThat(out.getException()).isInstanceOf(KlingValidationException.class)
+                .hasMessageContaining("image_tail").hasMessageContaining("camera_control");
+        assertThat(simulator().createdTaskCount()).isZero();
+    }
+
+    @Test
+    void missingImageIsRefusedLocally() {
+        Exchange out = template.request("kling:image2video?prompt=No picture", e -> e.getMessage().setBody(null));
+
+        assertThat(out.getException()).isInstanceOf(KlingValidationException.class).hasMessageContaining("image");
+        assertThat(simulator().createdTaskCount()).isZero();
+    }
+
+    @Test
+    void fileComponentBodyIsUsedAsTheImage() throws Exception {
+        Files.write(dir.resolve("in.png"), png(600, 600));
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("file:" + dir + "?include=.*\\.png&noop=true&initialDelay=0").routeId("files")
+                        .to(WAIT).to("mock:done");
+            }
+        });
+        var mock = getMockEndpoint("mock:done");
+        mock.expectedMessageCount(1);
+        mock.expectedHeaderReceived(KlingConstants.TASK_STATUS, "succeed");
+        mock.assertIsSatisfied(20_000);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.camelkling.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.camelkling.component.KlingComponent;
+import dev.camelkling.simulator.KlingSimulator;
+import dev.camelkling.simulator.SimulatorTiming;
+import org.apache.camel.main.Main;
+
+/**
+ * Runs the README demo: copies the bundled prompts into an inbox, turns them into videos through {@link DemoRoutes},
+ * and exits 0 when every input has become a playable MP4.
+ * <p>
+ * Against the embedded Kling simulator by default; against the real Kling API when KLING_ACCESS_KEY and
+ * KLING_SECRET_KEY, or KLING_API_KEY, are set (KLING_BASE_URL picks another region).
+ */
+public final class KlingDemo {
+
+    static final List<String> BUNDLED_INPUTS = List.of(
+            "01-fox-in-snow.txt", "02-paper-boat.txt", "03-city-night.txt", "04-mountain-sunset.png");
+
+    private KlingDemo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args.length > 0 ? args[0] : "kling-demo-output").toAbsolutePath();
+        System.exit(run(work, System.getenv(), SimulatorTiming.REALISTIC));
+    }
+
+    static int run(Path work, Map<String, String> env, SimulatorTiming simulatorTiming) throws Exception {
+        Path inbox = work.resolve("prompts");
+        Path outbox = work.resolve("videos");
+        copyBundledInputs(inbox);
+        Files.createDirectories(outbox);
+
+        boolean realApi = hasText(env.get("KLING_API_KEY"))
+                          || hasText(env.get("KLING_ACCESS_KEY")) && hasText(env.get("KLING_SECRET_KEY"));
+        KlingSimulator simulator = null;
+        KlingComponent kling = new KlingComponent();
+        if (realApi) {
+            System.out.println("Using the real Kling API (credentials from the environment)");
+            if (hasText(env.get("KLING_BASE_URL"))) {
+                kling.getConfiguration().setBaseUrl(env.get("KLING_BASE_URL"));
+            }
+        } else {
+            simulator = KlingSimulator.builder().timing(simulatorTiming).build().start();
+            System.out.println("Using the embedded Kling simulator at " + simulator.baseUrl()
+                               + " (set KLING_ACCESS_KEY/KLING_SECRET_KEY or KLING_API_KEY for the real API)");
+            kling.getConfiguration().setBaseUrl(simulator.baseUrl());
+            kling.getConfiguration().setAccessKey(simulator.accessKey());
+            kling.getConfiguration().setSecretKey(simulator.secretKey());
+        }
+        try {
+            Main main = new Main();
+            main.bind("kling", kling);
+            main.configure().addRoutesBuilder(new DemoRoutes(inbox, outbox));
+            main.configure().withDurationMaxMessages(BUNDLED_INPUTS.size());
+            main.configure().withDurationMaxSeconds(realApi ? 3600 : 300);
+            main.run();
+        } finally {
+            if (simulator != null) {
+                simulator.close();
+            }
+        }
+        return report(outbox);
+    }
+
+    private static int report(Path outbox) throws IOException {
+        int playable = 0;
+        for (String input : BUNDLED_INPUTS) {
+            Path video = outbox.resolve(input.substring(0, input.lastIndexOf('.')) + ".mp4");
+            boolean ok = Files.isRegularFile(video) && Mp4Check.looksLikeMp4(video);
+            System.out.printf("%-28s -> %s%n", input, ok ? video + " (" + Files.size(video) + " bytes)" : "MISSING");
+            playable += ok ? 1 : 0;
+        }
+        System.out.printf("%d of %d videos written to %s%n", playable, BUNDLED_INPUTS.size(), outbox);
+        return playable == BUNDLED_INPUTS.size() ? 0 : 1;
+    }
+
+    private static void copyBundledInputs(Path inbox) throws IOException {
+        Files.createDirectories(inbox);
+        for (String name : BUNDLED_INPUTS) {
+            try (InputStream in = KlingDemo.class.getResourceAsStream("/demo/prompts/" + name)) {
+                if (in == null) {
+                    throw new IOException("Bundled demo input missing: " + name);
+                }
+                Files.copy(in, inbox.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        try (Stream<Path> stale = Files.list(inbox)) {
+            for (Path p : stale.filter(p -> !BUNDLED_INPUTS.contains(p.getFileName().toString())).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
+    }
+}
