@@ -17,7 +17,7 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 public class KlingConfiguration implements Cloneable {
 
     // ---- connection ----
-    @UriParam(defaultValue = "https://api-singapore.klingai.com",
+    @UriParam(label = "common", defaultValue = "https://api-singapore.klingai.com",
               description = "Base URL of the Kling API: a regional host, or a simulator such as http://127.0.0.1:8080.")
     private String baseUrl = "https://api-singapore.klingai.com";
     @UriParam(label = "security", secret = true,
@@ -81,7 +81,7 @@ public class KlingConfiguration implements Cloneable {
     private String prompt;
     @UriParam(label = "producer", description = "What to keep out of the result (up to 2500 characters).")
     private String negativePrompt;
-    @UriParam(label = "producer", description = "Prompt adherence in [0, 1]. Not supported by kling-v2.x models.")
+    @UriParam(label = "producer", description = "Prompt adherence, from 0 to 1. Not supported by kling-v2.x models.")
     private Double cfgScale;
     @UriParam(label = "producer", enums = "std,pro", description = "Generation mode: std or pro (higher quality, more cost).")
     private String mode;
@@ -93,7 +93,7 @@ public class KlingConfiguration implements Cloneable {
     private String sound;
     @UriParam(label = "producer",
               description = "Camera movement: a type (simple, down_back, forward_up, right_turn_forward, left_turn_forward);"
-                            + " simple takes exactly one non-zero axis in [-10, 10], written as simple:zoom=5.")
+                            + " simple takes exactly one non-zero axis from -10 to 10, written as simple:zoom=5.")
     private String cameraControl;
     @UriParam(label = "producer",
               description = "image2video start frame as a URL or raw Base64, when the body does not carry the image.")
@@ -103,7 +103,8 @@ public class KlingConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "image2video motion brush: the area that stays still, as a URL or raw Base64.")
     private String staticMask;
     @UriParam(label = "producer",
-              description = "Voice ids (comma-separated, at most 2) referenced in the prompt as <<<voice_1>>>; needs sound=on.")
+              description = "Voice ids (comma-separated, at most 2), referenced in the prompt as voice_1 and voice_2 between triple angle"
+                            + " brackets; needs sound=on.")
     private String voiceList;
     @UriParam(label = "producer", description = "Also produce a watermarked result (Kling watermark_info.enabled).")
     private Boolean watermarkInfo;

@@ -34,7 +34,7 @@ class KlingComponentMetadataTest extends KlingTestSupport {
     }
 
     @Test
-    void uriFactoryKnowsTheSecrets() {
+    void uriFactoryKnowsTheSecrets() throws Exception {
         EndpointUriFactory factory = context.getCamelContextExtension().getEndpointUriFactory("kling");
 
         assertThat(factory.secretPropertyNames()).contains("accessKey", "secretKey", "apiKey");

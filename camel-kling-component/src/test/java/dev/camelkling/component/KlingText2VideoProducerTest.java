@@ -46,8 +46,15 @@ class KlingText2VideoProducerTest extends KlingTestSupport {
 
     @Test
     void downloadStreamsTheVideoIntoTheBody() throws Exception {
-        Exchange out = template.request("kling:text2video?waitForCompletion=true&download=true",
-                e -> e.getMessage().setBody("A city skyline at night"));
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                // the stream is only open while the exchange is routed, so it is read inside the route
+                from("direct:download").to("kling:text2video?waitForCompletion=true&download=true")
+                        .convertBodyTo(byte[].class);
+            }
+        });
+        Exchange out = template.request("direct:download", e -> e.getMessage().setBody("A city skyline at night"));
 
         assertThat(out.getException()).isNull();
         byte[] video = out.getMessage().getBody(byte[].class);
