@@ -1,0 +1,413 @@
+package dev.camelkling.simulator;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.camelkling.simulator.auth.Account;
+import dev.camelkling.simulator.auth.Authenticator;
+import dev.camelkling.simulator.auth.CredentialRegistry;
+import dev.camelkling.simulator.auth.Hs256JwtVerifier;
+import dev.camelkling.simulator.callback.CallbackDispatcher;
+import dev.camelkling.simulator.callback.CallbackSigner;
+import dev.camelkling.simulator.http.RequestFilter;
+import dev.camelkling.simulator.http.RequestPipeline;
+import dev.camelkling.simulator.http.Router;
+import dev.camelkling.simulator.http.SimulatorHttpHandler;
+import dev.camelkling.simulator.media.MediaRoutes;
+import dev.camelkling.simulator.media.MediaStore;
+import dev.camelkling.simulator.product.ProductCatalog;
+import dev.camelkling.simulator.product.ProductDescriptor;
+import dev.camelkling.simulator.product.ValidationContext;
+import dev.camelkling.simulator.task.TaskEndpoints;
+import dev.camelkling.simulator.task.TaskLifecycle;
+import dev.camelkling.simulator.task.TaskStore;
+import dev.camelkling.simulator.tls.SelfSignedCertificate;
+
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An offline Kling API server on loopback: the same paths, JWT rules, validation and error codes,
+ * task lifecycle, callbacks, and real media at the result URLs.
+ *
+ * <pre>{@code
+ * try (KlingSimulator sim = KlingSimulator.builder().apiKey("k").build().start()) {
+ *     String baseUrl = sim.baseUrl();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class KlingSimulator implements AutoCloseable {
+    public static final String DEFAULT_ACCESS_KEY = "sim-access-key";
+    public static final String DEFAULT_SECRET_KEY = "sim-secret-key";
+
+    static {
+        // The JDK server flushes response headers and body separately; without TCP_NODELAY, Nagle plus
+        // the client's delayed ACK adds ~40 ms to every request. The JDK reads this property once, when
+        // its first HttpServer is created, so it must be set before that (a user's value is kept).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final int requestedPort;
+    private final String accessKey;
+    private final String secretKey;
+    private final String apiKey;
+    private final boolean tls;
+    private final Clock clock = Clock.systemUTC();
+    private final CredentialRegistry credentials = new CredentialRegistry();
+    private final TaskStore store;
+    private final MediaStore media;
+    private final CallbackDispatcher callbacks = new CallbackDispatcher();
+    private final TaskLifecycle lifecycle;
+    private final Router router;
+    private final RequestPipeline pipeline;
+
+    private HttpServer server;
+    private ExecutorService httpExecutor;
+    private SelfSignedCertificate certificate;
+    private volatile String baseUrl;
+    private volatile int maxConcurrentTasks;
+    private boolean closed;
+
+    private KlingSimulator(Builder b) {
+        this.requestedPort = b.port;
+        this.accessKey = b.accessKey;
+        this.secretKey = b.secretKey;
+        this.apiKey = b.apiKey;
+        this.tls = b.tls;
+        this.maxConcurrentTasks = b.maxConcurrentTasks;
+
+        Account primary = new Account("primary");
+        credentials.addAccessKey(accessKey, secretKey, primary);
+        if (apiKey != null) {
+            credentials.addApiKey(apiKey, primary);
+        }
+        b.additionalAccounts.forEach((ak, sk) -> credentials.addAccessKey(ak, sk, new Account("account:" + ak)));
+
+        this.store = new TaskStore(clock, b.maxConcurrentTasks);
+        this.media = new MediaStore(this::baseUrl);
+        this.lifecycle = new TaskLifecycle(store, media, callbacks, b.timing);
+        callbacks.signer(b.callbackSigner);
+        this.router = new Router(new Authenticator(credentials, new Hs256JwtVerifier(credentials, clock)));
+        this.pipeline = new RequestPipeline(router);
+        new MediaRoutes(media).routes().forEach(router::add);
+        ValidationContext validationContext = new SimulatorValidationContext(media);
+        for (ProductDescriptor product : ProductCatalog.all()) {
+            new TaskEndpoints(product, store, lifecycle, validationContext).routes().forEach(router::add);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the port (loopback only) and starts serving. */
+    public synchronized KlingSimulator start() {
+        if (closed) {
+            throw new IllegalStateException("the simulator was closed; build a new one");
+        }
+        if (server != null) {
+            return this;
+        }
+        try {
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort);
+            if (tls) {
+                certificate = SelfSignedCertificate.generate();
+                HttpsServer https = HttpsServer.create(address, 128);
+                https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
+                server = https;
+            } else {
+                server = HttpServer.create(address, 128);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind the simulator to port " + requestedPort, e);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        httpExecutor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "kling-sim-http-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(httpExecutor);
+        server.createContext("/", new SimulatorHttpHandler(pipeline));
+        server.start();
+        int port = server.getAddress().getPort();
+        // The host name must match the certificate's SAN; localhost and 127.0.0.1 are both in it.
+        baseUrl = (tls ? "https://localhost:" : "http://127.0.0.1:") + port;
+        return this;
+    }
+
+    /** e.g. {@code http://127.0.0.1:41234} or {@code https://localhost:41234}; no trailing slash. */
+    public String baseUrl() {
+        String url = baseUrl;
+        if (url == null) {
+            throw new IllegalStateException("the simulator is not started");
+        }
+        return url;
+    }
+
+    public int port() {
+        return URI.create(baseUrl()).getPort();
+    }
+
+    public String accessKey() {
+        return accessKey;
+    }
+
+    public String secretKey() {
+        return secretKey;
+    }
+
+    /** The accepted static API key, or {@code null} when none is configured. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public boolean isTls() {
+        return tls;
+    }
+
+    /** An SSLContext that trusts exactly this simulator's self-signed certificate (TLS only). */
+    public SSLContext clientSslContext() {
+        return requireCertificate().clientContext();
+    }
+
+    /** The simulator's certificate in PEM form (TLS only). */
+    public String certificatePem() {
+        return requireCertificate().pem();
+    }
+
+    private synchronized SelfSignedCertificate requireCertificate() {
+        if (!tls) {
+            throw new IllegalStateException("the simulator runs without TLS; build it with tls(true)");
+        }
+        if (certificate == null) {
+            throw new IllegalStateException("the simulator is not started");
+        }
+        return certificate;
+    }
+
+    /** Every callback POST made so far, in the order they finished. */
+    public List<CallbackDelivery> callbackDeliveries() {
+        return callbacks.deliveries();
+    }
+
+    /** Tasks created since start (or the last {@link #reset()}); rejected creates do not count. */
+    public int createdTaskCount() {
+        return store.createdCount();
+    }
+
+    /** How many existing tasks, over all accounts and products, carry this {@code external_task_id}. */
+    public int tasksByExternalId(String externalTaskId) {
+        return store.countByExternalId(externalTaskId);
+    }
+
+    /** The {@code task_status} of a task, for assertions that do not want to go through HTTP. */
+    public Optional<String> taskStatus(String taskId) {
+        return store.byTaskId(taskId).map(t -> t.status().wire());
+    }
+
+    /**
+     * Moves a running task to its final state now ({@code succeed}, or {@code failed} when its input
+     * asks for it), notifying callbacks as usual. Lets tests hold tasks open with a long timing and
+     * finish them on cue.
+     *
+     * @return {@code false} when the task is unknown or already final
+     */
+    public boolean completeTask(String taskId) {
+        return store.byTaskId(taskId).map(lifecycle::completeNow).orElse(false);
+    }
+
+    public SimulatorTiming timing() {
+        return lifecycle.timing();
+    }
+
+    /** Changes the timing for tasks created from now on. */
+    public KlingSimulator timing(SimulatorTiming timing) {
+        lifecycle.timing(Objects.requireNonNull(timing, "timing"));
+        return this;
+    }
+
+    public int maxConcurrentTasks() {
+        return maxConcurrentTasks;
+    }
+
+    /** Changes the concurrency limit per (account, model, pack type) for creates from now on. */
+    public KlingSimulator maxConcurrentTasks(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxConcurrentTasks must be >= 1");
+        }
+        maxConcurrentTasks = max;
+        store.maxConcurrentTasks(max);
+        return this;
+    }
+
+    /**
+     * Serves the given jpg or png bytes without authentication and returns their URL. Image fields that
+     * carry such a URL are validated against the real bytes, which lets tests exercise the URL form.
+     */
+    public String hostImage(byte[] imageBytes) {
+        boolean jpeg = imageBytes.length > 2 && (imageBytes[0] & 0xFF) == 0xFF && (imageBytes[1] & 0xFF) == 0xD8;
+        return media.hostImage(imageBytes, jpeg ? "image/jpeg" : "image/png");
+    }
+
+    /** How many MP4s were encoded so far (each video is encoded once, on its first download). */
+    public int videoEncodeCount() {
+        return media.videoEncodeCount();
+    }
+
+    /**
+     * Adds a stage in front of all request handling: the seam for fault injection (injected errors,
+     * delays, answers after the task was made).
+     */
+    public KlingSimulator addRequestFilter(RequestFilter filter) {
+        pipeline.addFilter(filter);
+        return this;
+    }
+
+    public KlingSimulator removeRequestFilter(RequestFilter filter) {
+        pipeline.removeFilter(filter);
+        return this;
+    }
+
+    /** Forgets all tasks, held slots, media and recorded callbacks; keeps the server running. */
+    public void reset() {
+        store.clear();
+        media.clear();
+        callbacks.clear();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (server != null) {
+            server.stop(0);
+            httpExecutor.shutdownNow();
+        }
+        lifecycle.close();
+        callbacks.close();
+    }
+
+    private record SimulatorValidationContext(MediaStore media) implements ValidationContext {
+        @Override
+        public Optional<byte[]> ownImage(String url) {
+            return media.ownImage(url);
+        }
+
+        @Override
+        public boolean isOwnUrl(String url) {
+            try {
+                return media.isOwn(URI.create(url));
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+    }
+
+    /** Configures a {@link KlingSimulator}; every option has a default suitable for tests. */
+    public static final class Builder {
+        private int port;
+        private String accessKey = DEFAULT_ACCESS_KEY;
+        private String secretKey = DEFAULT_SECRET_KEY;
+        private String apiKey;
+        private boolean tls;
+        private SimulatorTiming timing = SimulatorTiming.FAST;
+        private int maxConcurrentTasks = 5;
+        private final Map<String, String> additionalAccounts = new LinkedHashMap<>();
+        private CallbackSigner callbackSigner = CallbackSigner.NONE;
+
+        private Builder() {
+        }
+
+        /** 0 (the default) picks a free port. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder accessKey(String accessKey) {
+            this.accessKey = requireText(accessKey, "accessKey");
+            return this;
+        }
+
+        public Builder secretKey(String secretKey) {
+            this.secretKey = Objects.requireNonNull(secretKey, "secretKey");
+            return this;
+        }
+
+        /** A static API key accepted as {@code Bearer <key>} for the same account; {@code null} (default) = none. */
+        public Builder apiKey(String apiKey) {
+            if (apiKey != null && (apiKey.isEmpty() || apiKey.chars().filter(c -> c == '.').count() == 2)) {
+                throw new IllegalArgumentException("apiKey must be non-empty and must not look like a JWT (two dots)");
+            }
+            this.apiKey = apiKey;
+            return this;
+        }
+
+        public Builder tls(boolean tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        public Builder timing(SimulatorTiming timing) {
+            this.timing = Objects.requireNonNull(timing, "timing");
+            return this;
+        }
+
+        /** Concurrent non-final tasks per (account, model_name, pack type); default 5. */
+        public Builder maxConcurrentTasks(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxConcurrentTasks must be >= 1");
+            }
+            this.maxConcurrentTasks = max;
+            return this;
+        }
+
+        /** Another account with its own access key, tasks and slots (to test account isolation). */
+        public Builder additionalAccount(String accessKey, String secretKey) {
+            additionalAccounts.put(requireText(accessKey, "accessKey"), Objects.requireNonNull(secretKey, "secretKey"));
+            return this;
+        }
+
+        /** Seam for signed callbacks (Standard Webhooks); unsigned by default. */
+        public Builder callbackSigner(CallbackSigner signer) {
+            this.callbackSigner = Objects.requireNonNull(signer, "signer");
+            return this;
+        }
+
+        public KlingSimulator build() {
+            if (additionalAccounts.containsKey(accessKey)) {
+                throw new IllegalArgumentException("additional account reuses the primary access key");
+            }
+            return new KlingSimulator(this);
+        }
+
+        private static String requireText(String value, String name) {
+            if (value == null || value.isEmpty()) {
+                throw new IllegalArgumentException(name + " must not be empty");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.camelkling.simulator.http;
+
+import dev.camelkling.simulator.auth.Account;
+
+import java.util.Map;
+
+/** Handles one method on one route; throws {@link ApiException} for Kling errors. */
+@FunctionalInterface
+public interface RouteHandler {
+
+    SimResponse handle(Call call);
+
+    /**
+     * @param account   the authenticated caller, or {@code null} on routes without authentication
+     * @param variables path variables captured by the route's {@link PathPattern}
+     */
+    record Call(SimRequest request, Account account, Map<String, String> variables) {
+        public String variable(String name) {
+            return variables.get(name);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.camelkling.simulator.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Result media by id. Registering a video or image is cheap; the bytes are rendered on the first
+ * download and cached, and concurrent first downloads of one id share a single rendering. The cache
+ * is bounded (least recently downloaded first out); an evicted item is simply rendered again.
+ */
+public final class MediaStore {
+    public static final String VIDEO_PATH = "/media/videos/";
+    public static final String IMAGE_PATH = "/media/images/";
+    private static final Pattern OWN_IMAGE_PATH = Pattern.compile("^/media/images/([^/]+)\\.(png|jpg|jpeg)$");
+    public static final long DEFAULT_CACHE_BUDGET_BYTES = 128L * 1024 * 1024;
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+    /** Bytes with their content type. */
+    public record Media(byte[] bytes, String contentType) {
+    }
+
+    private final Supplier<String> baseUrl;
+    private final Mp4VideoEncoder videoEncoder = new Mp4VideoEncoder();
+    private final PngImageRenderer imageRenderer = new PngImageRenderer();
+    private final Map<String, VideoSpec> videoSpecs = new ConcurrentHashMap<>();
+    private final Map<String, ImageSpec> imageSpecs = new ConcurrentHashMap<>();
+    private final Map<String, Media> hostedImages = new ConcurrentHashMap<>();
+    private final Map<String, FutureTask<byte[]>> rendered = new ConcurrentHashMap<>();
+    private final LinkedHashMap<String, Integer> renderedSizes = new LinkedHashMap<>(16, 0.75f, true);
+    private final long cacheBudgetBytes;
+    private long renderedBytes;
+    private final AtomicInteger videoEncodes = new AtomicInteger();
+    private final AtomicInteger renders = new AtomicInteger();
+
+    public MediaStore(Supplier<String> baseUrl) {
+        this(baseUrl, DEFAULT_CACHE_BUDGET_BYTES);
+    }
+
+    public MediaStore(Supplier<String> baseUrl, long cacheBudgetBytes) {
+        this.baseUrl = baseUrl;
+        this.cacheBudgetBytes = cacheBudgetBytes;
+    }
+
+    public String registerVideo(VideoSpec spec) {
+        String id = UUID.randomUUID().toString();
+        videoSpecs.put(id, spec);
+        return id;
+    }
+
+    public String registerImage(ImageSpec spec) {
+        String id = UUID.randomUUID().toString();
+        imageSpecs.put(id, spec);
+        return id;
+    }
+
+    /** Serves caller-supplied image bytes, e.g. so tests can pass an image by URL. */
+    public String hostImage(byte[] bytes, String contentType) {
+        String id = UUID.randomUUID().toString();
+        hostedImages.put(id, new Media(bytes.clone(), contentType));
+        return imageUrl(id, contentType.contains("jpeg") ? "jpg" : "png");
+    }
+
+    public String videoUrl(String videoId) {
+        return baseUrl.get() + VIDEO_PATH + videoId + ".mp4";
+    }
+
+    public String imageUrl(String imageId) {
+        return imageUrl(imageId, "png");
+    }
+
+    private String imageUrl(String imageId, String extension) {
+        return baseUrl.get() + IMAGE_PATH + imageId + "." + extension;
+    }
+
+    public Optional<VideoSpec> videoSpec(String videoId) {
+        return Optional.ofNullable(videoSpecs.get(videoId));
+    }
+
+    public Optional<byte[]> video(String videoId) {
+        VideoSpec spec = videoSpecs.get(videoId);
+        if (spec == null) {
+            return Optional.empty();
+        }
+        return Optional.of(renderOnce("video:" + videoId, () -> {
+            videoEncodes.incrementAndGet();
+            return videoEncoder.encode(spec);
+        }));
+    }
+
+    public Optional<Media> image(String imageId) {
+        Media hosted = hostedImages.get(imageId);
+        if (hosted != null) {
+            return Optional.of(hosted);
+        }
+        ImageSpec spec = imageSpecs.get(imageId);
+        if (spec == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Media(renderOnce("image:" + imageId, () -> imageRenderer.render(spec)), "image/png"));
+    }
+
+    /**
+     * The bytes behind a URL when it points at this simulator's own image path; empty for any other URL
+     * or an unknown id.
+     */
+    public Optional<byte[]> ownImage(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!isOwn(uri)) {
+            return Optional.empty();
+        }
+        Matcher m = OWN_IMAGE_PATH.matcher(uri.getRawPath() == null ? "" : uri.getRawPath());
+        return m.matches() ? image(m.group(1)).map(Media::bytes) : Optional.empty();
+    }
+
+    /** Whether a URL addresses this simulator (loopback host, same port). */
+    public boolean isOwn(URI uri) {
+        URI base = URI.create(baseUrl.get());
+        return uri.getHost() != null && LOOPBACK_HOSTS.contains(uri.getHost())
+                && uri.getPort() == base.getPort();
+    }
+
+    public int videoEncodeCount() {
+        return videoEncodes.get();
+    }
+
+    /** How many renderings (videos and images) ran, including re-renderings after eviction. */
+    public int renderCount() {
+        return renders.get();
+    }
+
+    public void clear() {
+        videoSpecs.clear();
+        imageSpecs.clear();
+        hostedImages.clear();
+        synchronized (renderedSizes) {
+            rendered.clear();
+            renderedSizes.clear();
+            renderedBytes = 0;
+        }
+    }
+
+    private interface Renderer {
+        byte[] render() throws IOException;
+    }
+
+    private byte[] renderOnce(String key, Renderer renderer) {
+        FutureTask<byte[]> created = new FutureTask<>(() -> {
+            renders.incrementAndGet();
+            return renderer.render();
+        });
+        FutureTask<byte[]> existing = rendered.putIfAbsent(key, created);
+        FutureTask<byte[]> task = existing == null ? created : existing;
+        if (existing == null) {
+            created.run();
+        }
+        try {
+            byte[] bytes = task.get();
+            keepWithinBudget(key, task, bytes.length);
+            return bytes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering media " + key, e);
+        } catch (ExecutionException e) {
+            // Forget the failure so a later download can try again.
+            rendered.remove(key, task);
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw new IllegalStateException("rendering media " + key + " failed", cause);
+        }
+    }
+
+    /** Marks {@code key} as most recently used and evicts the least recently used others beyond the budget. */
+    private void keepWithinBudget(String key, FutureTask<byte[]> task, int size) {
+        synchronized (renderedSizes) {
+            if (rendered.get(key) != task) {
+                return; // cleared meanwhile
+            }
+            if (renderedSizes.put(key, size) == null) {
+                renderedBytes += size;
+            }
+            Iterator<Map.Entry<String, Integer>> oldestFirst = renderedSizes.entrySet().iterator();
+            while (renderedBytes > cacheBudgetBytes && oldestFirst.hasNext()) {
+                Map.Entry<String, Integer> entry = oldestFirst.next();
+                if (!entry.getKey().equals(key)) {
+                    rendered.remove(entry.getKey());
+                    renderedBytes -= entry.getValue();
+                    oldestFirst.remove();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.camelkling.simulator.product;
+
+import dev.camelkling.simulator.http.ApiException;
+import dev.camelkling.simulator.media.Preview;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads image fields given as an http(s) URL or raw Base64 (§2.3) and applies the general image
+ * limits: jpg/png, ≤ 10 MB, both sides ≥ 300 px, aspect ratio between 1:2.5 and 2.5:1.
+ */
+final class ImageInputs {
+    /** The real service's exact message for a {@code data:} URI or broken Base64. */
+    static final String NOT_BASE64 = "File is not in a valid base64 format";
+    static final int MAX_BYTES = 10 * 1024 * 1024;
+    static final int MIN_SIDE = 300;
+    static final double MAX_RATIO = 2.5;
+    private static final int PREVIEW_LONG_SIDE = 480;
+    private static final Set<String> FORMATS = Set.of("png", "jpeg", "jpg");
+
+    /** How strictly to check: full limits for pictures, format only for motion-brush masks. */
+    enum Rules { PICTURE, MASK }
+
+    private ImageInputs() {
+    }
+
+    static ImageInput read(String field, String value, ValidationContext context, Rules rules) {
+        if (value.regionMatches(true, 0, "http://", 0, 7) || value.regionMatches(true, 0, "https://", 0, 8)) {
+            CommonFields.requireHttpUrl(field, value);
+            var own = context.ownImage(value);
+            if (own.isPresent()) {
+                return decode(field, value, own.get(), rules);
+            }
+            String failure = context.isOwnUrl(value) ? "Failed to download " + field + " from " + value : null;
+            return new ImageInput(value, 0, 0, null, failure);
+        }
+        if (value.regionMatches(true, 0, "data:", 0, 5)) {
+            throw ApiException.invalidParameter(NOT_BASE64);
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidParameter(NOT_BASE64);
+        }
+        if (bytes.length == 0) {
+            throw ApiException.invalidParameter(NOT_BASE64);
+        }
+        return decode(field, null, bytes, rules);
+    }
+
+    private static ImageInput decode(String field, String url, byte[] bytes, Rules rules) {
+        if (bytes.length > MAX_BYTES) {
+            throw ApiException.invalidParameter(field + " must be at most 10MB");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw ApiException.invalidParameter(field + " must be a jpg/jpeg or png image");
+            }
+            ImageReader reader = readers.next();
+            try {
+                if (!FORMATS.contains(reader.getFormatName().toLowerCase(Locale.ROOT))) {
+                    throw ApiException.invalidParameter(field + " must be a jpg/jpeg or png image");
+                }
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (rules == Rules.PICTURE) {
+                    checkPictureLimits(field, width, height);
+                }
+                return new ImageInput(url, width, height, Preview.of(subsampled(reader, width, height)), null);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ApiException api) {
+                throw api;
+            }
+            throw ApiException.invalidParameter(field + " could not be read as a jpg/jpeg or png image");
+        }
+    }
+
+    private static void checkPictureLimits(String field, int width, int height) {
+        if (width < MIN_SIDE || height < MIN_SIDE) {
+            throw ApiException.invalidParameter(field + " width and height must be at least " + MIN_SIDE
+                    + "px (got " + width + "x" + height + ")");
+        }
+        double ratio = (double) width / height;
+        if (ratio > MAX_RATIO || ratio < 1 / MAX_RATIO) {
+            throw ApiException.invalidParameter(field + " aspect ratio must be between 1:2.5 and 2.5:1 (got "
+                    + width + "x" + height + ")");
+        }
+    }
+
+    private static BufferedImage subsampled(ImageReader reader, int width, int height) throws IOException {
+        int step = Math.max(1, Math.max(width, height) / PREVIEW_LONG_SIDE);
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceSubsampling(step, step, 0, 0);
+        return reader.read(0, param);
+    }
+}

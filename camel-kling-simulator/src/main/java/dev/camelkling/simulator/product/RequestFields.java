@@ -1,0 +1,113 @@
+package dev.camelkling.simulator.product;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelkling.simulator.http.ApiException;
+
+import java.util.List;
+
+/**
+ * Typed access to a create request body in which every violation becomes 400/1201 with a message
+ * naming the field. JSON {@code null} counts as absent. Types are strict: enumerated numeric-looking
+ * values such as {@code duration} must be JSON strings, as the API documents them (§2.3).
+ */
+public final class RequestFields {
+    public static final int MAX_PROMPT_CHARS = 2500;
+
+    private final ObjectNode body;
+
+    public RequestFields(ObjectNode body) {
+        this.body = body;
+    }
+
+    public boolean has(String name) {
+        JsonNode node = body.get(name);
+        return node != null && !node.isNull();
+    }
+
+    public JsonNode node(String name) {
+        JsonNode node = body.get(name);
+        return node == null || node.isNull() ? null : node;
+    }
+
+    /** @return the string value, or {@code null} when absent */
+    public String string(String name) {
+        return string(name, node(name));
+    }
+
+    public static String string(String fieldPath, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw ApiException.invalidParameter(fieldPath + " must be a string");
+        }
+        return node.asText();
+    }
+
+    /** A free-text field limited to {@code maxChars} Unicode characters; {@code null} when absent. */
+    public String text(String name, boolean required, int maxChars) {
+        String value = string(name);
+        if (required && (value == null || value.isBlank())) {
+            throw ApiException.invalidParameter(name + " is required and must not be empty");
+        }
+        if (value != null && value.codePointCount(0, value.length()) > maxChars) {
+            throw ApiException.invalidParameter(name + " must be at most " + maxChars + " characters");
+        }
+        return value;
+    }
+
+    /** A string enum; the default when absent. */
+    public String oneOf(String name, List<String> allowed, String defaultValue) {
+        String value = string(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!allowed.contains(value)) {
+            throw ApiException.invalidParameter(name + " must be one of " + String.join(", ", allowed) + " (got \"" + value + "\")");
+        }
+        return value;
+    }
+
+    /** A number in [min, max]; {@code null} when absent. */
+    public Double number(String name, double min, double max) {
+        return number(name, node(name), min, max);
+    }
+
+    public static Double number(String fieldPath, JsonNode node, double min, double max) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            throw ApiException.invalidParameter(fieldPath + " must be a number between " + format(min) + " and " + format(max));
+        }
+        double value = node.asDouble();
+        if (!(value >= min && value <= max)) {
+            throw ApiException.invalidParameter(fieldPath + " must be between " + format(min) + " and " + format(max)
+                    + " (got " + node.asText() + ")");
+        }
+        return value;
+    }
+
+    /** An object; {@code null} when absent. */
+    public JsonNode object(String name) {
+        JsonNode node = node(name);
+        if (node != null && !node.isObject()) {
+            throw ApiException.invalidParameter(name + " must be an object");
+        }
+        return node;
+    }
+
+    /** An array; {@code null} when absent. */
+    public JsonNode array(String name) {
+        JsonNode node = node(name);
+        if (node != null && !node.isArray()) {
+            throw ApiException.invalidParameter(name + " must be an array");
+        }
+        return node;
+    }
+
+    private static String format(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

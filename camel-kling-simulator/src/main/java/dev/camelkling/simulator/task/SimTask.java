@@ -1,0 +1,144 @@
+package dev.camelkling.simulator.task;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.camelkling.simulator.auth.Account;
+import dev.camelkling.simulator.product.ProductDescriptor;
+import dev.camelkling.simulator.product.ResultKind;
+import dev.camelkling.simulator.product.TaskOrder;
+
+import java.util.List;
+
+/** One simulated task. State changes go through {@link TaskStore} so slots and state move together. */
+public final class SimTask {
+
+    /** A produced video as {@code task_result.videos[]} shows it. */
+    public record VideoResult(String id, String url, String duration) {
+    }
+
+    /** A produced image as {@code task_result.images[]} shows it. */
+    public record ImageResult(int index, String url) {
+    }
+
+    private final long sequence;
+    private final String taskId;
+    private final ProductDescriptor product;
+    private final Account account;
+    private final TaskOrder order;
+    private final long createdAt;
+
+    private TaskStatus status = TaskStatus.SUBMITTED;
+    private String statusMessage = "";
+    private long updatedAt;
+    private List<VideoResult> videos = List.of();
+    private List<ImageResult> images = List.of();
+
+    SimTask(long sequence, String taskId, ProductDescriptor product, Account account, TaskOrder order, long createdAt) {
+        this.sequence = sequence;
+        this.taskId = taskId;
+        this.product = product;
+        this.account = account;
+        this.order = order;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public String taskId() {
+        return taskId;
+    }
+
+    public ProductDescriptor product() {
+        return product;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public TaskOrder order() {
+        return order;
+    }
+
+    public synchronized TaskStatus status() {
+        return status;
+    }
+
+    synchronized void markProcessing(long now) {
+        status = TaskStatus.PROCESSING;
+        touch(now);
+    }
+
+    synchronized void markSucceeded(long now, List<VideoResult> videos, List<ImageResult> images) {
+        status = TaskStatus.SUCCEED;
+        this.videos = List.copyOf(videos);
+        this.images = List.copyOf(images);
+        touch(now);
+    }
+
+    synchronized void markFailed(long now, String message) {
+        status = TaskStatus.FAILED;
+        statusMessage = message;
+        touch(now);
+    }
+
+    /** {@code updated_at} must visibly change at each step even when steps fall in the same millisecond. */
+    private void touch(long now) {
+        updatedAt = Math.max(now, updatedAt + 1);
+    }
+
+    /** The reduced object the create call returns (§2.5). */
+    public synchronized ObjectNode toCreatedJson() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("task_id", taskId);
+        node.put("task_status", status.wire());
+        node.set("task_info", taskInfo());
+        node.put("created_at", createdAt);
+        node.put("updated_at", updatedAt);
+        return node;
+    }
+
+    /** The full object of get-one, list and callbacks. */
+    public synchronized ObjectNode toJson() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("task_id", taskId);
+        node.put("task_status", status.wire());
+        node.put("task_status_msg", statusMessage);
+        node.set("task_info", taskInfo());
+        if (status == TaskStatus.SUCCEED) {
+            ObjectNode result = node.putObject("task_result");
+            if (product.resultKind() == ResultKind.VIDEOS) {
+                ArrayNode list = result.putArray("videos");
+                for (VideoResult v : videos) {
+                    list.addObject().put("id", v.id()).put("url", v.url()).put("duration", v.duration());
+                }
+            } else {
+                ArrayNode list = result.putArray("images");
+                for (ImageResult i : images) {
+                    list.addObject().put("index", i.index()).put("url", i.url());
+                }
+            }
+        }
+        if (order.watermarkEnabled() != null) {
+            node.putObject("watermark_info").put("enabled", order.watermarkEnabled());
+        }
+        node.put("created_at", createdAt);
+        node.put("updated_at", updatedAt);
+        if (status.isFinal()) {
+            node.put("final_unit_deduction", status == TaskStatus.SUCCEED ? order.unitDeduction() : "0");
+        }
+        return node;
+    }
+
+    private ObjectNode taskInfo() {
+        ObjectNode info = JsonNodeFactory.instance.objectNode();
+        if (order.externalTaskId() != null) {
+            info.put("external_task_id", order.externalTaskId());
+        }
+        return info;
+    }
+}
