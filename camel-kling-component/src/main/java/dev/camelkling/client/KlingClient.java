@@ -1,0 +1,227 @@
+package dev.camelkling.client;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Asynchronous client of the Kling API. Every method returns at once; no method blocks a thread on I/O or waits.
+ * Futures complete exceptionally with the typed {@link KlingException}s themselves (not wrapped).
+ *
+ * <p>Reads are retried per the {@link RetryPolicy}. A create is sent once: it is validated first (an invalid
+ * request fails with {@link KlingValidationException} and makes no HTTP call), and is only repeated when the
+ * server refused the token's time window (1003/1004), because then nothing was created. Any other failure of a
+ * create is reported; a {@link KlingTransportException#mayHaveReachedServer()} or a 5xx
+ * {@link KlingApiException#mayHaveTakenEffect()} means a task may exist and should be looked up by
+ * {@code external_task_id} before creating again.
+ */
+public final class KlingClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KlingClient.class);
+
+    static final int MAX_PAGE_NUM = 1000;
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final KlingClientConfig config;
+    private final KlingHttp http;
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownsScheduler;
+    private final Retrier retrier;
+    private final TaskWaiter waiter;
+    private final OpenFutures open = new OpenFutures();
+
+    private KlingClient(KlingClientConfig config) {
+        this.config = config;
+        this.http = new KlingHttp(config);
+        this.ownsScheduler = config.scheduler() == null;
+        this.scheduler = ownsScheduler ? newDaemonScheduler() : config.scheduler();
+        this.retrier = new Retrier(config.retryPolicy(), scheduler, () -> ThreadLocalRandom.current().nextDouble());
+        this.waiter = new TaskWaiter(scheduler, config.clock());
+    }
+
+    public static KlingClient create(KlingClientConfig config) {
+        return new KlingClient(Objects.requireNonNull(config, "config"));
+    }
+
+    private static ScheduledExecutorService newDaemonScheduler() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+            thread.setName("kling-client-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
+    public KlingClientConfig config() {
+        return config;
+    }
+
+    /** Creates a task. See the class comment for why this is never retried blindly. */
+    public CompletableFuture<KlingTask> create(KlingRequest request) {
+        Objects.requireNonNull(request, "request");
+        return open.track(() -> createUntracked(request));
+    }
+
+    private CompletableFuture<KlingTask> createUntracked(KlingRequest request) {
+        request.validate();
+        byte[] body = KlingJson.writeRequest(request);
+        return http.call("POST", request.feature().path(), body).thenApply(envelope -> KlingJson.task(envelope.data()));
+    }
+
+    /** Gets one task by its {@code task_id}; retried per policy. */
+    public CompletableFuture<KlingTask> get(KlingFeature feature, String taskId) {
+        return open.track(() -> getUntracked(feature, taskId));
+    }
+
+    private CompletableFuture<KlingTask> getUntracked(KlingFeature feature, String taskId) {
+        Objects.requireNonNull(feature, "feature");
+        if (taskId == null || taskId.isBlank()) {
+            return CompletableFuture.failedFuture(new KlingValidationException(feature.uriName() + " get", "task_id", "must not be blank"));
+        }
+        String path = feature.path() + "/" + encode(taskId);
+        return read("GET " + path, () -> http.call("GET", path, null).thenApply(envelope -> KlingJson.task(envelope.data())));
+    }
+
+    /**
+     * Looks a task up by the {@code external_task_id} it was created with, in the configured
+     * {@link ExternalIdLookup} form. An unknown id fails with {@link KlingApiException} code 1203 (HTTP 404).
+     */
+    public CompletableFuture<KlingTask> getByExternalId(KlingFeature feature, String externalTaskId) {
+        Objects.requireNonNull(feature, "feature");
+        String subject = feature.uriName() + " lookup";
+        return open.track(() -> {
+            if (!feature.supportsGetByExternalId()) {
+                throw new KlingValidationException(subject, "external_task_id", "lookup is not supported by " + feature.uriName());
+            }
+            if (externalTaskId == null || externalTaskId.isBlank()) {
+                throw new KlingValidationException(subject, "external_task_id", "must not be blank");
+            }
+            if (config.externalIdLookup() == ExternalIdLookup.PATH) {
+                return getUntracked(feature, externalTaskId);
+            }
+            String path = feature.path() + "?external_task_id=" + encode(externalTaskId);
+            return read("GET " + path, () -> http.call("GET", path, null)
+                    .thenApply(envelope -> ExternalIdMatch.single(envelope, externalTaskId, "GET " + path)));
+        });
+    }
+
+    /**
+     * One page of the feature's tasks. Kling returns no total: a page shorter than {@code pageSize} is the last.
+     *
+     * @param pageNum  1–1000
+     * @param pageSize 1–500
+     */
+    public CompletableFuture<List<KlingTask>> list(KlingFeature feature, int pageNum, int pageSize) {
+        Objects.requireNonNull(feature, "feature");
+        String subject = feature.uriName() + " list";
+        return open.track(() -> {
+            if (pageNum < 1 || pageNum > MAX_PAGE_NUM) {
+                throw new KlingValidationException(subject, "pageNum", "must be between 1 and " + MAX_PAGE_NUM + " (was " + pageNum + ")");
+            }
+            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+                throw new KlingValidationException(subject, "pageSize", "must be between 1 and " + MAX_PAGE_SIZE + " (was " + pageSize + ")");
+            }
+            String path = feature.path() + "?pageNum=" + pageNum + "&pageSize=" + pageSize;
+            return read("GET " + path, () -> http.call("GET", path, null).thenApply(envelope -> KlingJson.tasks(envelope.data())));
+        });
+    }
+
+    /**
+     * Completes when the task is final. A {@code failed} task completes the future normally (see
+     * {@link KlingTask#requireNotFailed()}); the future fails with {@link KlingWaitTimeoutException} after the
+     * policy's timeout, or with the error of a poll that failed even after retries.
+     */
+    public CompletableFuture<KlingTask> awaitCompletion(KlingFeature feature, String taskId, WaitPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        return open.track(() -> waiter.await(() -> getUntracked(feature, taskId), policy));
+    }
+
+    /** Creates a task and waits for it: {@link #create} then {@link #awaitCompletion}. */
+    public CompletableFuture<KlingTask> createAndAwait(KlingRequest request, WaitPolicy policy) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(policy, "policy");
+        return open.track(() -> {
+            CompletableFuture<KlingTask> outcome = new CompletableFuture<>();
+            createUntracked(request).whenComplete((task, error) -> {
+                if (error != null) {
+                    outcome.completeExceptionally(error);
+                } else if (task.isFinal()) {
+                    outcome.complete(task);
+                } else {
+                    CompletableFuture<KlingTask> waiting = waiter.await(() -> getUntracked(request.feature(), task.taskId()), policy);
+                    outcome.whenComplete((value, failure) -> waiting.cancel(false)); // the caller gave up: stop polling
+                    waiting.whenComplete((value, failure) -> {
+                        if (failure != null) {
+                            outcome.completeExceptionally(failure);
+                        } else {
+                            outcome.complete(value);
+                        }
+                    });
+                }
+            });
+            return outcome;
+        });
+    }
+
+    /**
+     * Streams a result URL into {@code target} (replacing it) without holding the media in memory. No credentials
+     * are sent: result URLs are public CDN links. Retried per policy; a partial file is removed on failure.
+     */
+    public CompletableFuture<Path> download(String url, Path target) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(target, "target");
+        Path directory = target.toAbsolutePath().getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            return open.track(() -> CompletableFuture.failedFuture(
+                    new KlingValidationException("download", "target", "must be in an existing directory (" + directory + ")")));
+        }
+        return open.track(() -> read("GET " + KlingMedia.withoutQuery(url), () -> http.download(url, target)));
+    }
+
+    /** Opens a result URL as a stream once its status is known to be a success; the caller closes the stream. */
+    public CompletableFuture<InputStream> openStream(String url) {
+        Objects.requireNonNull(url, "url");
+        return open.track(() -> read("GET " + KlingMedia.withoutQuery(url), () -> http.openStream(url)));
+    }
+
+    private <T> CompletableFuture<T> read(String operation, Supplier<CompletableFuture<T>> attempt) {
+        return retrier.call(operation, attempt);
+    }
+
+    private static String encode(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Fails every pending future with a {@link KlingException} and shuts down the scheduler if the client owns it. */
+    @Override
+    public void close() {
+        if (open.isClosed()) {
+            return;
+        }
+        open.close();
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
+        LOG.debug("Kling client for {} closed", config.baseUrl());
+    }
+
+    @Override
+    public String toString() {
+        return "KlingClient[" + config + "]";
+    }
+}

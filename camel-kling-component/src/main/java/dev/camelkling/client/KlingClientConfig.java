@@ -1,0 +1,185 @@
+package dev.camelkling.client;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ssl.SSLContext;
+
+/** Immutable settings of a {@link KlingClient}. {@code toString()} does not reveal credentials. */
+public final class KlingClientConfig {
+
+    public static final String DEFAULT_BASE_URL = "https://api-singapore.klingai.com";
+
+    private final String baseUrl;
+    private final KlingCredentials credentials;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final SSLContext sslContext;
+    private final RetryPolicy retryPolicy;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final ExternalIdLookup externalIdLookup;
+
+    private KlingClientConfig(Builder b) {
+        this.baseUrl = normalizeBaseUrl(b.baseUrl);
+        this.credentials = Objects.requireNonNull(b.credentials, "credentials are required");
+        this.connectTimeout = requirePositive(b.connectTimeout, "connectTimeout");
+        this.requestTimeout = requirePositive(b.requestTimeout, "requestTimeout");
+        this.sslContext = b.sslContext;
+        this.retryPolicy = Objects.requireNonNull(b.retryPolicy, "retryPolicy");
+        this.scheduler = b.scheduler;
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.externalIdLookup = Objects.requireNonNull(b.externalIdLookup, "externalIdLookup");
+    }
+
+    private static String normalizeBaseUrl(String url) {
+        Objects.requireNonNull(url, "baseUrl");
+        String trimmed = url.trim();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        URI uri = URI.create(trimmed);
+        if (uri.getScheme() == null || uri.getHost() == null
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL (was " + url + ")");
+        }
+        return trimmed;
+    }
+
+    private static Duration requirePositive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive (was " + d + ")");
+        }
+        return d;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().baseUrl(baseUrl).credentials(credentials).connectTimeout(connectTimeout)
+                .requestTimeout(requestTimeout).sslContext(sslContext).retryPolicy(retryPolicy).scheduler(scheduler)
+                .clock(clock).externalIdLookup(externalIdLookup);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public KlingCredentials credentials() {
+        return credentials;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** {@code null} means the JDK default. */
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** {@code null} means the client creates (and on close shuts down) its own single daemon thread. */
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ExternalIdLookup externalIdLookup() {
+        return externalIdLookup;
+    }
+
+    @Override
+    public String toString() {
+        return "KlingClientConfig[baseUrl=" + baseUrl + ", credentials=" + credentials + ", connectTimeout="
+                + connectTimeout + ", requestTimeout=" + requestTimeout + ", customSsl=" + (sslContext != null)
+                + ", retryPolicy=" + retryPolicy + ", externalIdLookup=" + externalIdLookup + "]";
+    }
+
+    public static final class Builder {
+        private String baseUrl = DEFAULT_BASE_URL;
+        private KlingCredentials credentials;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private SSLContext sslContext;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private ScheduledExecutorService scheduler;
+        private Clock clock = Clock.systemUTC();
+        private ExternalIdLookup externalIdLookup = ExternalIdLookup.PATH;
+
+        private Builder() {
+        }
+
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        public Builder credentials(KlingCredentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        public Builder accessKey(String accessKey, String secretKey) {
+            return credentials(KlingCredentials.accessKey(accessKey, secretKey));
+        }
+
+        public Builder apiKey(String apiKey) {
+            return credentials(KlingCredentials.apiKey(apiKey));
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = scheduler;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder externalIdLookup(ExternalIdLookup externalIdLookup) {
+            this.externalIdLookup = externalIdLookup;
+            return this;
+        }
+
+        public KlingClientConfig build() {
+            return new KlingClientConfig(this);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.camelkling.client;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * An immutable create request: wire-named fields holding canonical values (text, numbers, maps and lists,
+ * {@link CameraControl}, {@link DynamicMask}, {@link KlingMedia}), all of which the client's JSON mapper writes.
+ * Building does not validate; {@link #validate()} does, and {@link KlingClient#create} calls it before sending.
+ */
+public abstract class KlingRequest {
+
+    private final Map<String, Object> fields;
+
+    KlingRequest(Map<String, Object> canonicalFields) {
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(canonicalFields));
+    }
+
+    public abstract KlingFeature feature();
+
+    /** Unmodifiable, wire names ({@code "negative_prompt"}) in schema order. */
+    public Map<String, Object> fields() {
+        return fields;
+    }
+
+    /** The value of one field by wire name, or {@code null}. */
+    public Object field(String wireName) {
+        return fields.get(wireName);
+    }
+
+    /** May be {@code null}. */
+    public String externalTaskId() {
+        return (String) fields.get("external_task_id");
+    }
+
+    /**
+     * A copy with {@code external_task_id} set (or removed for {@code null}) — the basis of exactly-once creates.
+     *
+     * @throws KlingValidationException if the feature does not accept an external task id
+     */
+    public KlingRequest withExternalTaskId(String externalTaskId) {
+        return with("external_task_id", externalTaskId);
+    }
+
+    /** A copy with one field set from a loosely typed value (removed for {@code null}). */
+    public KlingRequest with(String fieldName, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(fields);
+        feature().schema().put(feature().requestSubject(), changed, fieldName, value);
+        return feature().fromCanonical(feature().schema().ordered(changed));
+    }
+
+    /** @throws KlingValidationException naming the field and the rule, for the first broken rule */
+    public void validate() {
+        feature().schema().validate(feature().requestSubject(), fields);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KlingRequest other && feature() == other.feature() && fields.equals(other.fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(feature(), fields);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + (e.getValue() instanceof String s ? LooseValues.shorten(s) : e.getValue()))
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+
+    /**
+     * Base of the per-feature builders: every typed setter goes through {@link #field}, i.e. through the same
+     * conversion as {@link KlingFeature#newRequest(Map)}.
+     */
+    public abstract static class Builder<B extends Builder<B, R>, R extends KlingRequest> {
+
+        private final KlingFeature feature;
+        private final Map<String, Object> values = new LinkedHashMap<>();
+
+        Builder(KlingFeature feature) {
+            this.feature = feature;
+        }
+
+        /**
+         * Sets a field by wire or lowerCamelCase name from a loosely typed value; {@code null} removes it.
+         *
+         * @throws KlingValidationException for an unknown field or an unconvertible value
+         */
+        public B field(String name, Object value) {
+            feature.schema().put(feature.requestSubject(), values, name, value);
+            return self();
+        }
+
+        public B externalTaskId(String externalTaskId) {
+            return field("external_task_id", externalTaskId);
+        }
+
+        public B callbackUrl(String callbackUrl) {
+            return field("callback_url", callbackUrl);
+        }
+
+        /** Sends {@code watermark_info: {enabled: ...}}. */
+        public B watermark(boolean enabled) {
+            return field("watermark_info", enabled);
+        }
+
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+
+        /** Builds without validating; see {@link KlingRequest#validate()}. */
+        @SuppressWarnings("unchecked")
+        public R build() {
+            return (R) feature.fromCanonical(feature.schema().ordered(values));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.camelkling.client;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * A Kling task as returned by create, get and list (and posted to callbacks). Optional fields are
+ * {@code null}; the result lists are empty, never {@code null}.
+ */
+public record KlingTask(String taskId, KlingTaskStatus status, String statusMessage, String externalTaskId,
+        KlingVideo parentVideo, List<KlingVideo> videos, List<KlingImage> images,
+        long createdAt, long updatedAt, String finalUnitDeduction) {
+
+    public KlingTask {
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(status, "status");
+        videos = videos == null ? List.of() : List.copyOf(videos);
+        images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    public boolean isFinal() {
+        return status.isFinal();
+    }
+
+    /** URLs of the result media in order: the videos' for video products, the images' for image products. */
+    public List<String> resultUrls() {
+        return Stream.concat(videos.stream().map(KlingVideo::url), images.stream().map(KlingImage::url))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /** Id of the first result video, for chaining into video extend or lip sync; {@code null} if none. */
+    public String firstVideoId() {
+        return videos.isEmpty() ? null : videos.get(0).id();
+    }
+
+    /**
+     * Returns this task unless it failed.
+     *
+     * @throws KlingTaskFailedException if the status is {@link KlingTaskStatus#FAILED}
+     */
+    public KlingTask requireNotFailed() {
+        if (status == KlingTaskStatus.FAILED) {
+            throw new KlingTaskFailedException(this);
+        }
+        return this;
+    }
+
+    /** Parses a task object, e.g. the body of a callback (which has no envelope). Unknown fields are ignored. */
+    public static KlingTask fromJson(String json) {
+        return KlingJson.parseTask(json);
+    }
+}

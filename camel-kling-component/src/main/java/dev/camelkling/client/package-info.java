@@ -1,0 +1,17 @@
+/**
+ * A Camel-free, asynchronous client of the Kling AI API (legacy {@code /v1} design).
+ *
+ * <ul>
+ *   <li>{@link dev.camelkling.client.KlingFeature}: one descriptor per Kling product (path, result kind, request
+ *       schema); {@link dev.camelkling.client.KlingRequest} subclasses are the typed create requests.</li>
+ *   <li>{@link dev.camelkling.client.RequestSchema}: the documented field rules as data, checked locally before
+ *       anything is sent; {@link dev.camelkling.client.KlingFeature#newRequest(java.util.Map)} builds requests from
+ *       loosely typed input through the same schema.</li>
+ *   <li>{@link dev.camelkling.client.KlingClient}: create, get, lookup by external id, list, wait and download,
+ *       all returning {@link java.util.concurrent.CompletableFuture}s that fail with the typed
+ *       {@link dev.camelkling.client.KlingException} family.</li>
+ * </ul>
+ *
+ * <p>This package must not depend on Apache Camel.
+ */
+package dev.camelkling.client;
