@@ -20,7 +20,10 @@ public final class FieldSpec {
     private final List<String> allowedValues;
     private final Double min;
     private final Double max;
+    private final Integer minItems;
     private final Integer maxItems;
+    private final boolean localOnly;
+    private final String wireContainer;
     private final List<String> aliases;
     private final List<FieldCheck> checks;
 
@@ -32,7 +35,10 @@ public final class FieldSpec {
         this.allowedValues = List.copyOf(b.allowedValues);
         this.min = b.min;
         this.max = b.max;
+        this.minItems = b.minItems;
         this.maxItems = b.maxItems;
+        this.localOnly = b.localOnly;
+        this.wireContainer = b.wireContainer;
         this.aliases = List.copyOf(b.aliases);
         this.checks = List.copyOf(b.checks);
     }
@@ -76,6 +82,34 @@ public final class FieldSpec {
         return maxItems == null ? OptionalInt.empty() : OptionalInt.of(maxItems);
     }
 
+    public OptionalInt minItems() {
+        return minItems == null ? OptionalInt.empty() : OptionalInt.of(minItems);
+    }
+
+    /**
+     * Whether the field only serves local checks and defaults and is never sent (e.g. lip sync's
+     * {@code face_start_time}, the face window learnt from identify-face).
+     */
+    public boolean isLocalOnly() {
+        return localOnly;
+    }
+
+    /**
+     * The wire object this field is written into, when Kling nests it: lip sync's {@code face_id} goes into the single
+     * item of {@code face_choose}. Input may give such fields flat or nested.
+     */
+    public Optional<String> wireContainer() {
+        return Optional.ofNullable(wireContainer);
+    }
+
+    /**
+     * Whether a plain message body of this Java type can fill this field, e.g. a {@code byte[]} for a media field or a
+     * {@code List} of images for an image list. Does not read streams or validate the rules.
+     */
+    public boolean acceptsBody(Object body) {
+        return type.acceptsBody(body);
+    }
+
     /** Other names accepted for this field in generic input, besides the wire name and its lowerCamelCase form. */
     public List<String> aliases() {
         return aliases;
@@ -112,7 +146,11 @@ public final class FieldSpec {
             }
         }
         if (value instanceof Number number && !inRange(number.doubleValue())) {
-            return Optional.of(new Violation(name, "must be between " + format(min) + " and " + format(max) + " (was " + number + ")"));
+            return Optional.of(new Violation(name, rangeRule() + " (was " + number + ")"));
+        }
+        if (value instanceof Collection<?> items && minItems != null && items.size() < minItems) {
+            return Optional.of(new Violation(name, "must have at least " + minItems + (minItems == 1 ? " item" : " items")
+                    + " (was " + items.size() + ")"));
         }
         if (value instanceof Collection<?> items && maxItems != null && items.size() > maxItems) {
             return Optional.of(new Violation(name, "must have at most " + maxItems + " items (was " + items.size() + ")"));
@@ -124,6 +162,16 @@ public final class FieldSpec {
             }
         }
         return Optional.empty();
+    }
+
+    private String rangeRule() {
+        if (max == null) {
+            return "must be at least " + format(min);
+        }
+        if (min == null) {
+            return "must be at most " + format(max);
+        }
+        return "must be between " + format(min) + " and " + format(max);
     }
 
     private boolean inRange(double value) {
@@ -139,7 +187,7 @@ public final class FieldSpec {
 
     @Override
     public String toString() {
-        return name + ":" + type + (required ? " (required)" : "");
+        return name + ":" + type + (required ? " (required)" : "") + (localOnly ? " (local only)" : "");
     }
 
     static final class Builder {
@@ -150,7 +198,10 @@ public final class FieldSpec {
         private final List<String> allowedValues = new ArrayList<>();
         private Double min;
         private Double max;
+        private Integer minItems;
         private Integer maxItems;
+        private boolean localOnly;
+        private String wireContainer;
         private final List<String> aliases = new ArrayList<>();
         private final List<FieldCheck> checks = new ArrayList<>();
 
@@ -184,8 +235,29 @@ public final class FieldSpec {
             return this;
         }
 
+        Builder atLeast(double min) {
+            this.min = min;
+            return this;
+        }
+
         Builder maxItems(int maxItems) {
             this.maxItems = maxItems;
+            return this;
+        }
+
+        Builder items(int minItems, int maxItems) {
+            this.minItems = minItems;
+            this.maxItems = maxItems;
+            return this;
+        }
+
+        Builder localOnly() {
+            this.localOnly = true;
+            return this;
+        }
+
+        Builder nestedIn(String wireContainer) {
+            this.wireContainer = wireContainer;
             return this;
         }
 

@@ -1,7 +1,10 @@
 package dev.camelkling.client;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringWriter;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -15,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Conversions from loosely typed input to the canonical field values, one per {@link FieldType}. */
 final class LooseValues {
@@ -23,6 +27,18 @@ final class LooseValues {
     }
 
     static Object text(Object value) {
+        if (value instanceof char[] chars) {
+            return new String(chars);
+        }
+        if (value instanceof Reader reader) {
+            try {
+                StringWriter out = new StringWriter();
+                reader.transferTo(out);
+                return out.toString();
+            } catch (IOException e) {
+                throw new InvalidValue("could not be read (" + e.getMessage() + ")");
+            }
+        }
         if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean
                 || value instanceof Character || value instanceof Enum<?>) {
             return value.toString();
@@ -120,6 +136,22 @@ final class LooseValues {
         throw new InvalidValue("must be true or false (was " + describe(value) + ")");
     }
 
+    /** {@code true}/{@code false} (also as text) become {@code "yes"}/{@code "no"}; other text is kept for the enum check. */
+    static Object yesNo(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? "yes" : "no";
+        }
+        if (value instanceof CharSequence text) {
+            String t = text.toString().trim().toLowerCase(Locale.ROOT);
+            return switch (t) {
+                case "true" -> "yes";
+                case "false" -> "no";
+                default -> t;
+            };
+        }
+        throw new InvalidValue("must be yes, no or a boolean (was " + typeOf(value) + ")");
+    }
+
     static Object cameraControl(Object value) {
         if (value instanceof CameraControl control) {
             return control;
@@ -191,6 +223,51 @@ final class LooseValues {
                 + typeOf(value) + ")");
     }
 
+    /** Images as {@code [{"image": media}]}; items may be media values or maps that already have that shape. */
+    static Object imageList(Object value) {
+        return wrappedItems(value, "image", item -> {
+            if (item == null) {
+                throw new InvalidValue("is required");
+            }
+            return media(item);
+        });
+    }
+
+    /**
+     * Element ids as {@code [{"element_id": id}]}, each an exact {@code Long}; from ids, maps of that shape, a
+     * {@code long[]} or comma-separated text.
+     */
+    static Object elementList(Object value) {
+        Object list = value instanceof CharSequence text ? splitList(text) : value;
+        return wrappedItems(list, "element_id", item -> {
+            if (item == null || (item instanceof CharSequence text && text.toString().isBlank())) {
+                throw new InvalidValue("is required");
+            }
+            return integer(item);
+        });
+    }
+
+    /** Converts each item (or the {@code key} entry of a map item) and wraps it back as {@code {key: value}}. */
+    private static List<Map<String, Object>> wrappedItems(Object value, String key, Function<Object, Object> convert) {
+        List<Object> items = items(value);
+        List<Map<String, Object>> wrapped = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            Object inner = item instanceof Map<?, ?> map ? map.get(key) : item;
+            try {
+                wrapped.add(Map.of(key, convert.apply(inner)));
+            } catch (InvalidValue e) {
+                throw e.under("[" + i + "]." + key);
+            }
+        }
+        return List.copyOf(wrapped);
+    }
+
+    private static List<Object> splitList(CharSequence text) {
+        String trimmed = text.toString().trim();
+        return trimmed.isEmpty() ? List.of() : List.of((Object[]) trimmed.split("\\s*,\\s*"));
+    }
+
     static Object dynamicMasks(Object value) {
         List<Object> items = items(value);
         List<DynamicMask> masks = new ArrayList<>(items.size());
@@ -259,9 +336,7 @@ final class LooseValues {
     }
 
     static Object voiceList(Object value) {
-        List<Object> items = value instanceof CharSequence text
-                ? List.of((Object[]) text.toString().split(","))
-                : items(value);
+        List<Object> items = value instanceof CharSequence text ? splitList(text) : items(value);
         List<Map<String, String>> voices = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
@@ -274,7 +349,7 @@ final class LooseValues {
         return List.copyOf(voices);
     }
 
-    private static List<Object> items(Object value) {
+    static List<Object> items(Object value) {
         if (value instanceof Collection<?> collection) {
             return new ArrayList<>(collection);
         }

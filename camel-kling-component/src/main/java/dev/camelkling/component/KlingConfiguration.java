@@ -85,7 +85,9 @@ public class KlingConfiguration implements Cloneable {
     private Double cfgScale;
     @UriParam(label = "producer", enums = "std,pro", description = "Generation mode: std or pro (higher quality, more cost).")
     private String mode;
-    @UriParam(label = "producer", enums = "16:9,9:16,1:1", description = "Aspect ratio of the video.")
+    @UriParam(label = "producer", enums = "16:9,9:16,1:1,4:3,3:4,3:2,2:3,21:9,auto",
+              description = "Aspect ratio of the result. Videos take 16:9, 9:16 or 1:1; images also 4:3, 3:4, 3:2, 2:3 and"
+                            + " 21:9; omniImage also auto.")
     private String aspectRatio;
     @UriParam(label = "producer", enums = "5,10", description = "Video length in seconds: 5 or 10.")
     private Integer duration;
@@ -108,6 +110,82 @@ public class KlingConfiguration implements Cloneable {
     private String voiceList;
     @UriParam(label = "producer", description = "Also produce a watermarked result (Kling watermark_info.enabled).")
     private Boolean watermarkInfo;
+    // ---- lipSync ----
+    @UriParam(label = "producer", enums = "identify,create,auto", defaultValue = "auto",
+              description = "lipSync only: identify (find the faces of the video, no task), create (the lip-sync task for"
+                            + " a session and face), or auto (both in one exchange, the audio from the body). Header"
+                            + " CamelKlingStep overrides it.")
+    private LipSyncStep step = LipSyncStep.auto;
+    @UriParam(label = "producer", defaultValue = "0",
+              description = "lipSync step=auto: which identified face to drive, counting from 0.")
+    private int faceIndex;
+    @UriParam(label = "producer",
+              description = "The video as a URL: lipSync identify (.mp4/.mov, 2-60 s) or motionControl's motion video.")
+    private String videoUrl;
+    @UriParam(label = "producer",
+              description = "Id of a video Kling generated: the source of videoExtend, or lipSync's video. Header"
+                            + " CamelKlingVideoId (set on every video result) overrides it, so routes can chain.")
+    private String videoId;
+    @UriParam(label = "producer", description = "lipSync step=create: the session from identify (valid 24 h).")
+    private String sessionId;
+    @UriParam(label = "producer", description = "lipSync step=create: the face of that session to drive.")
+    private String faceId;
+    @UriParam(label = "producer", description = "lipSync: id of audio made by Kling text-to-speech, instead of a sound file.")
+    private String audioId;
+    @UriParam(label = "producer",
+              description = "lipSync: the audio as a URL or raw Base64 (mp3, wav, m4a; 2-60 s; at most 5 MB) when the body"
+                            + " does not carry it.")
+    private String soundFile;
+    @UriParam(label = "producer", description = "lipSync: start of the audio crop in ms (default 0).")
+    private Long soundStartTime;
+    @UriParam(label = "producer",
+              description = "lipSync: end of the audio crop in ms; defaults to the audio's length when it can be read (WAV).")
+    private Long soundEndTime;
+    @UriParam(label = "producer",
+              description = "lipSync: where in the video the cropped audio starts, in ms; defaults to the face's start.")
+    private Long soundInsertTime;
+    @UriParam(label = "producer", description = "lipSync: volume of the new audio, from 0 to 2 (default 1).")
+    private Double soundVolume;
+    @UriParam(label = "producer", description = "lipSync: volume of the video's own audio, from 0 to 2 (default 1).")
+    private Double originalAudioVolume;
+
+    // ---- motionControl ----
+    @UriParam(label = "producer",
+              description = "motionControl: the character image as a URL or raw Base64, when the body does not carry it.")
+    private String imageUrl;
+    @UriParam(label = "producer", enums = "image,video",
+              description = "motionControl: follow the image's orientation (motion video up to 10 s) or the video's (up to 30 s).")
+    private String characterOrientation;
+    @UriParam(label = "producer", enums = "yes,no", description = "motionControl: keep the motion video's sound.")
+    private String keepOriginalSound;
+    @UriParam(label = "producer",
+              description = "Element-library subject ids (64-bit numbers, comma-separated): omniImage, or motionControl with kling-v3.")
+    private String elementList;
+
+    // ---- videoExtend ----
+    @UriParam(label = "producer",
+              description = "videoExtend: extend again and again (one task per step, about 5 s each) until the video is at"
+                            + " least this many seconds long; implies waiting. Header CamelKlingTaskIds lists every step's task.")
+    private Integer targetDuration;
+
+    // ---- imageGeneration, omniImage ----
+    @UriParam(label = "producer", enums = "subject,face",
+              description = "imageGeneration with an image: keep the subject's features or the face's likeness"
+                            + " (required for kling-v1-5).")
+    private String imageReference;
+    @UriParam(label = "producer", description = "imageGeneration: how strongly to follow the reference image, from 0 to 1.")
+    private Double imageFidelity;
+    @UriParam(label = "producer", description = "imageGeneration with imageReference=subject: facial similarity, from 0 to 1.")
+    private Double humanFidelity;
+    @UriParam(label = "producer", enums = "1k,2k,4k", description = "Image resolution: 1k or 2k (omniImage with kling-v3-omni also 4k).")
+    private String resolution;
+    @UriParam(label = "producer", description = "Number of images to make, 1 to 9; an image task takes n concurrency slots.")
+    private Integer n;
+    @UriParam(label = "producer", enums = "single,series", description = "omniImage: one image per result, or a coherent series.")
+    private String resultType;
+    @UriParam(label = "producer", description = "omniImage with resultType=series: 2 to 9 images, or auto.")
+    private String seriesAmount;
+
     @UriParam(label = "producer",
               description = "Your own unique id for the task, echoed back and usable for lookups; header"
                             + " CamelKlingExternalTaskId overrides it.")
@@ -187,4 +265,55 @@ public class KlingConfiguration implements Cloneable {
     public void setExternalTaskId(String externalTaskId) { this.externalTaskId = externalTaskId; }
     public String getCallbackUrl() { return callbackUrl; }
     public void setCallbackUrl(String callbackUrl) { this.callbackUrl = callbackUrl; }
+
+    public LipSyncStep getStep() { return step; }
+    public void setStep(LipSyncStep step) { this.step = step; }
+    public int getFaceIndex() { return faceIndex; }
+    public void setFaceIndex(int faceIndex) { this.faceIndex = faceIndex; }
+    public String getVideoUrl() { return videoUrl; }
+    public void setVideoUrl(String videoUrl) { this.videoUrl = videoUrl; }
+    public String getVideoId() { return videoId; }
+    public void setVideoId(String videoId) { this.videoId = videoId; }
+    public String getSessionId() { return sessionId; }
+    public void setSessionId(String sessionId) { this.sessionId = sessionId; }
+    public String getFaceId() { return faceId; }
+    public void setFaceId(String faceId) { this.faceId = faceId; }
+    public String getAudioId() { return audioId; }
+    public void setAudioId(String audioId) { this.audioId = audioId; }
+    public String getSoundFile() { return soundFile; }
+    public void setSoundFile(String soundFile) { this.soundFile = soundFile; }
+    public Long getSoundStartTime() { return soundStartTime; }
+    public void setSoundStartTime(Long soundStartTime) { this.soundStartTime = soundStartTime; }
+    public Long getSoundEndTime() { return soundEndTime; }
+    public void setSoundEndTime(Long soundEndTime) { this.soundEndTime = soundEndTime; }
+    public Long getSoundInsertTime() { return soundInsertTime; }
+    public void setSoundInsertTime(Long soundInsertTime) { this.soundInsertTime = soundInsertTime; }
+    public Double getSoundVolume() { return soundVolume; }
+    public void setSoundVolume(Double soundVolume) { this.soundVolume = soundVolume; }
+    public Double getOriginalAudioVolume() { return originalAudioVolume; }
+    public void setOriginalAudioVolume(Double originalAudioVolume) { this.originalAudioVolume = originalAudioVolume; }
+    public String getImageUrl() { return imageUrl; }
+    public void setImageUrl(String imageUrl) { this.imageUrl = imageUrl; }
+    public String getCharacterOrientation() { return characterOrientation; }
+    public void setCharacterOrientation(String characterOrientation) { this.characterOrientation = characterOrientation; }
+    public String getKeepOriginalSound() { return keepOriginalSound; }
+    public void setKeepOriginalSound(String keepOriginalSound) { this.keepOriginalSound = keepOriginalSound; }
+    public String getElementList() { return elementList; }
+    public void setElementList(String elementList) { this.elementList = elementList; }
+    public Integer getTargetDuration() { return targetDuration; }
+    public void setTargetDuration(Integer targetDuration) { this.targetDuration = targetDuration; }
+    public String getImageReference() { return imageReference; }
+    public void setImageReference(String imageReference) { this.imageReference = imageReference; }
+    public Double getImageFidelity() { return imageFidelity; }
+    public void setImageFidelity(Double imageFidelity) { this.imageFidelity = imageFidelity; }
+    public Double getHumanFidelity() { return humanFidelity; }
+    public void setHumanFidelity(Double humanFidelity) { this.humanFidelity = humanFidelity; }
+    public String getResolution() { return resolution; }
+    public void setResolution(String resolution) { this.resolution = resolution; }
+    public Integer getN() { return n; }
+    public void setN(Integer n) { this.n = n; }
+    public String getResultType() { return resultType; }
+    public void setResultType(String resultType) { this.resultType = resultType; }
+    public String getSeriesAmount() { return seriesAmount; }
+    public void setSeriesAmount(String seriesAmount) { this.seriesAmount = seriesAmount; }
 }

@@ -35,7 +35,8 @@ public interface KlingConstants {
     String EXTERNAL_TASK_ID = "CamelKlingExternalTaskId";
     @Metadata(description = "URLs of the generated media, in result order.", javaType = "java.util.List<String>")
     String RESULT_URLS = "CamelKlingResultUrls";
-    @Metadata(description = "Id of the first generated video, for chaining into video extend or lip sync.", javaType = "String")
+    @Metadata(description = "Id of the first generated video, for chaining into video extend or lip sync; read by videoExtend"
+                            + " and lipSync as the source video.", javaType = "String")
     String VIDEO_ID = "CamelKlingVideoId";
     @Metadata(description = "When the task was created, epoch milliseconds.", javaType = "Long")
     String CREATED_AT = "CamelKlingCreatedAt";
@@ -83,4 +84,81 @@ public interface KlingConstants {
     String WATERMARK_INFO = "CamelKlingWatermarkInfo";
     @Metadata(label = "producer", description = "Overrides option `callbackUrl`.", javaType = "String")
     String CALLBACK_URL = "CamelKlingCallbackUrl";
+
+    // ---- lipSync ----
+    @Metadata(label = "producer", description = "lipSync: overrides option `step` (identify, create, auto).", javaType = "String")
+    String STEP = "CamelKlingStep";
+    @Metadata(label = "producer", description = "lipSync step=auto: overrides option `faceIndex`.", javaType = "Integer")
+    String FACE_INDEX = "CamelKlingFaceIndex";
+    @Metadata(label = "producer", description = "The video URL (lipSync identify, motionControl); overrides option `videoUrl`.",
+              javaType = "String")
+    String VIDEO_URL = "CamelKlingVideoUrl";
+    @Metadata(description = "lipSync: the session from identify (set by step identify and auto, read by step create).",
+              javaType = "String")
+    String SESSION_ID = "CamelKlingSessionId";
+    @Metadata(description = "lipSync identify: every face found, as a List of Face (id, preview image URL, start and end ms).",
+              javaType = "java.util.List<dev.camelkling.client.Face>")
+    String FACES = "CamelKlingFaces";
+    @Metadata(description = "lipSync: the chosen face (set by step identify and auto, read by step create).", javaType = "String")
+    String FACE_ID = "CamelKlingFaceId";
+    @Metadata(description = "lipSync: start of the chosen face's window in ms; the default insert time of the audio.",
+              javaType = "Long")
+    String FACE_START_TIME = "CamelKlingFaceStartTime";
+    @Metadata(description = "lipSync: end of the chosen face's window in ms; checked against the audio's placement.",
+              javaType = "Long")
+    String FACE_END_TIME = "CamelKlingFaceEndTime";
+    @Metadata(label = "producer", description = "lipSync: overrides option `audioId`.", javaType = "String")
+    String AUDIO_ID = "CamelKlingAudioId";
+    @Metadata(label = "producer", description = "lipSync: the audio (overrides the body): byte[], File, Path, InputStream, URL or raw Base64.",
+              javaType = "Object")
+    String SOUND_FILE = "CamelKlingSoundFile";
+    @Metadata(label = "producer", description = "lipSync: overrides option `soundStartTime` (ms).", javaType = "Long")
+    String SOUND_START_TIME = "CamelKlingSoundStartTime";
+    @Metadata(label = "producer", description = "lipSync: overrides option `soundEndTime` (ms).", javaType = "Long")
+    String SOUND_END_TIME = "CamelKlingSoundEndTime";
+    @Metadata(label = "producer", description = "lipSync: overrides option `soundInsertTime` (ms).", javaType = "Long")
+    String SOUND_INSERT_TIME = "CamelKlingSoundInsertTime";
+    @Metadata(label = "producer", description = "lipSync: overrides option `soundVolume`.", javaType = "Double")
+    String SOUND_VOLUME = "CamelKlingSoundVolume";
+    @Metadata(label = "producer", description = "lipSync: overrides option `originalAudioVolume`.", javaType = "Double")
+    String ORIGINAL_AUDIO_VOLUME = "CamelKlingOriginalAudioVolume";
+
+    // ---- multiImage2video, omniImage, motionControl ----
+    @Metadata(label = "producer",
+              description = "multiImage2video and omniImage: the images (overrides the body): a List of byte[], File, Path,"
+                            + " InputStream, URL or raw Base64.",
+              javaType = "java.util.List")
+    String IMAGE_LIST = "CamelKlingImageList";
+    @Metadata(label = "producer", description = "Overrides option `elementList`: a List of Long or a comma-separated String.",
+              javaType = "Object")
+    String ELEMENT_LIST = "CamelKlingElementList";
+    @Metadata(label = "producer", description = "motionControl: the character image (overrides the body).", javaType = "Object")
+    String IMAGE_URL = "CamelKlingImageUrl";
+    @Metadata(label = "producer", description = "motionControl: overrides option `characterOrientation`.", javaType = "String")
+    String CHARACTER_ORIENTATION = "CamelKlingCharacterOrientation";
+    @Metadata(label = "producer", description = "motionControl: overrides option `keepOriginalSound`.", javaType = "String")
+    String KEEP_ORIGINAL_SOUND = "CamelKlingKeepOriginalSound";
+
+    // ---- videoExtend ----
+    @Metadata(label = "producer", description = "videoExtend: overrides option `targetDuration` (seconds).", javaType = "Integer")
+    String TARGET_DURATION = "CamelKlingTargetDuration";
+    @Metadata(label = "producer", description = "videoExtend with targetDuration: the task id of every extension step, in order.",
+              javaType = "java.util.List<String>")
+    String TASK_IDS = "CamelKlingTaskIds";
+
+    // ---- imageGeneration, omniImage ----
+    @Metadata(label = "producer", description = "imageGeneration: overrides option `imageReference`.", javaType = "String")
+    String IMAGE_REFERENCE = "CamelKlingImageReference";
+    @Metadata(label = "producer", description = "imageGeneration: overrides option `imageFidelity`.", javaType = "Double")
+    String IMAGE_FIDELITY = "CamelKlingImageFidelity";
+    @Metadata(label = "producer", description = "imageGeneration: overrides option `humanFidelity`.", javaType = "Double")
+    String HUMAN_FIDELITY = "CamelKlingHumanFidelity";
+    @Metadata(label = "producer", description = "Overrides option `resolution`.", javaType = "String")
+    String RESOLUTION = "CamelKlingResolution";
+    @Metadata(label = "producer", description = "Overrides option `n` (number of images).", javaType = "Integer")
+    String N = "CamelKlingN";
+    @Metadata(label = "producer", description = "omniImage: overrides option `resultType`.", javaType = "String")
+    String RESULT_TYPE = "CamelKlingResultType";
+    @Metadata(label = "producer", description = "omniImage: overrides option `seriesAmount`.", javaType = "String")
+    String SERIES_AMOUNT = "CamelKlingSeriesAmount";
 }

@@ -8,14 +8,10 @@ import java.util.concurrent.ExecutionException;
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.KlingFeature;
 import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.KlingTaskFailedException;
-import dev.camelkling.client.KlingTaskStatus;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
-import org.apache.camel.support.SynchronizationAdapter;
-import org.apache.camel.util.IOHelper;
 import org.apache.camel.util.URISupport;
 
 /**
@@ -25,12 +21,14 @@ import org.apache.camel.util.URISupport;
 public class KlingProducer extends DefaultAsyncProducer {
 
     private final KlingEndpoint endpoint;
-    private final KlingRequestAssembler assembler;
+    private final CreateFlow createFlow;
+    private final TaskOutcomes outcomes;
 
     public KlingProducer(KlingEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
-        this.assembler = new KlingRequestAssembler(endpoint);
+        this.createFlow = CreateFlow.forEndpoint(endpoint);
+        this.outcomes = new TaskOutcomes(endpoint);
     }
 
     @Override
@@ -38,7 +36,7 @@ public class KlingProducer extends DefaultAsyncProducer {
         CompletableFuture<?> outcome;
         try {
             outcome = switch (operation(exchange)) {
-                case create -> create(exchange);
+                case create -> createFlow.create(exchange);
                 case get -> get(exchange);
                 case list -> list(exchange);
             };
@@ -62,11 +60,6 @@ public class KlingProducer extends DefaultAsyncProducer {
         return fromHeader != null ? fromHeader : endpoint.getConfiguration().getOperation();
     }
 
-    private CompletableFuture<KlingTask> create(Exchange exchange) {
-        var request = assembler.assemble(exchange);
-        return downloadWhenAsked(completeWhenAsked(client().create(request), exchange), exchange);
-    }
-
     private CompletableFuture<KlingTask> get(Exchange exchange) {
         Message in = exchange.getMessage();
         String taskId = in.getHeader(KlingConstants.TASK_ID, String.class);
@@ -82,7 +75,7 @@ public class KlingProducer extends DefaultAsyncProducer {
             throw new IllegalArgumentException("Operation get needs the header " + KlingConstants.TASK_ID + " or "
                                                + KlingConstants.EXTERNAL_TASK_ID + ", or a task id as the String body");
         }
-        return downloadWhenAsked(completeWhenAsked(read, exchange), exchange);
+        return outcomes.finish(read, exchange, false);
     }
 
     private CompletableFuture<List<KlingTask>> list(Exchange exchange) {
@@ -92,46 +85,6 @@ public class KlingProducer extends DefaultAsyncProducer {
         return client().list(feature(), pageNum, pageSize).thenApply(tasks -> {
             exchange.getMessage().setBody(tasks);
             return tasks;
-        });
-    }
-
-    /** Publishes the task on the exchange, first waiting for it to finish when the endpoint asks for that. */
-    private CompletableFuture<KlingTask> completeWhenAsked(CompletableFuture<KlingTask> call, Exchange exchange) {
-        CompletableFuture<KlingTask> task = call;
-        if (endpoint.getConfiguration().isWaitForCompletion()) {
-            task = call.thenCompose(t -> t.isFinal()
-                    ? CompletableFuture.completedFuture(t)
-                    : client().awaitCompletion(feature(), t.taskId(), endpoint.waitPolicy()));
-        }
-        return task.thenApply(t -> {
-            KlingTaskMessages.populate(exchange.getMessage(), t);
-            if (endpoint.getConfiguration().isWaitForCompletion() && t.status() == KlingTaskStatus.FAILED) {
-                throw new KlingTaskFailedException(t);
-            }
-            return t;
-        });
-    }
-
-    /** Streams the first result into the body; the stream is closed when the exchange is done, whatever happens. */
-    private CompletableFuture<KlingTask> downloadWhenAsked(CompletableFuture<KlingTask> task, Exchange exchange) {
-        KlingConfiguration c = endpoint.getConfiguration();
-        if (!c.isDownload() || !c.isWaitForCompletion()) {
-            return task;
-        }
-        return task.thenCompose(t -> {
-            if (t.resultUrls().isEmpty()) {
-                return CompletableFuture.completedFuture(t);
-            }
-            return client().openStream(t.resultUrls().get(0)).thenApply(stream -> {
-                exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                    @Override
-                    public void onDone(Exchange done) {
-                        IOHelper.close(stream);
-                    }
-                });
-                exchange.getMessage().setBody(stream);
-                return t;
-            });
         });
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.camelkling.client.KlingFeature;
 import dev.camelkling.client.KlingRequest;
+import dev.camelkling.client.KlingTask;
 import dev.camelkling.client.KlingValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -48,14 +49,19 @@ final class KlingRequestAssembler {
             return withExternalIdHeader(request, message);
         }
         Map<?, ?> bodyFields = body instanceof Map<?, ?> map ? map : Map.of();
+        NaturalInput natural = naturalInput(exchange, body);
+        // A message that carries a task id is the result of an earlier kling call: its external id belongs to that
+        // task, and reusing it for a chained create would be refused as a duplicate.
+        boolean previousResult = message.getHeader(KlingConstants.TASK_ID) != null;
         Map<String, Object> fields = new LinkedHashMap<>();
         for (FieldBinding binding : bindings) {
-            Object value = message.getHeader(binding.header());
+            Object value = previousResult && binding.header().equals(KlingConstants.EXTERNAL_TASK_ID)
+                    ? null : message.getHeader(binding.header());
             if (value == null) {
                 value = bodyFields.get(binding.field());
             }
-            if (value == null && binding.field().equals(feature.primaryInputField()) && !(body instanceof Map)) {
-                value = naturalInput(exchange, body);
+            if (value == null && binding.field().equals(natural.field())) {
+                value = natural.value();
             }
             if (value == null) {
                 value = options.getOptionValue(endpoint, binding.option(), false);
@@ -74,23 +80,33 @@ final class KlingRequestAssembler {
         return request;
     }
 
-    /** The body as the feature's natural input: text stays text, anything file-like stays a file or stream. */
-    private Object naturalInput(Exchange exchange, Object body) {
-        if (body == null) {
-            return null;
+    /**
+     * The body as the feature's natural input: the first of the feature's natural input fields whose type fits the
+     * body. Text fields take anything readable as text; files from the file or FTP component stay files.
+     */
+    private NaturalInput naturalInput(Exchange exchange, Object body) {
+        if (body == null || body instanceof Map || body instanceof KlingTask) {
+            return NaturalInput.NONE;
         }
-        if (!feature.schema().isMedia(feature.primaryInputField())) {
-            String text = exchange.getMessage().getBody(String.class);
-            return text == null || text.isBlank() ? null : text.strip();
-        }
+        Object value = body;
         if (body instanceof WrappedFile<?> wrapped) {
-            Object file = wrapped.getFile();
-            return file instanceof File ? file : exchange.getMessage().getBody(byte[].class);
+            // a local file is sent from disk; a remote one (e.g. FTP without a local work directory) is in memory anyway
+            value = wrapped.getFile() instanceof File file ? file : exchange.getMessage().getBody(byte[].class);
         }
-        if (body instanceof String text) {
-            return text.isBlank() ? null : text.strip();
+        for (String field : feature.naturalInputFields()) {
+            if (feature.schema().isText(field)) {
+                String text = exchange.getMessage().getBody(String.class);
+                return text == null || text.isBlank() ? NaturalInput.NONE : new NaturalInput(field, text.strip());
+            }
+            if (feature.schema().acceptsBody(field, value)) {
+                return new NaturalInput(field, value instanceof String text ? text.strip() : value);
+            }
         }
-        return body;
+        return NaturalInput.NONE;
+    }
+
+    private record NaturalInput(String field, Object value) {
+        static final NaturalInput NONE = new NaturalInput(null, null);
     }
 
     private static KlingRequest withExternalIdHeader(KlingRequest request, Message message) {

@@ -4,11 +4,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelkling.client.KlingFeature;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +36,9 @@ class ComponentDocsTest {
         updated = replaceBetween(updated, "component-options", table(json.get("componentProperties")));
         updated = replaceBetween(updated, "endpoint-options", table(json.get("properties")));
         updated = replaceBetween(updated, "headers", headerTable(json.get("headers")));
+        for (KlingFeature feature : KlingFeature.values()) {
+            updated = replaceBetween(updated, "feature-options:" + feature.uriName(), featureTable(feature, json));
+        }
         if (Boolean.getBoolean("kling.docs.update")) {
             Files.writeString(DOC, updated, StandardCharsets.UTF_8);
         }
@@ -51,6 +57,35 @@ class ComponentDocsTest {
             out.append("| ").append(name).append(" | ").append(o.path("group").asText()).append(" | ").append(cell(type))
                     .append(" | ").append(cell(o.path("defaultValue").asText(""))).append(" | ")
                     .append(cell(o.path("description").asText())).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    /** Options that steer a feature's flow rather than fill a Kling field. */
+    private static final Map<KlingFeature, List<String>> FLOW_OPTIONS = Map.of(
+            KlingFeature.LIP_SYNC, List.of("step", "faceIndex", "videoUrl", "videoId"),
+            KlingFeature.VIDEO_EXTEND, List.of("targetDuration"));
+
+    /** The feature's request fields: each one's option (if any), header, type and description. */
+    private static String featureTable(KlingFeature feature, JsonNode json) {
+        StringBuilder out = new StringBuilder("| Option | Header | Kling field | Type | Description |\n|---|---|---|---|---|\n");
+        List<String> rows = new ArrayList<>(FLOW_OPTIONS.getOrDefault(feature, List.of()));
+        feature.schema().fieldNames().forEach(field -> rows.add(field));
+        for (String row : rows) {
+            boolean flow = !feature.schema().fieldNames().contains(row);
+            KlingRequestAssembler.FieldBinding binding = flow
+                    ? new KlingRequestAssembler.FieldBinding("", row,
+                            KlingConstants.HEADER_PREFIX + Character.toUpperCase(row.charAt(0)) + row.substring(1))
+                    : KlingRequestAssembler.FieldBinding.forField(row);
+            JsonNode option = json.get("properties").get(binding.option());
+            JsonNode header = json.get("headers").get(binding.header());
+            JsonNode source = option != null ? option : header;
+            String type = option == null ? "" : option.path("type").asText() + (option.has("enum") ? ": " + join(option.get("enum")) : "");
+            out.append("| ").append(option != null ? "`" + binding.option() + "`" : "-")
+                    .append(" | ").append(header != null ? "`" + binding.header() + "`" : "-")
+                    .append(" | ").append(flow ? "-" : "`" + row + "`")
+                    .append(" | ").append(cell(type))
+                    .append(" | ").append(source == null ? "" : cell(source.path("description").asText())).append(" |\n");
         }
         return out.toString();
     }

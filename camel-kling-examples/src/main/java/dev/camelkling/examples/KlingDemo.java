@@ -23,7 +23,13 @@ import org.apache.camel.main.Main;
 public final class KlingDemo {
 
     static final List<String> BUNDLED_INPUTS = List.of(
-            "01-fox-in-snow.txt", "02-paper-boat.txt", "03-city-night.txt", "04-mountain-sunset.png");
+            "01-fox-in-snow.txt", "02-paper-boat.txt", "03-city-night.txt", "04-mountain-sunset.png",
+            "showcase.txt", "poster.txt", "hello-from-camel.wav");
+    /** One exchange per route input: the four single videos, the showcase chain and the poster. */
+    static final int EXCHANGES = 6;
+    static final List<String> EXPECTED_OUTPUTS = List.of(
+            "01-fox-in-snow.mp4", "02-paper-boat.mp4", "03-city-night.mp4", "04-mountain-sunset.mp4",
+            "showcase-1-text2video.mp4", "showcase-2-video-extend.mp4", "showcase-3-lip-sync.mp4", "poster.png");
 
     private KlingDemo() {
     }
@@ -35,7 +41,7 @@ public final class KlingDemo {
 
     static int run(Path work, Map<String, String> env, SimulatorTiming simulatorTiming) throws Exception {
         Path inbox = work.resolve("prompts");
-        Path outbox = work.resolve("videos");
+        Path outbox = work.resolve("results");
         copyBundledInputs(inbox);
         Files.createDirectories(outbox);
 
@@ -60,7 +66,7 @@ public final class KlingDemo {
             Main main = new Main();
             main.bind("kling", kling);
             main.configure().addRoutesBuilder(new DemoRoutes(inbox, outbox));
-            main.configure().withDurationMaxMessages(BUNDLED_INPUTS.size());
+            main.configure().withDurationMaxMessages(EXCHANGES);
             main.configure().withDurationMaxSeconds(realApi ? 3600 : 300);
             main.run();
         } finally {
@@ -72,15 +78,15 @@ public final class KlingDemo {
     }
 
     private static int report(Path outbox) throws IOException {
-        int playable = 0;
-        for (String input : BUNDLED_INPUTS) {
-            Path video = outbox.resolve(input.substring(0, input.lastIndexOf('.')) + ".mp4");
-            boolean ok = Files.isRegularFile(video) && Mp4Check.looksLikeMp4(video);
-            System.out.printf("%-28s -> %s%n", input, ok ? video + " (" + Files.size(video) + " bytes)" : "MISSING");
-            playable += ok ? 1 : 0;
+        int written = 0;
+        for (String name : EXPECTED_OUTPUTS) {
+            Path file = outbox.resolve(name);
+            boolean ok = Files.isRegularFile(file) && MediaCheck.isRealMedia(file);
+            System.out.printf("%-30s %s%n", name, ok ? Files.size(file) + " bytes" : "MISSING");
+            written += ok ? 1 : 0;
         }
-        System.out.printf("%d of %d videos written to %s%n", playable, BUNDLED_INPUTS.size(), outbox);
-        return playable == BUNDLED_INPUTS.size() ? 0 : 1;
+        System.out.printf("%d of %d results written to %s%n", written, EXPECTED_OUTPUTS.size(), outbox);
+        return written == EXPECTED_OUTPUTS.size() ? 0 : 1;
     }
 
     private static void copyBundledInputs(Path inbox) throws IOException {

@@ -13,15 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KlingDemoTest {
 
     @Test
-    void demoTurnsEveryBundledInputIntoAnMp4AgainstTheEmbeddedSimulator(@TempDir Path work) throws Exception {
+    void demoTurnsEveryBundledInputIntoRealMediaAgainstTheEmbeddedSimulator(@TempDir Path work) throws Exception {
         int exitCode = KlingDemo.run(work, Map.of(), SimulatorTiming.FAST);
 
         assertThat(exitCode).isZero();
-        for (String input : KlingDemo.BUNDLED_INPUTS) {
-            Path video = work.resolve("videos").resolve(input.substring(0, input.lastIndexOf('.')) + ".mp4");
-            assertThat(video).isRegularFile();
-            assertThat(Mp4Check.looksLikeMp4(video)).as("%s starts with an ftyp box", video).isTrue();
-            assertThat(Files.size(video)).isGreaterThan(1_000);
+        for (String name : KlingDemo.EXPECTED_OUTPUTS) {
+            Path result = work.resolve("results").resolve(name);
+            assertThat(result).isRegularFile();
+            assertThat(MediaCheck.isRealMedia(result)).as("%s is a real MP4 or PNG", result).isTrue();
+            assertThat(Files.size(result)).isGreaterThan(1_000);
         }
     }
 }

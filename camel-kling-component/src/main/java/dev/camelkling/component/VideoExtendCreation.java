@@ -1,0 +1,93 @@
+package dev.camelkling.component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import dev.camelkling.client.KlingRequest;
+import dev.camelkling.client.KlingTask;
+import dev.camelkling.client.KlingTaskFailedException;
+import dev.camelkling.client.KlingTaskStatus;
+import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.KlingVideo;
+import org.apache.camel.Exchange;
+
+/**
+ * Video extend, plus one thing the API lacks: with {@code targetDuration} it extends the result again and again (each
+ * step about 5 s, one task each, waiting in between) until the video is long enough, and lists every step's task id.
+ */
+final class VideoExtendCreation implements CreateFlow {
+
+    /** Kling refuses to extend a video past three minutes. */
+    static final int MAX_TOTAL_SECONDS = 180;
+
+    private final KlingEndpoint endpoint;
+    private final SingleTaskCreation taskCreation;
+
+    VideoExtendCreation(KlingEndpoint endpoint, SingleTaskCreation taskCreation) {
+        this.endpoint = endpoint;
+        this.taskCreation = taskCreation;
+    }
+
+    @Override
+    public CompletableFuture<KlingTask> create(Exchange exchange) {
+        Integer target = exchange.getMessage().getHeader(KlingConstants.TARGET_DURATION,
+                endpoint.getConfiguration().getTargetDuration(), Integer.class);
+        if (target == null) {
+            return taskCreation.create(exchange);
+        }
+        if (target < 1 || target > MAX_TOTAL_SECONDS) {
+            throw new KlingValidationException("videoExtend request", "targetDuration",
+                    "must be between 1 and " + MAX_TOTAL_SECONDS + " seconds, Kling's limit for an extended video (was " + target + ")");
+        }
+        KlingRequest first = taskCreation.assembler().assemble(exchange);
+        List<String> taskIds = new ArrayList<>();
+        return extend(first, first.externalTaskId(), target, 1, taskIds, exchange).whenComplete(
+                (task, failure) -> exchange.getMessage().setHeader(KlingConstants.TASK_IDS, List.copyOf(taskIds)));
+    }
+
+    private CompletableFuture<KlingTask> extend(KlingRequest request, String baseExternalId, int target, int step,
+                                                List<String> taskIds, Exchange exchange) {
+        return endpoint.getClient().create(request)
+                .thenCompose(taskCreation.outcomes()::awaitFinal)
+                .thenCompose(task -> {
+                    taskIds.add(task.taskId());
+                    if (task.status() == KlingTaskStatus.FAILED) {
+                        KlingTaskMessages.populate(exchange.getMessage(), task);
+                        throw new KlingTaskFailedException(task);
+                    }
+                    double seconds = durationSeconds(task);
+                    if (seconds >= target) {
+                        return taskCreation.outcomes().finish(CompletableFuture.completedFuture(task), exchange, true);
+                    }
+                    if (seconds <= parentSeconds(task)) {
+                        throw new IllegalStateException("Kling task " + task.taskId() + " did not make the video longer ("
+                                                        + seconds + " s); stopping before " + target + " s");
+                    }
+                    return extend(nextStep(request, task, baseExternalId, step + 1), baseExternalId, target, step + 1,
+                            taskIds, exchange);
+                });
+    }
+
+    /** The next step extends the video just made; a given external id gets a step suffix, as each must be unique. */
+    private static KlingRequest nextStep(KlingRequest previous, KlingTask done, String baseExternalId, int step) {
+        KlingRequest next = previous.with("video_id", done.firstVideoId());
+        return baseExternalId == null ? next : next.withExternalTaskId(baseExternalId + "-step" + step);
+    }
+
+    private static double durationSeconds(KlingTask task) {
+        return task.videos().isEmpty() ? 0 : parse(task.videos().get(0));
+    }
+
+    private static double parentSeconds(KlingTask task) {
+        return task.parentVideo() == null ? 0 : parse(task.parentVideo());
+    }
+
+    private static double parse(KlingVideo video) {
+        try {
+            return video.duration() == null ? 0 : Double.parseDouble(video.duration());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
