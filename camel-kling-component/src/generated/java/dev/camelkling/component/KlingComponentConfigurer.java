@@ -36,6 +36,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "aspectratio":
         case "aspectRatio": getOrCreateConfiguration(target).setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
+        case "audioid":
+        case "audioId": getOrCreateConfiguration(target).setAudioId(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
@@ -48,20 +50,38 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "cameraControl": getOrCreateConfiguration(target).setCameraControl(property(camelContext, java.lang.String.class, value)); return true;
         case "cfgscale":
         case "cfgScale": getOrCreateConfiguration(target).setCfgScale(property(camelContext, java.lang.Double.class, value)); return true;
+        case "characterorientation":
+        case "characterOrientation": getOrCreateConfiguration(target).setCharacterOrientation(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, dev.camelkling.component.KlingConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "duration": getOrCreateConfiguration(target).setDuration(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "elementlist":
+        case "elementList": getOrCreateConfiguration(target).setElementList(property(camelContext, java.lang.String.class, value)); return true;
         case "externaltaskid":
         case "externalTaskId": getOrCreateConfiguration(target).setExternalTaskId(property(camelContext, java.lang.String.class, value)); return true;
+        case "faceid":
+        case "faceId": getOrCreateConfiguration(target).setFaceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "faceindex":
+        case "faceIndex": getOrCreateConfiguration(target).setFaceIndex(property(camelContext, int.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "humanfidelity":
+        case "humanFidelity": getOrCreateConfiguration(target).setHumanFidelity(property(camelContext, java.lang.Double.class, value)); return true;
         case "image": getOrCreateConfiguration(target).setImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "imagefidelity":
+        case "imageFidelity": getOrCreateConfiguration(target).setImageFidelity(property(camelContext, java.lang.Double.class, value)); return true;
+        case "imagereference":
+        case "imageReference": getOrCreateConfiguration(target).setImageReference(property(camelContext, java.lang.String.class, value)); return true;
         case "imagetail":
         case "imageTail": getOrCreateConfiguration(target).setImageTail(property(camelContext, java.lang.String.class, value)); return true;
+        case "imageurl":
+        case "imageUrl": getOrCreateConfiguration(target).setImageUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "keeporiginalsound":
+        case "keepOriginalSound": getOrCreateConfiguration(target).setKeepOriginalSound(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxpollinterval":
@@ -71,9 +91,12 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, java.lang.String.class, value)); return true;
         case "modelname":
         case "modelName": getOrCreateConfiguration(target).setModelName(property(camelContext, java.lang.String.class, value)); return true;
+        case "n": getOrCreateConfiguration(target).setN(property(camelContext, java.lang.Integer.class, value)); return true;
         case "negativeprompt":
         case "negativePrompt": getOrCreateConfiguration(target).setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, dev.camelkling.component.KlingOperation.class, value)); return true;
+        case "originalaudiovolume":
+        case "originalAudioVolume": getOrCreateConfiguration(target).setOriginalAudioVolume(property(camelContext, java.lang.Double.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "pollinterval":
@@ -81,15 +104,39 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resolution": getOrCreateConfiguration(target).setResolution(property(camelContext, java.lang.String.class, value)); return true;
+        case "resulttype":
+        case "resultType": getOrCreateConfiguration(target).setResultType(property(camelContext, java.lang.String.class, value)); return true;
         case "secretkey":
         case "secretKey": getOrCreateConfiguration(target).setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "seriesamount":
+        case "seriesAmount": getOrCreateConfiguration(target).setSeriesAmount(property(camelContext, java.lang.String.class, value)); return true;
+        case "sessionid":
+        case "sessionId": getOrCreateConfiguration(target).setSessionId(property(camelContext, java.lang.String.class, value)); return true;
         case "sound": getOrCreateConfiguration(target).setSound(property(camelContext, java.lang.String.class, value)); return true;
+        case "soundendtime":
+        case "soundEndTime": getOrCreateConfiguration(target).setSoundEndTime(property(camelContext, java.lang.Long.class, value)); return true;
+        case "soundfile":
+        case "soundFile": getOrCreateConfiguration(target).setSoundFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "soundinserttime":
+        case "soundInsertTime": getOrCreateConfiguration(target).setSoundInsertTime(property(camelContext, java.lang.Long.class, value)); return true;
+        case "soundstarttime":
+        case "soundStartTime": getOrCreateConfiguration(target).setSoundStartTime(property(camelContext, java.lang.Long.class, value)); return true;
+        case "soundvolume":
+        case "soundVolume": getOrCreateConfiguration(target).setSoundVolume(property(camelContext, java.lang.Double.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staticmask":
         case "staticMask": getOrCreateConfiguration(target).setStaticMask(property(camelContext, java.lang.String.class, value)); return true;
+        case "step": getOrCreateConfiguration(target).setStep(property(camelContext, dev.camelkling.component.LipSyncStep.class, value)); return true;
+        case "targetduration":
+        case "targetDuration": getOrCreateConfiguration(target).setTargetDuration(property(camelContext, java.lang.Integer.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "videoid":
+        case "videoId": getOrCreateConfiguration(target).setVideoId(property(camelContext, java.lang.String.class, value)); return true;
+        case "videourl":
+        case "videoUrl": getOrCreateConfiguration(target).setVideoUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "voicelist":
         case "voiceList": getOrCreateConfiguration(target).setVoiceList(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
@@ -111,6 +158,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "apiKey": return java.lang.String.class;
         case "aspectratio":
         case "aspectRatio": return java.lang.String.class;
+        case "audioid":
+        case "audioId": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
@@ -123,20 +172,38 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "cameraControl": return java.lang.String.class;
         case "cfgscale":
         case "cfgScale": return java.lang.Double.class;
+        case "characterorientation":
+        case "characterOrientation": return java.lang.String.class;
         case "configuration": return dev.camelkling.component.KlingConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "download": return boolean.class;
         case "duration": return java.lang.Integer.class;
+        case "elementlist":
+        case "elementList": return java.lang.String.class;
         case "externaltaskid":
         case "externalTaskId": return java.lang.String.class;
+        case "faceid":
+        case "faceId": return java.lang.String.class;
+        case "faceindex":
+        case "faceIndex": return int.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "humanfidelity":
+        case "humanFidelity": return java.lang.Double.class;
         case "image": return java.lang.String.class;
+        case "imagefidelity":
+        case "imageFidelity": return java.lang.Double.class;
+        case "imagereference":
+        case "imageReference": return java.lang.String.class;
         case "imagetail":
         case "imageTail": return java.lang.String.class;
+        case "imageurl":
+        case "imageUrl": return java.lang.String.class;
+        case "keeporiginalsound":
+        case "keepOriginalSound": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxpollinterval":
@@ -146,9 +213,12 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "mode": return java.lang.String.class;
         case "modelname":
         case "modelName": return java.lang.String.class;
+        case "n": return java.lang.Integer.class;
         case "negativeprompt":
         case "negativePrompt": return java.lang.String.class;
         case "operation": return dev.camelkling.component.KlingOperation.class;
+        case "originalaudiovolume":
+        case "originalAudioVolume": return java.lang.Double.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "pollinterval":
@@ -156,15 +226,39 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "prompt": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resolution": return java.lang.String.class;
+        case "resulttype":
+        case "resultType": return java.lang.String.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
+        case "seriesamount":
+        case "seriesAmount": return java.lang.String.class;
+        case "sessionid":
+        case "sessionId": return java.lang.String.class;
         case "sound": return java.lang.String.class;
+        case "soundendtime":
+        case "soundEndTime": return java.lang.Long.class;
+        case "soundfile":
+        case "soundFile": return java.lang.String.class;
+        case "soundinserttime":
+        case "soundInsertTime": return java.lang.Long.class;
+        case "soundstarttime":
+        case "soundStartTime": return java.lang.Long.class;
+        case "soundvolume":
+        case "soundVolume": return java.lang.Double.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staticmask":
         case "staticMask": return java.lang.String.class;
+        case "step": return dev.camelkling.component.LipSyncStep.class;
+        case "targetduration":
+        case "targetDuration": return java.lang.Integer.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "videoid":
+        case "videoId": return java.lang.String.class;
+        case "videourl":
+        case "videoUrl": return java.lang.String.class;
         case "voicelist":
         case "voiceList": return java.lang.String.class;
         case "waitforcompletion":
@@ -187,6 +281,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "aspectratio":
         case "aspectRatio": return getOrCreateConfiguration(target).getAspectRatio();
+        case "audioid":
+        case "audioId": return getOrCreateConfiguration(target).getAudioId();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
@@ -199,20 +295,38 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "cameraControl": return getOrCreateConfiguration(target).getCameraControl();
         case "cfgscale":
         case "cfgScale": return getOrCreateConfiguration(target).getCfgScale();
+        case "characterorientation":
+        case "characterOrientation": return getOrCreateConfiguration(target).getCharacterOrientation();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "download": return getOrCreateConfiguration(target).isDownload();
         case "duration": return getOrCreateConfiguration(target).getDuration();
+        case "elementlist":
+        case "elementList": return getOrCreateConfiguration(target).getElementList();
         case "externaltaskid":
         case "externalTaskId": return getOrCreateConfiguration(target).getExternalTaskId();
+        case "faceid":
+        case "faceId": return getOrCreateConfiguration(target).getFaceId();
+        case "faceindex":
+        case "faceIndex": return getOrCreateConfiguration(target).getFaceIndex();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "humanfidelity":
+        case "humanFidelity": return getOrCreateConfiguration(target).getHumanFidelity();
         case "image": return getOrCreateConfiguration(target).getImage();
+        case "imagefidelity":
+        case "imageFidelity": return getOrCreateConfiguration(target).getImageFidelity();
+        case "imagereference":
+        case "imageReference": return getOrCreateConfiguration(target).getImageReference();
         case "imagetail":
         case "imageTail": return getOrCreateConfiguration(target).getImageTail();
+        case "imageurl":
+        case "imageUrl": return getOrCreateConfiguration(target).getImageUrl();
+        case "keeporiginalsound":
+        case "keepOriginalSound": return getOrCreateConfiguration(target).getKeepOriginalSound();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxpollinterval":
@@ -222,9 +336,12 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "mode": return getOrCreateConfiguration(target).getMode();
         case "modelname":
         case "modelName": return getOrCreateConfiguration(target).getModelName();
+        case "n": return getOrCreateConfiguration(target).getN();
         case "negativeprompt":
         case "negativePrompt": return getOrCreateConfiguration(target).getNegativePrompt();
         case "operation": return getOrCreateConfiguration(target).getOperation();
+        case "originalaudiovolume":
+        case "originalAudioVolume": return getOrCreateConfiguration(target).getOriginalAudioVolume();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "pollinterval":
@@ -232,15 +349,39 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "resolution": return getOrCreateConfiguration(target).getResolution();
+        case "resulttype":
+        case "resultType": return getOrCreateConfiguration(target).getResultType();
         case "secretkey":
         case "secretKey": return getOrCreateConfiguration(target).getSecretKey();
+        case "seriesamount":
+        case "seriesAmount": return getOrCreateConfiguration(target).getSeriesAmount();
+        case "sessionid":
+        case "sessionId": return getOrCreateConfiguration(target).getSessionId();
         case "sound": return getOrCreateConfiguration(target).getSound();
+        case "soundendtime":
+        case "soundEndTime": return getOrCreateConfiguration(target).getSoundEndTime();
+        case "soundfile":
+        case "soundFile": return getOrCreateConfiguration(target).getSoundFile();
+        case "soundinserttime":
+        case "soundInsertTime": return getOrCreateConfiguration(target).getSoundInsertTime();
+        case "soundstarttime":
+        case "soundStartTime": return getOrCreateConfiguration(target).getSoundStartTime();
+        case "soundvolume":
+        case "soundVolume": return getOrCreateConfiguration(target).getSoundVolume();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staticmask":
         case "staticMask": return getOrCreateConfiguration(target).getStaticMask();
+        case "step": return getOrCreateConfiguration(target).getStep();
+        case "targetduration":
+        case "targetDuration": return getOrCreateConfiguration(target).getTargetDuration();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "videoid":
+        case "videoId": return getOrCreateConfiguration(target).getVideoId();
+        case "videourl":
+        case "videoUrl": return getOrCreateConfiguration(target).getVideoUrl();
         case "voicelist":
         case "voiceList": return getOrCreateConfiguration(target).getVoiceList();
         case "waitforcompletion":

@@ -29,6 +29,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "aspectratio":
         case "aspectRatio": target.getConfiguration().setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
+        case "audioid":
+        case "audioId": target.getConfiguration().setAudioId(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -45,25 +47,43 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "cameraControl": target.getConfiguration().setCameraControl(property(camelContext, java.lang.String.class, value)); return true;
         case "cfgscale":
         case "cfgScale": target.getConfiguration().setCfgScale(property(camelContext, java.lang.Double.class, value)); return true;
+        case "characterorientation":
+        case "characterOrientation": target.getConfiguration().setCharacterOrientation(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "duration": target.getConfiguration().setDuration(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "elementlist":
+        case "elementList": target.getConfiguration().setElementList(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "externaltaskid":
         case "externalTaskId": target.getConfiguration().setExternalTaskId(property(camelContext, java.lang.String.class, value)); return true;
+        case "faceid":
+        case "faceId": target.getConfiguration().setFaceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "faceindex":
+        case "faceIndex": target.getConfiguration().setFaceIndex(property(camelContext, int.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "humanfidelity":
+        case "humanFidelity": target.getConfiguration().setHumanFidelity(property(camelContext, java.lang.Double.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "image": target.getConfiguration().setImage(property(camelContext, java.lang.String.class, value)); return true;
+        case "imagefidelity":
+        case "imageFidelity": target.getConfiguration().setImageFidelity(property(camelContext, java.lang.Double.class, value)); return true;
+        case "imagereference":
+        case "imageReference": target.getConfiguration().setImageReference(property(camelContext, java.lang.String.class, value)); return true;
         case "imagetail":
         case "imageTail": target.getConfiguration().setImageTail(property(camelContext, java.lang.String.class, value)); return true;
+        case "imageurl":
+        case "imageUrl": target.getConfiguration().setImageUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "keeporiginalsound":
+        case "keepOriginalSound": target.getConfiguration().setKeepOriginalSound(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxpagesperpoll":
@@ -75,9 +95,12 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "mode": target.getConfiguration().setMode(property(camelContext, java.lang.String.class, value)); return true;
         case "modelname":
         case "modelName": target.getConfiguration().setModelName(property(camelContext, java.lang.String.class, value)); return true;
+        case "n": target.getConfiguration().setN(property(camelContext, java.lang.Integer.class, value)); return true;
         case "negativeprompt":
         case "negativePrompt": target.getConfiguration().setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, dev.camelkling.component.KlingOperation.class, value)); return true;
+        case "originalaudiovolume":
+        case "originalAudioVolume": target.getConfiguration().setOriginalAudioVolume(property(camelContext, java.lang.Double.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "pollinterval":
@@ -89,6 +112,9 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resolution": target.getConfiguration().setResolution(property(camelContext, java.lang.String.class, value)); return true;
+        case "resulttype":
+        case "resultType": target.getConfiguration().setResultType(property(camelContext, java.lang.String.class, value)); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -100,17 +126,38 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "secretKey": target.getConfiguration().setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "seriesamount":
+        case "seriesAmount": target.getConfiguration().setSeriesAmount(property(camelContext, java.lang.String.class, value)); return true;
+        case "sessionid":
+        case "sessionId": target.getConfiguration().setSessionId(property(camelContext, java.lang.String.class, value)); return true;
         case "sound": target.getConfiguration().setSound(property(camelContext, java.lang.String.class, value)); return true;
+        case "soundendtime":
+        case "soundEndTime": target.getConfiguration().setSoundEndTime(property(camelContext, java.lang.Long.class, value)); return true;
+        case "soundfile":
+        case "soundFile": target.getConfiguration().setSoundFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "soundinserttime":
+        case "soundInsertTime": target.getConfiguration().setSoundInsertTime(property(camelContext, java.lang.Long.class, value)); return true;
+        case "soundstarttime":
+        case "soundStartTime": target.getConfiguration().setSoundStartTime(property(camelContext, java.lang.Long.class, value)); return true;
+        case "soundvolume":
+        case "soundVolume": target.getConfiguration().setSoundVolume(property(camelContext, java.lang.Double.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "staticmask":
         case "staticMask": target.getConfiguration().setStaticMask(property(camelContext, java.lang.String.class, value)); return true;
+        case "step": target.getConfiguration().setStep(property(camelContext, dev.camelkling.component.LipSyncStep.class, value)); return true;
+        case "targetduration":
+        case "targetDuration": target.getConfiguration().setTargetDuration(property(camelContext, java.lang.Integer.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "videoid":
+        case "videoId": target.getConfiguration().setVideoId(property(camelContext, java.lang.String.class, value)); return true;
+        case "videourl":
+        case "videoUrl": target.getConfiguration().setVideoUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "voicelist":
         case "voiceList": target.getConfiguration().setVoiceList(property(camelContext, java.lang.String.class, value)); return true;
         case "waitforcompletion":
@@ -132,6 +179,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiKey": return java.lang.String.class;
         case "aspectratio":
         case "aspectRatio": return java.lang.String.class;
+        case "audioid":
+        case "audioId": return java.lang.String.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -148,25 +197,43 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "cameraControl": return java.lang.String.class;
         case "cfgscale":
         case "cfgScale": return java.lang.Double.class;
+        case "characterorientation":
+        case "characterOrientation": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "delay": return long.class;
         case "download": return boolean.class;
         case "duration": return java.lang.Integer.class;
+        case "elementlist":
+        case "elementList": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "externaltaskid":
         case "externalTaskId": return java.lang.String.class;
+        case "faceid":
+        case "faceId": return java.lang.String.class;
+        case "faceindex":
+        case "faceIndex": return int.class;
         case "greedy": return boolean.class;
+        case "humanfidelity":
+        case "humanFidelity": return java.lang.Double.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "image": return java.lang.String.class;
+        case "imagefidelity":
+        case "imageFidelity": return java.lang.Double.class;
+        case "imagereference":
+        case "imageReference": return java.lang.String.class;
         case "imagetail":
         case "imageTail": return java.lang.String.class;
+        case "imageurl":
+        case "imageUrl": return java.lang.String.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "keeporiginalsound":
+        case "keepOriginalSound": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxpagesperpoll":
@@ -178,9 +245,12 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "mode": return java.lang.String.class;
         case "modelname":
         case "modelName": return java.lang.String.class;
+        case "n": return java.lang.Integer.class;
         case "negativeprompt":
         case "negativePrompt": return java.lang.String.class;
         case "operation": return dev.camelkling.component.KlingOperation.class;
+        case "originalaudiovolume":
+        case "originalAudioVolume": return java.lang.Double.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "pollinterval":
@@ -192,6 +262,9 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resolution": return java.lang.String.class;
+        case "resulttype":
+        case "resultType": return java.lang.String.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -203,17 +276,38 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "secretKey": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "seriesamount":
+        case "seriesAmount": return java.lang.String.class;
+        case "sessionid":
+        case "sessionId": return java.lang.String.class;
         case "sound": return java.lang.String.class;
+        case "soundendtime":
+        case "soundEndTime": return java.lang.Long.class;
+        case "soundfile":
+        case "soundFile": return java.lang.String.class;
+        case "soundinserttime":
+        case "soundInsertTime": return java.lang.Long.class;
+        case "soundstarttime":
+        case "soundStartTime": return java.lang.Long.class;
+        case "soundvolume":
+        case "soundVolume": return java.lang.Double.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "staticmask":
         case "staticMask": return java.lang.String.class;
+        case "step": return dev.camelkling.component.LipSyncStep.class;
+        case "targetduration":
+        case "targetDuration": return java.lang.Integer.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "videoid":
+        case "videoId": return java.lang.String.class;
+        case "videourl":
+        case "videoUrl": return java.lang.String.class;
         case "voicelist":
         case "voiceList": return java.lang.String.class;
         case "waitforcompletion":
@@ -236,6 +330,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiKey": return target.getConfiguration().getApiKey();
         case "aspectratio":
         case "aspectRatio": return target.getConfiguration().getAspectRatio();
+        case "audioid":
+        case "audioId": return target.getConfiguration().getAudioId();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -252,25 +348,43 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "cameraControl": return target.getConfiguration().getCameraControl();
         case "cfgscale":
         case "cfgScale": return target.getConfiguration().getCfgScale();
+        case "characterorientation":
+        case "characterOrientation": return target.getConfiguration().getCharacterOrientation();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
         case "download": return target.getConfiguration().isDownload();
         case "duration": return target.getConfiguration().getDuration();
+        case "elementlist":
+        case "elementList": return target.getConfiguration().getElementList();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "externaltaskid":
         case "externalTaskId": return target.getConfiguration().getExternalTaskId();
+        case "faceid":
+        case "faceId": return target.getConfiguration().getFaceId();
+        case "faceindex":
+        case "faceIndex": return target.getConfiguration().getFaceIndex();
         case "greedy": return target.isGreedy();
+        case "humanfidelity":
+        case "humanFidelity": return target.getConfiguration().getHumanFidelity();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();
         case "image": return target.getConfiguration().getImage();
+        case "imagefidelity":
+        case "imageFidelity": return target.getConfiguration().getImageFidelity();
+        case "imagereference":
+        case "imageReference": return target.getConfiguration().getImageReference();
         case "imagetail":
         case "imageTail": return target.getConfiguration().getImageTail();
+        case "imageurl":
+        case "imageUrl": return target.getConfiguration().getImageUrl();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "keeporiginalsound":
+        case "keepOriginalSound": return target.getConfiguration().getKeepOriginalSound();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxpagesperpoll":
@@ -282,9 +396,12 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "mode": return target.getConfiguration().getMode();
         case "modelname":
         case "modelName": return target.getConfiguration().getModelName();
+        case "n": return target.getConfiguration().getN();
         case "negativeprompt":
         case "negativePrompt": return target.getConfiguration().getNegativePrompt();
         case "operation": return target.getConfiguration().getOperation();
+        case "originalaudiovolume":
+        case "originalAudioVolume": return target.getConfiguration().getOriginalAudioVolume();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
         case "pollinterval":
@@ -296,6 +413,9 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "resolution": return target.getConfiguration().getResolution();
+        case "resulttype":
+        case "resultType": return target.getConfiguration().getResultType();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -307,17 +427,38 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "secretKey": return target.getConfiguration().getSecretKey();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "seriesamount":
+        case "seriesAmount": return target.getConfiguration().getSeriesAmount();
+        case "sessionid":
+        case "sessionId": return target.getConfiguration().getSessionId();
         case "sound": return target.getConfiguration().getSound();
+        case "soundendtime":
+        case "soundEndTime": return target.getConfiguration().getSoundEndTime();
+        case "soundfile":
+        case "soundFile": return target.getConfiguration().getSoundFile();
+        case "soundinserttime":
+        case "soundInsertTime": return target.getConfiguration().getSoundInsertTime();
+        case "soundstarttime":
+        case "soundStartTime": return target.getConfiguration().getSoundStartTime();
+        case "soundvolume":
+        case "soundVolume": return target.getConfiguration().getSoundVolume();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "staticmask":
         case "staticMask": return target.getConfiguration().getStaticMask();
+        case "step": return target.getConfiguration().getStep();
+        case "targetduration":
+        case "targetDuration": return target.getConfiguration().getTargetDuration();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "videoid":
+        case "videoId": return target.getConfiguration().getVideoId();
+        case "videourl":
+        case "videoUrl": return target.getConfiguration().getVideoUrl();
         case "voicelist":
         case "voiceList": return target.getConfiguration().getVoiceList();
         case "waitforcompletion":

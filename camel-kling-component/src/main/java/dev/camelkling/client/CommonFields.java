@@ -1,6 +1,8 @@
 package dev.camelkling.client;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -14,6 +16,9 @@ final class CommonFields {
     static final int MAX_EXTERNAL_TASK_ID_LENGTH = 256;
     /** Kling task ids are 18-digit strings; an external id of that shape would be ambiguous in path lookups (§2.6). */
     static final int MAX_ALL_DIGIT_EXTERNAL_ID_LENGTH = 15;
+    static final int MAX_IMAGES_PER_TASK = 9;
+    static final String[] VIDEO_ASPECT_RATIOS = {"16:9", "9:16", "1:1"};
+    static final String[] IMAGE_ASPECT_RATIOS = {"16:9", "9:16", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9"};
 
     private CommonFields() {
     }
@@ -28,6 +33,11 @@ final class CommonFields {
                         .map(model -> new Violation(field, LooseValues.describe(value) + " does not support " + featureName)));
     }
 
+    /** {@code model_name} restricted to a feature's own list of models (the image features and the newer video ones). */
+    static FieldSpec.Builder modelName(String... modelNames) {
+        return FieldSpec.of("model_name", FieldType.TEXT).alias("model").oneOf(modelNames);
+    }
+
     static FieldSpec.Builder prompt(boolean required) {
         FieldSpec.Builder prompt = FieldSpec.of("prompt", FieldType.TEXT).maxLength(MAX_PROMPT_LENGTH);
         return required ? prompt.required() : prompt;
@@ -38,7 +48,7 @@ final class CommonFields {
     }
 
     static FieldSpec.Builder cfgScale() {
-        return FieldSpec.of("cfg_scale", FieldType.DECIMAL).range(0, 1);
+        return unitInterval("cfg_scale");
     }
 
     static FieldSpec.Builder mode() {
@@ -65,6 +75,61 @@ final class CommonFields {
         return FieldSpec.of(name, FieldType.MEDIA).check(MediaRules.IMAGE);
     }
 
+    /** Images as {@code [{image: ...}]}, {@code min}–{@code max} of them, each under the general image rules. */
+    static FieldSpec.Builder imageList(int min, int max) {
+        return FieldSpec.of("image_list", FieldType.IMAGE_LIST).items(min, max)
+                .check((field, value) -> eachImage(field, (List<?>) value));
+    }
+
+    private static Optional<Violation> eachImage(String field, List<?> items) {
+        for (int i = 0; i < items.size(); i++) {
+            Optional<Violation> violation = MediaRules.checkImage(field + "[" + i + "].image",
+                    (KlingMedia) ((Map<?, ?>) items.get(i)).get("image"));
+            if (violation.isPresent()) {
+                return violation;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Element-library subjects as {@code [{element_id: <int64>}]}. */
+    static FieldSpec.Builder elementList(int max) {
+        return FieldSpec.of("element_list", FieldType.ELEMENT_LIST).maxItems(max);
+    }
+
+    static FieldSpec.Builder resolution(String... resolutions) {
+        return FieldSpec.of("resolution", FieldType.TEXT).oneOf(resolutions);
+    }
+
+    /** {@code n}, the number of images (each takes a concurrency slot). */
+    static FieldSpec.Builder imageCount() {
+        return FieldSpec.of("n", FieldType.INTEGER).range(1, MAX_IMAGES_PER_TASK);
+    }
+
+    /** A value in [0, 1], like {@code cfg_scale} or the fidelities of image generation. */
+    static FieldSpec.Builder unitInterval(String name) {
+        return FieldSpec.of(name, FieldType.DECIMAL).range(0, 1);
+    }
+
+    /** An id of a video Kling made ({@code task_result.videos[].id}). */
+    static FieldSpec.Builder videoId() {
+        return FieldSpec.of("video_id", FieldType.TEXT).check(CommonFields::notBlank);
+    }
+
+    /** A text field holding an absolute http(s) URL. */
+    static FieldSpec.Builder httpUrl(String name) {
+        return FieldSpec.of(name, FieldType.TEXT)
+                .check((field, value) -> isAbsoluteHttpUrl((String) value)
+                        ? Optional.empty()
+                        : Optional.of(new Violation(field, "must be an absolute http or https URL (was " + LooseValues.describe(value) + ")")));
+    }
+
+    /** A video to download: an http(s) URL of an .mp4 or .mov file (or without extension, e.g. a signed link). */
+    static FieldSpec.Builder videoUrl() {
+        return httpUrl("video_url").check((field, value) -> MediaRules.checkUrlExtension(field, (String) value,
+                MediaRules.VIDEO_URL_EXTENSIONS, "an .mp4 or .mov file"));
+    }
+
     static FieldSpec.Builder watermark() {
         return FieldSpec.of("watermark_info", FieldType.SWITCH).alias("watermark");
     }
@@ -76,15 +141,16 @@ final class CommonFields {
     }
 
     static FieldSpec.Builder callbackUrl() {
-        return FieldSpec.of("callback_url", FieldType.TEXT)
-                .check((field, value) -> isAbsoluteHttpUrl((String) value)
-                        ? Optional.empty()
-                        : Optional.of(new Violation(field, "must be an absolute http or https URL (was " + LooseValues.describe(value) + ")")));
+        return httpUrl("callback_url");
+    }
+
+    static Optional<Violation> notBlank(String field, Object value) {
+        return value instanceof String text && text.isBlank() ? Optional.of(new Violation(field, "must not be blank")) : Optional.empty();
     }
 
     private static Optional<Violation> externalTaskIdViolation(String field, String id) {
         if (id.isBlank()) {
-            return Optional.of(new Violation(field, "must not be blank"));
+            return notBlank(field, id);
         }
         if (id.length() > MAX_ALL_DIGIT_EXTERNAL_ID_LENGTH && id.chars().allMatch(Character::isDigit)) {
             return Optional.of(new Violation(field, "must not be an all-digit string longer than "

@@ -153,7 +153,8 @@ public final class FieldSpec {
                     + " (was " + items.size() + ")"));
         }
         if (value instanceof Collection<?> items && maxItems != null && items.size() > maxItems) {
-            return Optional.of(new Violation(name, "must have at most " + maxItems + " items (was " + items.size() + ")"));
+            return Optional.of(new Violation(name, "must have at most " + maxItems + (maxItems == 1 ? " item" : " items")
+                    + " (was " + items.size() + ")"));
         }
         for (FieldCheck check : checks) {
             Optional<Violation> violation = check.check(name, value);

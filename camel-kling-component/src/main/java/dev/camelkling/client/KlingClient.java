@@ -83,6 +83,22 @@ public final class KlingClient implements AutoCloseable {
         return http.call("POST", request.feature().path(), body).thenApply(envelope -> KlingJson.task(envelope.data()));
     }
 
+    /**
+     * Identify-face, the synchronous first step of lip sync: finds the faces of a video and opens a session (valid
+     * 24 hours). Validated first (an invalid request makes no HTTP call). It creates no task and costs nothing, so it
+     * is retried per policy like a read.
+     */
+    public CompletableFuture<FaceIdentification> identifyFace(IdentifyFaceRequest request) {
+        Objects.requireNonNull(request, "request");
+        return open.track(() -> {
+            request.validate();
+            byte[] body = KlingJson.write(request.fields(), "identify-face request");
+            String path = IdentifyFaceRequest.PATH;
+            return read("POST " + path, () -> http.call("POST", path, body)
+                    .thenApply(envelope -> KlingJson.faceIdentification(envelope.data())));
+        });
+    }
+
     /** Gets one task by its {@code task_id}; retried per policy. */
     public CompletableFuture<KlingTask> get(KlingFeature feature, String taskId) {
         return open.track(() -> getUntracked(feature, taskId));

@@ -1,7 +1,9 @@
 package dev.camelkling.client;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -11,28 +13,42 @@ import java.util.function.Function;
  */
 public enum KlingFeature {
     TEXT2VIDEO("text2video", "/v1/videos/text2video", ResultKind.VIDEO, true, true,
-            "prompt", VideoSchemas.TEXT2VIDEO, Text2VideoRequest::new),
+            List.of("prompt"), VideoSchemas.TEXT2VIDEO, Text2VideoRequest::new),
     IMAGE2VIDEO("image2video", "/v1/videos/image2video", ResultKind.VIDEO, true, true,
-            "image", VideoSchemas.IMAGE2VIDEO, Image2VideoRequest::new);
+            List.of("image"), VideoSchemas.IMAGE2VIDEO, Image2VideoRequest::new),
+    MULTI_IMAGE2VIDEO("multiImage2video", "/v1/videos/multi-image2video", ResultKind.VIDEO, true, true,
+            List.of("image_list"), VideoSchemas.MULTI_IMAGE2VIDEO, MultiImage2VideoRequest::new),
+    MOTION_CONTROL("motionControl", "/v1/videos/motion-control", ResultKind.VIDEO, true, false,
+            List.of("image_url"), VideoSchemas.MOTION_CONTROL, MotionControlRequest::new),
+    VIDEO_EXTEND("videoExtend", "/v1/videos/video-extend", ResultKind.VIDEO, true, false,
+            List.of("video_id"), VideoSchemas.VIDEO_EXTEND, VideoExtendRequest::new),
+    /** Advanced lip sync; its synchronous first step is {@link KlingClient#identifyFace}. */
+    LIP_SYNC("lipSync", "/v1/videos/advanced-lip-sync", ResultKind.VIDEO, true, false,
+            List.of("sound_file"), LipSyncSchema.LIP_SYNC, LipSyncRequest::new),
+    /** Documents neither {@code external_task_id} nor lookup by it; the field is accepted but not relied on. */
+    IMAGE_GENERATION("imageGeneration", "/v1/images/generations", ResultKind.IMAGE, false, false,
+            List.of("prompt"), ImageSchemas.IMAGE_GENERATION, ImageGenerationRequest::new),
+    OMNI_IMAGE("omniImage", "/v1/images/omni-image", ResultKind.IMAGE, true, true,
+            List.of("image_list", "prompt"), ImageSchemas.OMNI_IMAGE, OmniImageRequest::new);
 
     private final String uriName;
     private final String path;
     private final ResultKind resultKind;
     private final boolean acceptsExternalTaskId;
     private final boolean supportsGetByExternalId;
-    private final String primaryInputField;
+    private final List<String> naturalInputFields;
     private final RequestSchema schema;
     private final Function<Map<String, Object>, KlingRequest> factory;
 
     KlingFeature(String uriName, String path, ResultKind resultKind, boolean acceptsExternalTaskId,
-            boolean supportsGetByExternalId, String primaryInputField, RequestSchema schema,
+            boolean supportsGetByExternalId, List<String> naturalInputFields, RequestSchema schema,
             Function<Map<String, Object>, KlingRequest> factory) {
         this.uriName = uriName;
         this.path = path;
         this.resultKind = resultKind;
         this.acceptsExternalTaskId = acceptsExternalTaskId;
         this.supportsGetByExternalId = supportsGetByExternalId;
-        this.primaryInputField = primaryInputField;
+        this.naturalInputFields = List.copyOf(naturalInputFields);
         this.schema = schema;
         this.factory = factory;
     }
@@ -51,7 +67,10 @@ public enum KlingFeature {
         return resultKind;
     }
 
-    /** Whether create takes {@code external_task_id} (the basis of reconciling ambiguous creates). */
+    /**
+     * Whether create takes {@code external_task_id} (the basis of reconciling ambiguous creates). {@code false} for
+     * image generation, whose docs do not list it, although its schema keeps the field.
+     */
     public boolean acceptsExternalTaskId() {
         return acceptsExternalTaskId;
     }
@@ -61,9 +80,23 @@ public enum KlingFeature {
         return supportsGetByExternalId;
     }
 
-    /** The field a message body naturally supplies: the prompt for text features, the image for image features. */
+    /** The first of {@link #naturalInputFields()}: the prompt for text features, the image for image features. */
     public String primaryInputField() {
-        return primaryInputField;
+        return naturalInputFields.get(0);
+    }
+
+    /**
+     * The fields a plain message body may fill, tried in order: the first whose type accepts the body wins (see
+     * {@link RequestSchema#acceptsBody}). E.g. omniImage: {@code [image_list, prompt]}, so a list of images fills the
+     * image list and text fills the prompt.
+     */
+    public List<String> naturalInputFields() {
+        return naturalInputFields;
+    }
+
+    /** The first natural input field that accepts this body, if any. */
+    public Optional<String> naturalInputFieldFor(Object body) {
+        return naturalInputFields.stream().filter(field -> schema.acceptsBody(field, body)).findFirst();
     }
 
     public RequestSchema schema() {

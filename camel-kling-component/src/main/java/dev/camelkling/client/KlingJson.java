@@ -39,12 +39,32 @@ final class KlingJson {
 
     /** The JSON body of a create request. */
     static byte[] writeRequest(KlingRequest request) {
+        return write(request.wireFields(), request.feature().uriName() + " request");
+    }
+
+    static byte[] write(Map<String, Object> fields, String what) {
         try {
-            return MAPPER.writeValueAsBytes(request.fields());
+            return MAPPER.writeValueAsBytes(fields);
         } catch (JsonProcessingException e) {
             // Media files are read while writing, so this is also how an unreadable file surfaces.
-            throw new KlingException("Could not write the " + request.feature().uriName() + " request: " + e.getOriginalMessage(), e);
+            throw new KlingException("Could not write the " + what + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The {@code data} of identify-face: {@code {session_id, face_data: [{face_id, face_image, start_time, end_time}]}}. */
+    static FaceIdentification faceIdentification(JsonNode data) {
+        String sessionId = data == null ? null : text(data, "session_id");
+        if (sessionId == null || sessionId.isEmpty()) {
+            throw new KlingException("Kling identify-face response has no session_id");
+        }
+        List<Face> faces = new ArrayList<>();
+        data.path("face_data").forEach(face -> {
+            if (face.isObject()) {
+                faces.add(new Face(text(face, "face_id"), text(face, "face_image"), face.path("start_time").asLong(0),
+                        face.path("end_time").asLong(0)));
+            }
+        });
+        return new FaceIdentification(sessionId, faces);
     }
 
     /** The envelope, or empty when the body is not a JSON object with an integral {@code code}. */
@@ -88,7 +108,7 @@ final class KlingJson {
         return new KlingTask(taskId, status(text(node, "task_status")), text(node, "task_status_msg"),
                 text(info, "external_task_id"), video(info.path("parent_video")), videos(result.path("videos")),
                 images(result.path("images")), node.path("created_at").asLong(0), node.path("updated_at").asLong(0),
-                text(node, "final_unit_deduction"));
+                text(node, "final_unit_deduction"), text(result, "result_type"), images(result.path("series_images")));
     }
 
     static List<KlingTask> tasks(JsonNode node) {

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -158,6 +159,23 @@ public final class KlingMedia {
                 }
             }
         };
+    }
+
+    /**
+     * The audio format of local content by its magic bytes: {@code "mp3"}, {@code "wav"} or {@code "m4a"} (the ones
+     * Kling takes), or another recognised name such as {@code "aac"}, {@code "ogg"} or {@code "flac"}. Empty for a URL
+     * or content that is not recognised.
+     */
+    public Optional<String> audioFormat() {
+        return AudioProbe.format(this);
+    }
+
+    /**
+     * The length of local audio in milliseconds (rounded down), where it can be read exactly without decoding: WAV,
+     * MP3 (VBR header or frame headers) and M4A (movie header). Empty for a URL or anything else.
+     */
+    public OptionalLong audioDurationMillis() {
+        return AudioProbe.durationMillis(this);
     }
 
     Kind kind() {

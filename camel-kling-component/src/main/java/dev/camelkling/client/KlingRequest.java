@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 public abstract class KlingRequest {
 
     private final Map<String, Object> fields;
+    private volatile Map<String, Object> effectiveFields;
 
     KlingRequest(Map<String, Object> canonicalFields) {
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(canonicalFields));
@@ -24,6 +25,28 @@ public abstract class KlingRequest {
     /** Unmodifiable, wire names ({@code "negative_prompt"}) in schema order. */
     public Map<String, Object> fields() {
         return fields;
+    }
+
+    /**
+     * The fields with the defaults the feature derives locally filled in, e.g. lip sync's {@code sound_start_time}
+     * (0), {@code sound_end_time} (the audio's length, when it can be read) and {@code sound_insert_time} (the face's
+     * start). This is what is validated and sent. Equal to {@link #fields()} for features without such defaults.
+     */
+    public Map<String, Object> effectiveFields() {
+        Map<String, Object> effective = effectiveFields;
+        if (effective == null) {
+            effective = Collections.unmodifiableMap(new LinkedHashMap<>(feature().schema().withDefaults(fields)));
+            effectiveFields = effective;
+        }
+        return effective;
+    }
+
+    /**
+     * The JSON object as sent: {@link #effectiveFields()} without local-only fields, with nested fields in their wire
+     * containers (lip sync's {@code face_choose}). Media values are still {@link KlingMedia}.
+     */
+    public Map<String, Object> wireFields() {
+        return feature().schema().toWire(effectiveFields());
     }
 
     /** The value of one field by wire name, or {@code null}. */
@@ -52,9 +75,13 @@ public abstract class KlingRequest {
         return feature().fromCanonical(feature().schema().ordered(changed));
     }
 
-    /** @throws KlingValidationException naming the field and the rule, for the first broken rule */
+    /**
+     * Checks {@link #effectiveFields()} against the feature's rules.
+     *
+     * @throws KlingValidationException naming the field and the rule, for the first broken rule
+     */
     public void validate() {
-        feature().schema().validate(feature().requestSubject(), fields);
+        feature().schema().validate(feature().requestSubject(), effectiveFields());
     }
 
     @Override

@@ -353,7 +353,7 @@ final class LooseValues {
         if (value instanceof Collection<?> collection) {
             return new ArrayList<>(collection);
         }
-        if (value != null && value.getClass().isArray()) {
+        if (value != null && value.getClass().isArray() && !(value instanceof byte[])) { // a byte[] is content, not a list
             int length = Array.getLength(value);
             List<Object> list = new ArrayList<>(length);
             for (int i = 0; i < length; i++) {

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.LinkedHashSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The fields of one feature's create request and the rules between them. Validation and the conversion of
@@ -16,10 +20,15 @@ public final class RequestSchema {
     private final List<FieldSpec> fields;
     private final Map<String, FieldSpec> byAnyName;
     private final List<CrossFieldRule> crossFieldRules;
+    private final UnaryOperator<Map<String, Object>> defaults;
+    private final Set<String> wireContainers;
 
-    private RequestSchema(List<FieldSpec> fields, List<CrossFieldRule> crossFieldRules) {
+    private RequestSchema(List<FieldSpec> fields, List<CrossFieldRule> crossFieldRules, UnaryOperator<Map<String, Object>> defaults) {
         this.fields = List.copyOf(fields);
         this.crossFieldRules = List.copyOf(crossFieldRules);
+        this.defaults = defaults;
+        this.wireContainers = fields.stream().map(FieldSpec::wireContainer).flatMap(Optional::stream)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, FieldSpec> names = new LinkedHashMap<>();
         for (FieldSpec field : fields) {
             names.put(field.name(), field);
@@ -48,8 +57,55 @@ public final class RequestSchema {
         return field(anyName).map(f -> f.type() == FieldType.MEDIA).orElse(false);
     }
 
+    /** Whether the named field is plain text ({@link FieldType#TEXT}), e.g. a prompt or a video id. */
+    public boolean isText(String anyName) {
+        return field(anyName).map(f -> f.type() == FieldType.TEXT).orElse(false);
+    }
+
+    /**
+     * Whether a plain message body can fill the named field, judged by its Java type (see
+     * {@link FieldType#acceptsBody}); {@code false} for an unknown field.
+     */
+    public boolean acceptsBody(String anyName, Object body) {
+        return field(anyName).map(f -> f.acceptsBody(body)).orElse(false);
+    }
+
+    /** The wire names of all fields, local-only ones included (they can be set like any other). */
     public List<String> fieldNames() {
         return fields.stream().map(FieldSpec::name).toList();
+    }
+
+    /**
+     * The values with the defaults this feature derives locally filled in (e.g. lip sync's {@code sound_end_time} from
+     * the audio's length); the same map when the feature derives none.
+     */
+    Map<String, Object> withDefaults(Map<String, Object> values) {
+        return defaults == null ? values : ordered(defaults.apply(new LinkedHashMap<>(values)));
+    }
+
+    /**
+     * The JSON object as sent: local-only fields dropped, and fields Kling nests gathered into the single item of
+     * their container ({@code face_choose: [{...}]}) where the first of them stands.
+     */
+    Map<String, Object> toWire(Map<String, Object> values) {
+        Map<String, Object> wire = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> containers = new LinkedHashMap<>();
+        for (FieldSpec field : fields) {
+            Object value = values.get(field.name());
+            if (value == null || field.isLocalOnly()) {
+                continue;
+            }
+            Optional<String> container = field.wireContainer();
+            if (container.isPresent()) {
+                Map<String, Object> item = containers.computeIfAbsent(container.get(), name -> new LinkedHashMap<>());
+                wire.putIfAbsent(container.get(), item);
+                item.put(field.name(), value);
+            } else {
+                wire.put(field.name(), value);
+            }
+        }
+        containers.forEach((name, item) -> wire.put(name, List.of(item)));
+        return wire;
     }
 
     /**
@@ -66,12 +122,48 @@ public final class RequestSchema {
 
     /** Sets one field in {@code values} from a loosely typed value under its wire name; {@code null} removes it. */
     void put(String subject, Map<String, Object> values, String anyName, Object value) {
+        if (anyName != null && wireContainers.contains(anyName)) {
+            putNested(subject, values, anyName, value);
+            return;
+        }
         FieldSpec field = resolve(subject, anyName);
         if (value == null) {
             values.remove(field.name());
         } else {
             values.put(field.name(), field.coerce(subject, value));
         }
+    }
+
+    /** A container given in its wire form ({@code face_choose: [{face_id: ...}]}) sets its fields one by one. */
+    private void putNested(String subject, Map<String, Object> values, String container, Object value) {
+        List<FieldSpec> nested = fields.stream().filter(f -> f.wireContainer().filter(container::equals).isPresent()).toList();
+        if (value == null) {
+            nested.forEach(f -> values.remove(f.name()));
+            return;
+        }
+        Object item = value;
+        if (!(value instanceof Map<?, ?>)) {
+            List<Object> items;
+            try {
+                items = LooseValues.items(value);
+            } catch (InvalidValue e) {
+                throw e.toException(subject, container);
+            }
+            if (items.size() != 1) {
+                throw new KlingValidationException(subject, container, "must have exactly 1 item (was " + items.size() + ")");
+            }
+            item = items.get(0);
+        }
+        if (!(item instanceof Map<?, ?> entries)) {
+            throw new KlingValidationException(subject, container + "[0]", "must be an object (was " + LooseValues.typeOf(item) + ")");
+        }
+        entries.forEach((key, entry) -> {
+            String name = String.valueOf(key);
+            FieldSpec field = field(name).filter(nested::contains).orElseThrow(() -> new KlingValidationException(subject,
+                    container + "[0]." + name, "is not a known field (known: "
+                            + nested.stream().map(FieldSpec::name).collect(Collectors.joining(", ")) + ")"));
+            put(subject, values, field.name(), entry);
+        });
     }
 
     /** The same values in schema order, which is the order they are written to JSON. */
@@ -131,6 +223,7 @@ public final class RequestSchema {
     static final class Builder {
         private final List<FieldSpec> fields = new ArrayList<>();
         private final List<CrossFieldRule> rules = new ArrayList<>();
+        private UnaryOperator<Map<String, Object>> defaults;
 
         private Builder() {
         }
@@ -150,8 +243,14 @@ public final class RequestSchema {
             return this;
         }
 
+        /** Fills in values the feature derives locally; receives a mutable copy, before validation and sending. */
+        Builder defaults(UnaryOperator<Map<String, Object>> defaults) {
+            this.defaults = defaults;
+            return this;
+        }
+
         RequestSchema build() {
-            return new RequestSchema(fields, rules);
+            return new RequestSchema(fields, rules, defaults);
         }
     }
 }

@@ -3,13 +3,16 @@ package dev.camelkling.client;
 import java.util.List;
 import java.util.Optional;
 
-/** The request schemas of the video features (reference §6.2, §6.3). */
+/** The request schemas of the video features (reference §6.2–§6.6; lip sync is {@link LipSyncSchema}). */
 final class VideoSchemas {
 
     static final int MAX_DYNAMIC_MASKS = 6;
     static final int MIN_TRAJECTORY_POINTS = 2;
     static final int MAX_TRAJECTORY_POINTS = 77;
     static final int MAX_VOICES = 2;
+    static final int MAX_MULTI_IMAGES = 4;
+    static final int MAX_MOTION_ELEMENTS = 1;
+    static final String MOTION_ELEMENT_MODEL = "kling-v3";
 
     private VideoSchemas() {
     }
@@ -21,7 +24,7 @@ final class VideoSchemas {
             .field(CommonFields.sound())
             .field(CommonFields.cfgScale())
             .field(CommonFields.mode())
-            .field(CommonFields.aspectRatio("16:9", "9:16", "1:1"))
+            .field(CommonFields.aspectRatio(CommonFields.VIDEO_ASPECT_RATIOS))
             .field(CommonFields.duration("5", "10"))
             .field(CommonFields.cameraControl())
             .field(CommonFields.watermark())
@@ -51,6 +54,44 @@ final class VideoSchemas {
             .rule(CrossFieldRules.mutuallyExclusive(List.of(
                     List.of("image_tail"), List.of("static_mask", "dynamic_masks"), List.of("camera_control"))))
             .rule(CrossFieldRules.requiresValue("voice_list", "sound", "on"))
+            .build();
+
+    static final RequestSchema MULTI_IMAGE2VIDEO = RequestSchema.builder()
+            .field(CommonFields.modelName("kling-v1-6"))
+            .field(CommonFields.imageList(1, MAX_MULTI_IMAGES).required())
+            .field(CommonFields.prompt(true))
+            .field(CommonFields.negativePrompt())
+            .field(CommonFields.mode())
+            .field(CommonFields.duration("5", "10"))
+            .field(CommonFields.aspectRatio(CommonFields.VIDEO_ASPECT_RATIOS))
+            .field(CommonFields.watermark())
+            .field(CommonFields.externalTaskId())
+            .field(CommonFields.callbackUrl())
+            .build();
+
+    static final RequestSchema MOTION_CONTROL = RequestSchema.builder()
+            .field(FieldSpec.of("image_url", FieldType.MEDIA).required().check(MediaRules.CHARACTER_IMAGE))
+            .field(CommonFields.videoUrl().required())
+            .field(FieldSpec.of("character_orientation", FieldType.TEXT).required().oneOf("image", "video"))
+            .field(CommonFields.mode().required())
+            .field(CommonFields.prompt(false))
+            .field(FieldSpec.of("keep_original_sound", FieldType.YES_NO).oneOf("yes", "no"))
+            .field(CommonFields.modelName("kling-v2-6", MOTION_ELEMENT_MODEL))
+            .field(CommonFields.elementList(MAX_MOTION_ELEMENTS))
+            .field(CommonFields.watermark())
+            .field(CommonFields.externalTaskId())
+            .field(CommonFields.callbackUrl())
+            .rule(CrossFieldRules.requiresValue("element_list", "model_name", MOTION_ELEMENT_MODEL))
+            .build();
+
+    static final RequestSchema VIDEO_EXTEND = RequestSchema.builder()
+            .field(CommonFields.videoId().required())
+            .field(CommonFields.prompt(false))
+            .field(CommonFields.negativePrompt())
+            .field(CommonFields.cfgScale())
+            .field(CommonFields.watermark())
+            .field(CommonFields.externalTaskId())
+            .field(CommonFields.callbackUrl())
             .build();
 
     private static Optional<Violation> dynamicMasksViolation(String field, List<?> masks) {

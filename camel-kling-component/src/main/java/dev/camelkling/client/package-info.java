@@ -6,10 +6,14 @@
  *       schema); {@link dev.camelkling.client.KlingRequest} subclasses are the typed create requests.</li>
  *   <li>{@link dev.camelkling.client.RequestSchema}: the documented field rules as data, checked locally before
  *       anything is sent; {@link dev.camelkling.client.KlingFeature#newRequest(java.util.Map)} builds requests from
- *       loosely typed input through the same schema.</li>
+ *       loosely typed input through the same schema, and {@link dev.camelkling.client.RequestSchema#acceptsBody} says
+ *       which plain bodies fit which field (see {@link dev.camelkling.client.KlingFeature#naturalInputFields()}).</li>
  *   <li>{@link dev.camelkling.client.KlingClient}: create, get, lookup by external id, list, wait and download,
- *       all returning {@link java.util.concurrent.CompletableFuture}s that fail with the typed
+ *       plus lip sync's synchronous identify-face step, all returning
+ *       {@link java.util.concurrent.CompletableFuture}s that fail with the typed
  *       {@link dev.camelkling.client.KlingException} family.</li>
+ *   <li>{@link dev.camelkling.client.KlingMedia}: image and audio inputs (URL, Base64, bytes, files), with local
+ *       probes of image size and audio format and length.</li>
  * </ul>
  *
  * <p>This package must not depend on Apache Camel.

@@ -1,6 +1,7 @@
 package dev.camelkling.component;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import dev.camelkling.client.KlingFeature;
@@ -25,6 +26,7 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
 
     private final CredentialsResolver credentialsResolver;
     private ScheduledExecutorService scheduler;
+    private ExecutorService worker;
 
     public KlingComponent() {
         this(CredentialsResolver.fromEnvironment());
@@ -59,6 +61,18 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
         return scheduler;
     }
 
+    /**
+     * The pool on which a producer hands the exchange back to the route once Kling has answered. Without it the rest of
+     * the route would run on whatever thread completed the HTTP future (the JDK's common pool, or a new thread per
+     * response on small machines), which Camel neither sizes nor sees.
+     */
+    synchronized ExecutorService getWorker() {
+        if (worker == null) {
+            worker = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "KlingWorker");
+        }
+        return worker;
+    }
+
     @Override
     protected void doStop() throws Exception {
         super.doStop();
@@ -66,6 +80,10 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
             if (scheduler != null) {
                 getCamelContext().getExecutorServiceManager().shutdown(scheduler);
                 scheduler = null;
+            }
+            if (worker != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(worker);
+                worker = null;
             }
         }
     }

@@ -37,26 +37,32 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected int poll() throws Exception {
         Queue<Object> exchanges = new ArrayDeque<>();
-        for (KlingTask task : finishedTasksNotYetEmitted()) {
-            if (inFlight.add(task.taskId())) {
-                Exchange exchange = createExchange(true);
-                KlingTaskMessages.populate(exchange.getMessage(), task);
-                exchanges.add(exchange);
+        IdempotentRepository emitted = endpoint.getIdempotentRepository();
+        for (KlingTask task : finishedTasks()) {
+            // Claim before checking the repository: an exchange completing in between then cannot slip through.
+            if (!inFlight.add(task.taskId())) {
+                continue;
             }
+            if (emitted.contains(task.taskId())) {
+                inFlight.remove(task.taskId());
+                continue;
+            }
+            Exchange exchange = createExchange(true);
+            KlingTaskMessages.populate(exchange.getMessage(), task);
+            exchanges.add(exchange);
         }
         return processBatch(exchanges);
     }
 
-    private List<KlingTask> finishedTasksNotYetEmitted() throws Exception {
-        IdempotentRepository emitted = endpoint.getIdempotentRepository();
+    private List<KlingTask> finishedTasks() throws Exception {
         int pageSize = endpoint.getConfiguration().getPageSize();
         List<KlingTask> found = new ArrayList<>();
         for (int page = 1; page <= endpoint.getMaxPagesPerPoll(); page++) {
             // Blocking is fine here: this is the consumer's own scheduler thread, not a routing thread.
             List<KlingTask> tasks = endpoint.getClient().list(endpoint.getKlingFeature(), page, pageSize)
-                    .get(endpoint.getConfiguration().getRequestTimeout() * 2, TimeUnit.MILLISECONDS);
+                    .get(readBudgetMillis(), TimeUnit.MILLISECONDS);
             for (KlingTask task : tasks) {
-                if (task.isFinal() && !emitted.contains(task.taskId()) && !inFlight.contains(task.taskId())) {
+                if (task.isFinal()) {
                     found.add(task);
                 }
             }
@@ -66,6 +72,12 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         }
         found.sort(Comparator.comparingLong(KlingTask::updatedAt).thenComparing(KlingTask::taskId));
         return found;
+    }
+
+    /** Long enough for every attempt the client may make, so a poll never gives up on a read still in progress. */
+    private long readBudgetMillis() {
+        KlingConfiguration c = endpoint.getConfiguration();
+        return (c.getRequestTimeout() + 30_000L) * Math.max(1, c.getMaxReadAttempts());
     }
 
     @Override

@@ -173,7 +173,7 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     @Override
     public String getServiceProtocol() {
-        return "http";
+        return configuration.getBaseUrl() != null && configuration.getBaseUrl().startsWith("https") ? "https" : "http";
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.KlingFeature;
 import dev.camelkling.client.KlingTask;
+import dev.camelkling.client.KlingWaitTimeoutException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -46,12 +47,16 @@ public class KlingProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        outcome.whenComplete((ignored, failure) -> {
+        outcome.whenCompleteAsync((ignored, failure) -> {
             if (failure != null) {
-                exchange.setException(unwrap(failure));
+                Throwable cause = unwrap(failure);
+                if (cause instanceof KlingWaitTimeoutException timeout && timeout.lastSeen() != null) {
+                    KlingTaskMessages.populate(exchange.getMessage(), timeout.lastSeen());
+                }
+                exchange.setException(cause);
             }
             callback.done(false);
-        });
+        }, endpoint.getComponent().getWorker());
         return false;
     }
 

@@ -20,8 +20,32 @@ final class SingleTaskCreation implements CreateFlow {
 
     @Override
     public CompletableFuture<KlingTask> create(Exchange exchange) {
+        String createdBefore = exchange.getProperty(createdTaskProperty(), String.class);
+        if (createdBefore != null) {
+            // A redelivery of an exchange whose task this endpoint already created (the wait or download failed):
+            // carry on with that task instead of paying for a second one.
+            return forget(exchange, outcomes.finish(endpoint.getClient().get(endpoint.getKlingFeature(), createdBefore),
+                    exchange, false));
+        }
         var request = assembler.assemble(exchange);
-        return outcomes.finish(endpoint.getClient().create(request), exchange, false);
+        CompletableFuture<KlingTask> created = endpoint.getClient().create(request).thenApply(task -> {
+            exchange.setProperty(createdTaskProperty(), task.taskId());
+            return task;
+        });
+        return forget(exchange, outcomes.finish(created, exchange, false));
+    }
+
+    /** Once this step has succeeded, a later failure of the route must not make a new create look like a redelivery. */
+    private CompletableFuture<KlingTask> forget(Exchange exchange, CompletableFuture<KlingTask> outcome) {
+        return outcome.thenApply(task -> {
+            exchange.removeProperty(createdTaskProperty());
+            return task;
+        });
+    }
+
+    /** One property per endpoint, so two kling steps of a route never mistake each other's tasks. */
+    private String createdTaskProperty() {
+        return "CamelKlingCreatedTask:" + endpoint.getEndpointKey();
     }
 
     KlingRequestAssembler assembler() {

@@ -1,5 +1,10 @@
 package dev.camelkling.component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 import dev.camelkling.client.KlingClient;
@@ -8,11 +13,11 @@ import dev.camelkling.client.KlingTaskFailedException;
 import dev.camelkling.client.KlingTaskStatus;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
-import org.apache.camel.util.IOHelper;
+import org.apache.camel.util.FileUtil;
 
 /**
  * What happens to a task once Kling has answered, the same for every feature: optionally wait until it is final,
- * publish it on the message, fail the exchange if it failed, and optionally stream its media into the body.
+ * publish it on the message, fail the exchange if it failed, and optionally put its media into the body.
  */
 final class TaskOutcomes {
 
@@ -42,7 +47,10 @@ final class TaskOutcomes {
                 : client().awaitCompletion(endpoint.getKlingFeature(), task.taskId(), endpoint.waitPolicy());
     }
 
-    /** Streams the first result into the body; the stream is closed when the exchange is done, whatever happens. */
+    /**
+     * Puts the first result into the body as a temporary file, deleted when the exchange is done. A file, not a stream:
+     * Camel's stream caching would otherwise copy a whole video into the heap.
+     */
     private CompletableFuture<KlingTask> downloadWhenAsked(CompletableFuture<KlingTask> task, Exchange exchange) {
         if (!endpoint.getConfiguration().isDownload()) {
             return task;
@@ -51,17 +59,30 @@ final class TaskOutcomes {
             if (t.resultUrls().isEmpty()) {
                 return CompletableFuture.completedFuture(t);
             }
-            return client().openStream(t.resultUrls().get(0)).thenApply(stream -> {
-                exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                    @Override
-                    public void onDone(Exchange done) {
-                        IOHelper.close(stream);
-                    }
-                });
-                exchange.getMessage().setBody(stream);
+            String url = t.resultUrls().get(0);
+            Path target;
+            try {
+                target = Files.createTempFile("kling-" + t.taskId() + "-", suffixOf(url));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    FileUtil.deleteFile(target.toFile());
+                }
+            });
+            return client().download(url, target).thenApply(file -> {
+                exchange.getMessage().setBody(file.toFile());
                 return t;
             });
         });
+    }
+
+    private static String suffixOf(String url) {
+        String path = URI.create(url).getPath();
+        int dot = path == null ? -1 : path.lastIndexOf('.');
+        return dot >= 0 && path.length() - dot <= 6 ? path.substring(dot) : ".bin";
     }
 
     private KlingClient client() {

@@ -1,7 +1,5 @@
 package dev.camelkling.client;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,25 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-class Image2VideoValidationTest {
+class Image2VideoValidationTest extends LocalValidationSupport {
 
     private static final byte[] GOOD_PNG = TestImages.png(400, 400);
     private static final byte[] SMALL_PNG = TestImages.png(200, 400);
-
-    private static StubKlingServer server;
-    private static KlingClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new StubKlingServer();
-        client = ValidationAssertions.clientFor(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
 
     /** A valid request (start frame only) with some fields changed; a {@code null} value removes the field. */
     private static Map<String, Object> with(Object... fieldValues) {

@@ -167,8 +167,11 @@ class NewRequestConversionTest {
     @Test
     void featureDataMatchesTheSchemas() {
         for (KlingFeature feature : KlingFeature.values()) {
-            assertThat(feature.schema().field("external_task_id").isPresent()).isEqualTo(feature.acceptsExternalTaskId());
-            assertThat(feature.schema().field(feature.primaryInputField())).isPresent();
+            // image generation keeps the undocumented field but does not count on it
+            assertThat(feature.schema().field("external_task_id").isPresent())
+                    .isEqualTo(feature.acceptsExternalTaskId() || feature == KlingFeature.IMAGE_GENERATION);
+            assertThat(feature.primaryInputField()).isEqualTo(feature.naturalInputFields().get(0));
+            feature.naturalInputFields().forEach(field -> assertThat(feature.schema().field(field)).as(field).isPresent());
         }
         assertThat(KlingFeature.IMAGE2VIDEO.schema().isMedia("image")).isTrue();
         assertThat(KlingFeature.TEXT2VIDEO.schema().isMedia("prompt")).isFalse();

@@ -1,7 +1,5 @@
 package dev.camelkling.client;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,22 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-class Text2VideoValidationTest {
-
-    private static StubKlingServer server;
-    private static KlingClient client;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new StubKlingServer();
-        client = ValidationAssertions.clientFor(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
+class Text2VideoValidationTest extends LocalValidationSupport {
 
     /** A valid request with one field changed ({@code null} removes it). */
     private static Map<String, Object> with(String field, Object value) {

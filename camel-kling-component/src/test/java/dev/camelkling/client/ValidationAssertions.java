@@ -16,14 +16,7 @@ final class ValidationAssertions {
     static KlingValidationException rejectedLocally(KlingClient client, StubKlingServer server, KlingRequest request,
             String expectedField, String expectedRule) throws Exception {
         int before = server.requestCount();
-        CompletableFuture<KlingTask> result = client.create(request);
-        Throwable failure = null;
-        try {
-            result.get(10, TimeUnit.SECONDS);
-            fail("expected " + request + " to be rejected");
-        } catch (ExecutionException e) {
-            failure = e.getCause();
-        }
+        Throwable failure = failureOf(client.create(request));
         assertThat(failure).isInstanceOf(KlingValidationException.class);
         KlingValidationException validation = (KlingValidationException) failure;
         assertThat(validation.field()).isEqualTo(expectedField);
@@ -32,6 +25,16 @@ final class ValidationAssertions {
                 .isEqualTo(request.feature().uriName() + " request invalid: " + expectedField + " " + validation.rule());
         assertThat(server.requestCount()).as("HTTP requests made for an invalid request").isEqualTo(before);
         return validation;
+    }
+
+    /** The exception a future failed with, within 10 s. */
+    static Throwable failureOf(CompletableFuture<?> future) throws Exception {
+        try {
+            future.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+        return fail("expected the future to fail");
     }
 
     static KlingClient clientFor(StubKlingServer server) {

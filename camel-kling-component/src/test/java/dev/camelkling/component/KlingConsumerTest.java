@@ -21,10 +21,19 @@ class KlingConsumerTest extends KlingTestSupport {
             public void configure() {
                 from("kling:text2video?delay=100&initialDelay=0&pageSize=2").routeId("finished")
                         .to("mock:finished");
+                from("kling:image2video?delay=100&initialDelay=0").routeId("flaky")
+                        .to("mock:flaky")
+                        .process(e -> {
+                            if (flakyAttempts.incrementAndGet() == 1) {
+                                throw new IllegalStateException("downstream system unavailable");
+                            }
+                        })
+                        .to("mock:flaky-done");
             }
         };
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger flakyAttempts = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger listRequests = new java.util.concurrent.atomic.AtomicInteger();
 
     @org.junit.jupiter.api.BeforeEach
@@ -59,5 +68,20 @@ class KlingConsumerTest extends KlingTestSupport {
                 .isIn("succeed", "failed"));
         assertThat(emitted.stream().filter(t -> t.statusMessage() != null && !t.statusMessage().isEmpty()).count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aTaskWhoseExchangeFailedIsEmittedAgainByALaterPoll() throws Exception {
+        String taskId = template.requestBody("kling:image2video?image=https://example.com/frame.png&prompt=flaky",
+                (Object) null, KlingTask.class).taskId();
+
+        await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> getMockEndpoint("mock:flaky-done").getReceivedCounter() == 1);
+
+        MockEndpoint flaky = getMockEndpoint("mock:flaky");
+        assertThat(flaky.getReceivedCounter()).isEqualTo(2);
+        assertThat(flaky.getExchanges()).allSatisfy(e -> assertThat(e.getMessage().getHeader(KlingConstants.TASK_ID))
+                .isEqualTo(taskId));
+        assertThat(flakyAttempts.get()).isEqualTo(2);
     }
 }

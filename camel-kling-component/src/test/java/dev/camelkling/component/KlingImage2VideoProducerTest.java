@@ -1,16 +1,11 @@
 package dev.camelkling.component;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
 import dev.camelkling.client.KlingTask;
 import dev.camelkling.client.KlingTaskStatus;
@@ -30,23 +25,10 @@ class KlingImage2VideoProducerTest extends KlingTestSupport {
     @TempDir
     Path dir;
 
-    static byte[] png(int width, int height) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(40, 120, 200));
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.ORANGE);
-        g.fillOval(width / 4, height / 4, width / 2, height / 2);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
-
     @ParameterizedTest
     @ValueSource(strings = { "bytes", "file", "path", "stream", "base64" })
     void everyNaturalImageBodyBecomesAVideo(String kind) throws Exception {
-        byte[] png = png(640, 360);
+        byte[] png = TestMedia.png(640, 360);
         Path file = Files.write(dir.resolve("frame.png"), png);
         Object body = switch (kind) {
             case "bytes" -> png;
@@ -76,7 +58,7 @@ class KlingImage2VideoProducerTest extends KlingTestSupport {
 
     @Test
     void dataUriPrefixIsRefusedLocally() throws Exception {
-        String dataUri = "data:image/png;base64," + Base64.getEncoder().encodeToString(png(640, 360));
+        String dataUri = "data:image/png;base64," + Base64.getEncoder().encodeToString(TestMedia.png(640, 360));
 
         Exchange out = template.request(WAIT, e -> e.getMessage().setBody(dataUri));
 
@@ -87,7 +69,7 @@ class KlingImage2VideoProducerTest extends KlingTestSupport {
 
     @Test
     void tooSmallImageIsRefusedLocally() throws Exception {
-        byte[] small = png(200, 200);
+        byte[] small = TestMedia.png(200, 200);
 
         Exchange out = template.request(WAIT, e -> e.getMessage().setBody(small));
 
@@ -98,7 +80,7 @@ class KlingImage2VideoProducerTest extends KlingTestSupport {
 
     @Test
     void tailFrameAndCameraControlAreMutuallyExclusive() throws Exception {
-        byte[] png = png(640, 360);
+        byte[] png = TestMedia.png(640, 360);
         Exchange out = template.request("kling:image2video?cameraControl=simple:zoom=5", e -> {
             e.getMessage().setBody(png);
             e.getMessage().setHeader(KlingConstants.IMAGE_TAIL, png);
@@ -119,7 +101,7 @@ class KlingImage2VideoProducerTest extends KlingTestSupport {
 
     @Test
     void fileComponentBodyIsUsedAsTheImage() throws Exception {
-        Files.write(dir.resolve("in.png"), png(600, 600));
+        Files.write(dir.resolve("in.png"), TestMedia.png(600, 600));
         context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
             @Override
             public void configure() {

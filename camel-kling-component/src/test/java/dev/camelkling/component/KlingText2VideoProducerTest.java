@@ -115,16 +115,25 @@ class KlingText2VideoProducerTest extends KlingTestSupport {
     }
 
     @Test
-    void headersOverrideOptions() {
-        Exchange out = template.request("kling:text2video?aspectRatio=16:9&waitForCompletion=true", e -> {
-            e.getMessage().setBody("Override me");
-            e.getMessage().setHeader(KlingConstants.ASPECT_RATIO, "1:1");
-            e.getMessage().setHeader(KlingConstants.DURATION, 10);
-        });
+    void headersOverrideOptions() throws Exception {
+        RecordedRequests sent = RecordedRequests.on(simulator());
+        try {
+            Exchange out = template.request("kling:text2video?aspectRatio=16:9&negativePrompt=blurry&waitForCompletion=true", e -> {
+                e.getMessage().setBody("Override me");
+                e.getMessage().setHeader(KlingConstants.ASPECT_RATIO, "1:1");
+                e.getMessage().setHeader(KlingConstants.DURATION, 10);
+            });
 
-        assertThat(out.getException()).isNull();
-        KlingTask task = out.getMessage().getBody(KlingTask.class);
-        assertThat(task.videos().get(0).duration()).startsWith("10");
+            assertThat(out.getException()).isNull();
+            var body = sent.creates("/v1/videos/text2video").get(0).json();
+            assertThat(body.get("prompt").asText()).isEqualTo("Override me");
+            assertThat(body.get("aspect_ratio").asText()).isEqualTo("1:1");
+            assertThat(body.get("duration").asText()).isEqualTo("10");
+            assertThat(body.get("negative_prompt").asText()).isEqualTo("blurry");
+            assertThat(out.getMessage().getBody(KlingTask.class).videos().get(0).duration()).startsWith("10");
+        } finally {
+            sent.detach(simulator());
+        }
     }
 
     @Test
@@ -145,21 +154,49 @@ class KlingText2VideoProducerTest extends KlingTestSupport {
     }
 
     @Test
-    void cameraControlAsUriText() {
-        Exchange out = template.request("kling:text2video?cameraControl=simple:zoom=5&waitForCompletion=true",
-                e -> e.getMessage().setBody("Zooming in on a flower"));
+    void cameraControlAsUriText() throws Exception {
+        RecordedRequests sent = RecordedRequests.on(simulator());
+        try {
+            Exchange out = template.request("kling:text2video?cameraControl=simple:zoom=5&waitForCompletion=true",
+                    e -> e.getMessage().setBody("Zooming in on a flower"));
 
-        assertThat(out.getException()).isNull();
-        assertThat(out.getMessage().getHeader(KlingConstants.TASK_STATUS)).isEqualTo("succeed");
+            assertThat(out.getException()).isNull();
+            assertThat(out.getMessage().getHeader(KlingConstants.TASK_STATUS)).isEqualTo("succeed");
+            var camera = sent.creates("/v1/videos/text2video").get(0).json().get("camera_control");
+            assertThat(camera.get("type").asText()).isEqualTo("simple");
+            assertThat(camera.get("config").get("zoom").asInt()).isEqualTo(5);
+            assertThat(camera.get("config").get("pan").asInt()).isZero();
+        } finally {
+            sent.detach(simulator());
+        }
     }
 
     @Test
-    void apiKeyCredentialsWork() {
-        Exchange out = template.request("kling:text2video?apiKey=" + API_KEY,
-                e -> e.getMessage().setBody("Authenticated by API key"));
+    void apiKeyIsSentAsAStaticBearerTokenInsteadOfAJwt() {
+        RecordedRequests sent = RecordedRequests.on(simulator());
+        try {
+            Exchange out = template.request("kling:text2video?apiKey=" + API_KEY,
+                    e -> e.getMessage().setBody("Authenticated by API key"));
 
-        assertThat(out.getException()).isNull();
-        assertThat(out.getMessage().getHeader(KlingConstants.TASK_STATUS)).isEqualTo("submitted");
+            assertThat(out.getException()).isNull();
+            assertThat(sent.creates("/v1/videos/text2video").get(0).authorization()).isEqualTo("Bearer " + API_KEY);
+        } finally {
+            sent.detach(simulator());
+        }
+    }
+
+    @Test
+    void accessKeysAreSentAsAJwt() {
+        RecordedRequests sent = RecordedRequests.on(simulator());
+        try {
+            template.requestBody("kling:text2video", "Authenticated by JWT");
+
+            String authorization = sent.creates("/v1/videos/text2video").get(0).authorization();
+            assertThat(authorization).startsWith("Bearer ");
+            assertThat(authorization.substring(7).split("\\.")).hasSize(3);
+        } finally {
+            sent.detach(simulator());
+        }
     }
 
     @Test
@@ -173,11 +210,19 @@ class KlingText2VideoProducerTest extends KlingTestSupport {
     }
 
     @Test
-    void mapBodyCarriesWireFields() {
-        KlingTask task = template.requestBody("kling:text2video?waitForCompletion=true",
-                Map.of("prompt", "From a map", "aspect_ratio", "1:1"), KlingTask.class);
+    void mapBodyCarriesWireFields() throws Exception {
+        RecordedRequests sent = RecordedRequests.on(simulator());
+        try {
+            KlingTask task = template.requestBody("kling:text2video?waitForCompletion=true&aspectRatio=9:16",
+                    Map.of("prompt", "From a map", "aspect_ratio", "1:1"), KlingTask.class);
 
-        assertThat(task.status()).isEqualTo(KlingTaskStatus.SUCCEED);
+            assertThat(task.status()).isEqualTo(KlingTaskStatus.SUCCEED);
+            var body = sent.creates("/v1/videos/text2video").get(0).json();
+            assertThat(body.get("prompt").asText()).isEqualTo("From a map");
+            assertThat(body.get("aspect_ratio").asText()).isEqualTo("1:1");
+        } finally {
+            sent.detach(simulator());
+        }
     }
 
     @Test

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestFieldBindingTest extends KlingTestSupport {
 
     /** Fields whose values are structured objects: only a header or a typed/Map body can carry them. */
-    private static final Set<String> HEADER_OR_BODY_ONLY = Set.of("dynamic_masks");
+    private static final Set<String> HEADER_OR_BODY_ONLY = Set.of("dynamic_masks", "image_list", "face_start_time",
+            "face_end_time");
 
     @Test
     void optionAndHeaderNamesFollowTheKlingFieldName() {

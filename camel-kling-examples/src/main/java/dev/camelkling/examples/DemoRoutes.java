@@ -24,7 +24,7 @@ public class DemoRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(inbox("[0-9]+-.*\\.txt")).routeId("prompt-to-video")
+        from(inbox("[0-9][0-9]-.*\\.txt")).routeId("prompt-to-video")
                 .log("Prompt ${file:name}: ${body}")
                 .to("kling:text2video?aspectRatio=16:9&duration=5&" + WAIT)
                 .log("Task ${header.CamelKlingTaskId} ${header.CamelKlingTaskStatus}: ${header.CamelKlingResultUrls}")

@@ -67,7 +67,8 @@ public final class KlingDemo {
             main.bind("kling", kling);
             main.configure().addRoutesBuilder(new DemoRoutes(inbox, outbox));
             main.configure().withDurationMaxMessages(EXCHANGES);
-            main.configure().withDurationMaxSeconds(realApi ? 3600 : 300);
+            // a safety net only: the demo ends when every input has been handled
+            main.configure().withDurationMaxSeconds(realApi ? 3600 : simulatorTiming == SimulatorTiming.FAST ? 60 : 300);
             main.run();
         } finally {
             if (simulator != null) {

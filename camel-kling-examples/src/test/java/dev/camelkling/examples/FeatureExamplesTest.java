@@ -115,7 +115,7 @@ class FeatureExamplesTest {
                 message.setHeader("CamelKlingVideoUrl", firstResultUrl("A dancer spinning on a stage"));
             }
             case "lipSync" -> {
-                message.setBody(resource("demo/hello-from-camel.wav"));
+                message.setBody(resource("demo/prompts/hello-from-camel.wav"));
                 message.setHeader("CamelKlingVideoId", template.request("direct:text2video",
                         e -> e.getMessage().setBody("A news presenter looking at the camera"))
                         .getMessage().getHeader("CamelKlingVideoId"));

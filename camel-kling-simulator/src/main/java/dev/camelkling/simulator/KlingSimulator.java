@@ -13,11 +13,16 @@ import dev.camelkling.simulator.http.RequestFilter;
 import dev.camelkling.simulator.http.RequestPipeline;
 import dev.camelkling.simulator.http.Router;
 import dev.camelkling.simulator.http.SimulatorHttpHandler;
+import dev.camelkling.simulator.media.GeneratedVideo;
 import dev.camelkling.simulator.media.MediaRoutes;
 import dev.camelkling.simulator.media.MediaStore;
+import dev.camelkling.simulator.product.FaceSession;
+import dev.camelkling.simulator.product.FaceSessions;
+import dev.camelkling.simulator.product.IdentifyFace;
 import dev.camelkling.simulator.product.ProductCatalog;
 import dev.camelkling.simulator.product.ProductDescriptor;
 import dev.camelkling.simulator.product.ValidationContext;
+import dev.camelkling.simulator.task.IdentifyFaceEndpoint;
 import dev.camelkling.simulator.task.TaskEndpoints;
 import dev.camelkling.simulator.task.TaskLifecycle;
 import dev.camelkling.simulator.task.TaskStore;
@@ -30,11 +35,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +62,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class KlingSimulator implements AutoCloseable {
     public static final String DEFAULT_ACCESS_KEY = "sim-access-key";
     public static final String DEFAULT_SECRET_KEY = "sim-secret-key";
+    /** How long an identify-face session can be used (24 h on the real service). */
+    public static final Duration DEFAULT_SESSION_TTL = FaceSessions.DEFAULT_TTL;
+    /** How long generated videos can be extended or identified by id (30 days on the real service). */
+    public static final Duration DEFAULT_VIDEO_RETENTION = Duration.ofDays(30);
+    /** The element library every simulator starts with (omni-image and motion-control {@code element_list}). */
+    public static final Set<Long> DEFAULT_ELEMENT_IDS = Set.of(829836802793406551L, 829836802793406552L, 829836802793406553L);
 
     static {
         // The JDK server flushes response headers and body separately; without TCP_NODELAY, Nagle plus
@@ -68,7 +83,10 @@ public final class KlingSimulator implements AutoCloseable {
     private final String secretKey;
     private final String apiKey;
     private final boolean tls;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+    private final Duration videoRetention;
+    private final FaceSessions faceSessions;
+    private final Set<Long> elements = ConcurrentHashMap.newKeySet();
     private final CredentialRegistry credentials = new CredentialRegistry();
     private final TaskStore store;
     private final MediaStore media;
@@ -91,6 +109,11 @@ public final class KlingSimulator implements AutoCloseable {
         this.apiKey = b.apiKey;
         this.tls = b.tls;
         this.maxConcurrentTasks = b.maxConcurrentTasks;
+        this.clock = b.clock;
+        this.videoRetention = b.videoRetention;
+        this.faceSessions = new FaceSessions(clock, b.sessionTtl);
+        elements.addAll(DEFAULT_ELEMENT_IDS);
+        elements.addAll(b.elements);
 
         Account primary = new Account("primary");
         credentials.addAccessKey(accessKey, secretKey, primary);
@@ -103,13 +126,15 @@ public final class KlingSimulator implements AutoCloseable {
         this.media = new MediaStore(this::baseUrl);
         this.lifecycle = new TaskLifecycle(store, media, callbacks, b.timing);
         callbacks.signer(b.callbackSigner);
-        this.router = new Router(new Authenticator(credentials, new Hs256JwtVerifier(credentials, clock)));
+        // JWTs are always checked against real time: clients sign them with their real clock, whatever clock drives tasks
+        this.router = new Router(new Authenticator(credentials, new Hs256JwtVerifier(credentials, Clock.systemUTC())));
         this.pipeline = new RequestPipeline(router);
         new MediaRoutes(media).routes().forEach(router::add);
-        ValidationContext validationContext = new SimulatorValidationContext(media);
+        ValidationContext validationContext = new SimulatorValidationContext(null);
         for (ProductDescriptor product : ProductCatalog.all()) {
             new TaskEndpoints(product, store, lifecycle, validationContext).routes().forEach(router::add);
         }
+        new IdentifyFaceEndpoint(new IdentifyFace(faceSessions, media), validationContext).routes().forEach(router::add);
     }
 
     public static Builder builder() {
@@ -266,6 +291,58 @@ public final class KlingSimulator implements AutoCloseable {
         return media.hostImage(imageBytes, jpeg ? "image/jpeg" : "image/png");
     }
 
+    /**
+     * Serves the given mp3, wav or m4a bytes without authentication and returns their URL, so tests can
+     * send {@code sound_file} as a URL; such URLs are validated against the real bytes.
+     */
+    public String hostAudio(byte[] audioBytes) {
+        String extension = audioExtension(audioBytes);
+        String type = switch (extension) {
+            case "wav" -> "audio/wav";
+            case "m4a" -> "audio/mp4";
+            default -> "audio/mpeg";
+        };
+        return media.hostAudio(audioBytes, extension, type);
+    }
+
+    private static String audioExtension(byte[] b) {
+        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F') {
+            return "wav";
+        }
+        if (b.length >= 8 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
+            return "m4a";
+        }
+        return "mp3";
+    }
+
+    /** The element library: ids accepted in {@code element_list} (the defaults plus any added). */
+    public Set<Long> elements() {
+        return Set.copyOf(elements);
+    }
+
+    /** Adds ids to the element library. */
+    public KlingSimulator addElements(long... elementIds) {
+        for (long id : elementIds) {
+            elements.add(id);
+        }
+        return this;
+    }
+
+    /** How long identify-face sessions last. */
+    public Duration sessionTtl() {
+        return faceSessions.ttl();
+    }
+
+    /** How long generated videos can be used by video-extend and identify-face. */
+    public Duration videoRetention() {
+        return videoRetention;
+    }
+
+    /** The clock that drives task timestamps, session expiry and video age. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** How many MP4s were encoded so far (each video is encoded once, on its first download). */
     public int videoEncodeCount() {
         return media.videoEncodeCount();
@@ -289,6 +366,7 @@ public final class KlingSimulator implements AutoCloseable {
     public void reset() {
         store.clear();
         media.clear();
+        faceSessions.clear();
         callbacks.clear();
     }
 
@@ -306,7 +384,59 @@ public final class KlingSimulator implements AutoCloseable {
         callbacks.close();
     }
 
-    private record SimulatorValidationContext(MediaStore media) implements ValidationContext {
+    /** The simulator's answers to validators; {@code accountId} is bound per request by {@link #forAccount}. */
+    private final class SimulatorValidationContext implements ValidationContext {
+        private final String accountId;
+
+        private SimulatorValidationContext(String accountId) {
+            this.accountId = accountId;
+        }
+
+        @Override
+        public ValidationContext forAccount(String accountId) {
+            return new SimulatorValidationContext(accountId);
+        }
+
+        @Override
+        public String accountId() {
+            return accountId;
+        }
+
+        @Override
+        public long now() {
+            return clock.millis();
+        }
+
+        @Override
+        public Duration videoRetention() {
+            return videoRetention;
+        }
+
+        @Override
+        public Optional<GeneratedVideo> generatedVideo(String videoId) {
+            return media.generatedVideo(videoId);
+        }
+
+        @Override
+        public Optional<GeneratedVideo> ownVideo(String url) {
+            return media.ownVideo(url);
+        }
+
+        @Override
+        public Optional<byte[]> ownAudio(String url) {
+            return media.ownAudio(url);
+        }
+
+        @Override
+        public Optional<FaceSession> faceSession(String sessionId) {
+            return accountId == null ? Optional.empty() : faceSessions.find(accountId, sessionId);
+        }
+
+        @Override
+        public boolean elementExists(long elementId) {
+            return elements.contains(elementId);
+        }
+
         @Override
         public Optional<byte[]> ownImage(String url) {
             return media.ownImage(url);
@@ -333,8 +463,48 @@ public final class KlingSimulator implements AutoCloseable {
         private int maxConcurrentTasks = 5;
         private final Map<String, String> additionalAccounts = new LinkedHashMap<>();
         private CallbackSigner callbackSigner = CallbackSigner.NONE;
+        private Clock clock = Clock.systemUTC();
+        private Duration sessionTtl = DEFAULT_SESSION_TTL;
+        private Duration videoRetention = DEFAULT_VIDEO_RETENTION;
+        private final Set<Long> elements = new LinkedHashSet<>();
 
         private Builder() {
+        }
+
+        /**
+         * The clock behind {@code created_at}/{@code updated_at}, identify-face session expiry and the age
+         * of generated videos (video-extend, identify-face). Default: system UTC. JWT {@code exp}/{@code nbf}
+         * are always checked against real time. Task delays ({@link SimulatorTiming}) stay real delays.
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How long an identify-face session can be used; default 24 h. */
+        public Builder sessionTtl(Duration ttl) {
+            if (ttl == null || ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("sessionTtl must be positive");
+            }
+            this.sessionTtl = ttl;
+            return this;
+        }
+
+        /** How long generated videos can be extended or identified by id; default 30 days. */
+        public Builder videoRetention(Duration retention) {
+            if (retention == null || retention.isNegative()) {
+                throw new IllegalArgumentException("videoRetention must not be negative");
+            }
+            this.videoRetention = retention;
+            return this;
+        }
+
+        /** Adds ids to the element library (on top of {@link #DEFAULT_ELEMENT_IDS}). */
+        public Builder elements(long... elementIds) {
+            for (long id : elementIds) {
+                elements.add(id);
+            }
+            return this;
         }
 
         /** 0 (the default) picks a free port. */

@@ -22,6 +22,8 @@ public final class KlingSimulatorMain {
               --api-key KEY       also accept this static API key as 'Bearer KEY'
               --timing NAME       fast (~50 ms to processing, ~250 ms to final) or realistic (~2 s, ~6 s); default fast
               --max-concurrent N  concurrent tasks per account, model and pack type (default 5)
+              --elements IDS      comma-separated element ids to add to the element library
+                                  (default library: 829836802793406551, ...552, ...553)
               --help              show this help
             """;
 
@@ -91,6 +93,7 @@ public final class KlingSimulatorMain {
                     case "--api-key" -> o.builder.apiKey(value(args, ++i, arg));
                     case "--timing" -> o.builder.timing(SimulatorTiming.named(value(args, ++i, arg)));
                     case "--max-concurrent" -> o.builder.maxConcurrentTasks(integer(arg, value(args, ++i, arg)));
+                    case "--elements" -> o.builder.elements(longs(arg, value(args, ++i, arg)));
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
@@ -105,6 +108,19 @@ public final class KlingSimulatorMain {
                 throw new IllegalArgumentException(option + " needs a value");
             }
             return args[index];
+        }
+
+        private static long[] longs(String option, String value) {
+            String[] parts = value.split(",");
+            long[] ids = new long[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                try {
+                    ids[i] = Long.parseLong(parts[i].trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(option + " needs comma-separated 64-bit integers, got " + value);
+                }
+            }
+            return ids;
         }
 
         private static int integer(String option, String value) {

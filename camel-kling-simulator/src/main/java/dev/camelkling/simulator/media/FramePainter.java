@@ -11,6 +11,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Draws simulated frames: a slowly shifting background (or the input image with a slow zoom), the
@@ -24,10 +25,12 @@ final class FramePainter {
     }
 
     /**
-     * @param start decoded {@link VideoSpec#startImage()} or {@code null}
-     * @param end   decoded {@link VideoSpec#endImage()} or {@code null}
+     * @param start   decoded {@link VideoSpec#startImage()} or {@code null}
+     * @param end     decoded {@link VideoSpec#endImage()} or {@code null}
+     * @param gallery decoded {@link VideoSpec#gallery()} (possibly empty)
      */
-    static void paintVideoFrame(Graphics2D g, VideoSpec spec, BufferedImage start, BufferedImage end, double progress) {
+    static void paintVideoFrame(Graphics2D g, VideoSpec spec, BufferedImage start, BufferedImage end,
+                                List<BufferedImage> gallery, double progress) {
         int w = spec.size().width();
         int h = spec.size().height();
         prepare(g);
@@ -39,20 +42,127 @@ final class FramePainter {
             float alpha = start == null ? 1f : (float) Math.min(1.0, (progress - 0.5) * 2);
             drawCover(g, end, w, h, 1.0, alpha);
         }
+        if (!gallery.isEmpty()) {
+            paintGallery(g, gallery, w, h, progress);
+        }
         paintBall(g, w, h, progress);
-        paintLabel(g, spec.product() + "  " + String.format(java.util.Locale.ROOT, "%.1fs", progress * spec.durationSeconds()), w);
+        paintLabel(g, spec.product() + "  " + String.format(Locale.ROOT, "%.1fs", progress * spec.durationSeconds()), w);
         paintPrompt(g, spec.prompt(), w, h);
+        paintNotes(g, spec.notes(), w, h - 6);
         paintProgressBar(g, w, h, progress);
     }
 
-    static void paintImage(Graphics2D g, ImageSpec spec) {
-        int w = spec.size().width();
-        int h = spec.size().height();
+    static void paintVideoFrame(Graphics2D g, VideoSpec spec, BufferedImage start, BufferedImage end, double progress) {
+        paintVideoFrame(g, spec, start, end, List.of(), progress);
+    }
+
+    /**
+     * Images are painted on a logical canvas about 240 px on the short side and scaled up, so text and
+     * shapes keep their proportions at 1k, 2k and 4k.
+     */
+    static void paintImage(Graphics2D g, ImageSpec spec, List<BufferedImage> references) {
+        double scale = Math.max(1.0, Math.min(spec.size().width(), spec.size().height()) / 240.0);
+        int w = (int) Math.ceil(spec.size().width() / scale);
+        int h = (int) Math.ceil(spec.size().height() / scale);
         prepare(g);
+        g.scale(scale, scale);
+        if (ImageSpec.FACE_PREVIEW.equals(spec.product())) {
+            paintFace(g, w, h, spec.index());
+            paintLabel(g, "face " + spec.prompt(), w);
+            paintNotes(g, spec.notes(), w, h);
+            return;
+        }
         paintBackground(g, w, h, (spec.index() * 0.173) % 1.0);
         paintBall(g, w, h, (spec.index() * 0.29 + 0.2) % 1.0);
         paintLabel(g, spec.product() + "  #" + spec.index(), w);
         paintPrompt(g, spec.prompt(), w, h);
+        int notesBottom = h;
+        if (!references.isEmpty()) {
+            int thumb = Math.max(16, Math.min(h / 4, w / (references.size() + 1)));
+            paintThumbnails(g, references, -1, w, h - 2, thumb);
+            notesBottom = h - thumb - 6;
+        }
+        paintNotes(g, spec.notes(), w, notesBottom);
+    }
+
+    static void paintImage(Graphics2D g, ImageSpec spec) {
+        paintImage(g, spec, List.of());
+    }
+
+    /** Shows the images one after the other with a cross-fade, and all of them as thumbnails. */
+    private static void paintGallery(Graphics2D g, List<BufferedImage> gallery, int w, int h, double progress) {
+        int n = gallery.size();
+        double position = Math.min(n - 1e-9, progress * n);
+        int current = (int) position;
+        double local = position - current;
+        drawCover(g, gallery.get(current), w, h, 1.0 + 0.1 * local, 1f);
+        if (local > 0.8 && current + 1 < n) {
+            drawCover(g, gallery.get(current + 1), w, h, 1.0, (float) Math.min(1.0, (local - 0.8) * 5));
+        }
+        if (n > 1) {
+            int thumb = Math.max(12, Math.min(h / 5, (w - 8) / n - 4));
+            paintThumbnails(g, gallery, current, w, h - 8, thumb);
+        }
+    }
+
+    /** A row of square thumbnails, right-aligned, bottom at {@code bottom}; {@code highlight} is framed. */
+    private static void paintThumbnails(Graphics2D g, List<BufferedImage> images, int highlight, int w, int bottom, int size) {
+        int x = w - 4 - images.size() * (size + 4) + 4;
+        int y = bottom - size;
+        for (int i = 0; i < images.size(); i++) {
+            BufferedImage image = images.get(i);
+            var clip = g.getClip();
+            g.clipRect(x, y, size, size);
+            double s = Math.max((double) size / image.getWidth(), (double) size / image.getHeight());
+            int dw = (int) Math.ceil(image.getWidth() * s);
+            int dh = (int) Math.ceil(image.getHeight() * s);
+            g.drawImage(image, x + (size - dw) / 2, y + (size - dh) / 2, dw, dh, null);
+            g.setClip(clip);
+            g.setColor(i == highlight ? new Color(255, 200, 40) : Color.WHITE);
+            g.setStroke(new BasicStroke(i == highlight ? 2f : 1f));
+            g.drawRect(x, y, size, size);
+            x += size + 4;
+        }
+    }
+
+    /** A simple cartoon face, so identify-face previews show what they stand for. */
+    private static void paintFace(Graphics2D g, int w, int h, int index) {
+        g.setPaint(new GradientPaint(0, 0, new Color(60, 70, 90), w, h, new Color(25, 30, 40)));
+        g.fillRect(0, 0, w, h);
+        int d = (int) (Math.min(w, h) * 0.7);
+        int x = (w - d) / 2;
+        int y = (h - d) / 2 + 6;
+        g.setColor(index % 2 == 0 ? new Color(240, 200, 160) : new Color(200, 150, 110));
+        g.fillOval(x, y, d, d);
+        g.setColor(new Color(40, 30, 30));
+        int eye = Math.max(4, d / 9);
+        g.fillOval(x + d * 3 / 10 - eye / 2, y + d * 2 / 5 - eye / 2, eye, eye);
+        g.fillOval(x + d * 7 / 10 - eye / 2, y + d * 2 / 5 - eye / 2, eye, eye);
+        g.setColor(new Color(170, 40, 50));
+        g.fillArc(x + d * 3 / 10, y + d * 11 / 20, d * 2 / 5, d / 4, 180, 180);
+    }
+
+    /** Caption lines drawn bottom-up ending at {@code bottom}. */
+    private static void paintNotes(Graphics2D g, List<String> notes, int w, int bottom) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        try {
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+            FontMetrics metrics = g.getFontMetrics();
+            int lineHeight = metrics.getHeight();
+            int top = bottom - notes.size() * lineHeight - 2;
+            g.setColor(new Color(0, 0, 0, 150));
+            g.fillRect(0, top, w, bottom - top);
+            int y = top + metrics.getAscent() + 1;
+            g.setColor(new Color(255, 235, 150));
+            for (String note : notes) {
+                g.drawString(note, 4, y);
+                y += lineHeight;
+            }
+        } catch (RuntimeException | Error e) {
+            // see paintLabel
+        }
     }
 
     private static void prepare(Graphics2D g) {

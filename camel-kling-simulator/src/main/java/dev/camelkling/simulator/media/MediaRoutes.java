@@ -17,7 +17,8 @@ public final class MediaRoutes {
     public List<Route> routes() {
         return List.of(
                 Route.open(MediaStore.VIDEO_PATH + "{file}").on("GET", this::video),
-                Route.open(MediaStore.IMAGE_PATH + "{file}").on("GET", this::image));
+                Route.open(MediaStore.IMAGE_PATH + "{file}").on("GET", this::image),
+                Route.open(MediaStore.AUDIO_PATH + "{file}").on("GET", this::audio));
     }
 
     private SimResponse video(RouteHandler.Call call) {
@@ -37,6 +38,17 @@ public final class MediaRoutes {
             return SimResponse.plainNotFound();
         }
         return store.image(file.substring(0, dot))
+                .map(media -> SimResponse.of(200, media.contentType(), media.bytes()))
+                .orElseGet(SimResponse::plainNotFound);
+    }
+
+    private SimResponse audio(RouteHandler.Call call) {
+        String file = call.variable("file");
+        int dot = file.lastIndexOf('.');
+        if (dot <= 0) {
+            return SimResponse.plainNotFound();
+        }
+        return store.audio(file.substring(0, dot))
                 .map(media -> SimResponse.of(200, media.contentType(), media.bytes()))
                 .orElseGet(SimResponse::plainNotFound);
     }

@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
 public final class MediaStore {
     public static final String VIDEO_PATH = "/media/videos/";
     public static final String IMAGE_PATH = "/media/images/";
+    public static final String AUDIO_PATH = "/media/audio/";
     private static final Pattern OWN_IMAGE_PATH = Pattern.compile("^/media/images/([^/]+)\\.(png|jpg|jpeg)$");
+    private static final Pattern OWN_VIDEO_PATH = Pattern.compile("^/media/videos/([^/]+)\\.mp4$");
+    private static final Pattern OWN_AUDIO_PATH = Pattern.compile("^/media/audio/([^/]+)\\.[A-Za-z0-9]+$");
     public static final long DEFAULT_CACHE_BUDGET_BYTES = 128L * 1024 * 1024;
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
@@ -39,6 +42,8 @@ public final class MediaStore {
     private final Map<String, VideoSpec> videoSpecs = new ConcurrentHashMap<>();
     private final Map<String, ImageSpec> imageSpecs = new ConcurrentHashMap<>();
     private final Map<String, Media> hostedImages = new ConcurrentHashMap<>();
+    private final Map<String, Media> hostedAudio = new ConcurrentHashMap<>();
+    private final Map<String, GeneratedVideo> generatedVideos = new ConcurrentHashMap<>();
     private final Map<String, FutureTask<byte[]>> rendered = new ConcurrentHashMap<>();
     private final LinkedHashMap<String, Integer> renderedSizes = new LinkedHashMap<>(16, 0.75f, true);
     private final long cacheBudgetBytes;
@@ -59,6 +64,57 @@ public final class MediaStore {
         String id = UUID.randomUUID().toString();
         videoSpecs.put(id, spec);
         return id;
+    }
+
+    /**
+     * Registers a task's result video together with its origin, so that it can later be found by id or
+     * URL (video-extend, identify-face, motion control).
+     */
+    public GeneratedVideo registerGeneratedVideo(VideoSpec spec, String product, String accountId, String modelName,
+                                                 String mode, long createdAt) {
+        String id = registerVideo(spec);
+        GeneratedVideo video = new GeneratedVideo(id, videoUrl(id), spec, product, accountId, modelName, mode, createdAt);
+        generatedVideos.put(id, video);
+        return video;
+    }
+
+    public Optional<GeneratedVideo> generatedVideo(String videoId) {
+        return videoId == null ? Optional.empty() : Optional.ofNullable(generatedVideos.get(videoId));
+    }
+
+    /** The generated video behind a URL of this simulator's own video path; empty for any other URL. */
+    public Optional<GeneratedVideo> ownVideo(String url) {
+        return ownId(url, OWN_VIDEO_PATH).flatMap(this::generatedVideo);
+    }
+
+    /** Serves caller-supplied audio bytes (mp3, wav, m4a), e.g. so tests can pass {@code sound_file} by URL. */
+    public String hostAudio(byte[] bytes, String extension, String contentType) {
+        String id = UUID.randomUUID().toString();
+        hostedAudio.put(id, new Media(bytes.clone(), contentType));
+        return baseUrl.get() + AUDIO_PATH + id + "." + extension;
+    }
+
+    public Optional<Media> audio(String audioId) {
+        return Optional.ofNullable(hostedAudio.get(audioId));
+    }
+
+    /** The bytes behind a URL of this simulator's own audio path; empty for any other URL or an unknown id. */
+    public Optional<byte[]> ownAudio(String url) {
+        return ownId(url, OWN_AUDIO_PATH).flatMap(this::audio).map(Media::bytes);
+    }
+
+    private Optional<String> ownId(String url, Pattern path) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!isOwn(uri)) {
+            return Optional.empty();
+        }
+        Matcher m = path.matcher(uri.getRawPath() == null ? "" : uri.getRawPath());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     public String registerImage(ImageSpec spec) {
@@ -118,17 +174,7 @@ public final class MediaStore {
      * or an unknown id.
      */
     public Optional<byte[]> ownImage(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (!isOwn(uri)) {
-            return Optional.empty();
-        }
-        Matcher m = OWN_IMAGE_PATH.matcher(uri.getRawPath() == null ? "" : uri.getRawPath());
-        return m.matches() ? image(m.group(1)).map(Media::bytes) : Optional.empty();
+        return ownId(url, OWN_IMAGE_PATH).flatMap(this::image).map(Media::bytes);
     }
 
     /** Whether a URL addresses this simulator (loopback host, same port). */
@@ -151,6 +197,8 @@ public final class MediaStore {
         videoSpecs.clear();
         imageSpecs.clear();
         hostedImages.clear();
+        hostedAudio.clear();
+        generatedVideos.clear();
         synchronized (renderedSizes) {
             rendered.clear();
             renderedSizes.clear();

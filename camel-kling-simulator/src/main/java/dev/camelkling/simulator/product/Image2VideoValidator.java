@@ -47,6 +47,7 @@ final class Image2VideoValidator implements RequestValidator {
                 .plannedFailure(brush.mismatchWith(image))
                 .video(new VideoSpec(PRODUCT, prompt == null ? "" : prompt, frameSize(image, tail), duration,
                         image == null ? null : image.preview(), tail == null ? null : tail.preview()))
+                .mode(mode)
                 .unitDeduction(VideoFields.unitDeduction(mode, duration));
         return CommonFields.apply(fields, order).build();
     }

@@ -1,5 +1,6 @@
 package dev.camelkling.simulator.product;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelkling.simulator.http.ApiException;
 import dev.camelkling.simulator.media.Preview;
 
@@ -10,8 +11,10 @@ import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -28,8 +31,13 @@ final class ImageInputs {
     private static final int PREVIEW_LONG_SIDE = 480;
     private static final Set<String> FORMATS = Set.of("png", "jpeg", "jpg");
 
-    /** How strictly to check: full limits for pictures, format only for motion-brush masks. */
-    enum Rules { PICTURE, MASK }
+    static final int MAX_CHARACTER_SIDE = 65536;
+
+    /**
+     * How strictly to check: full limits for pictures, format only for motion-brush masks, and for
+     * the motion-control character image its own limits (sides 300–65536 px, no aspect-ratio rule).
+     */
+    enum Rules { PICTURE, MASK, CHARACTER }
 
     private ImageInputs() {
     }
@@ -78,6 +86,8 @@ final class ImageInputs {
                 int height = reader.getHeight(0);
                 if (rules == Rules.PICTURE) {
                     checkPictureLimits(field, width, height);
+                } else if (rules == Rules.CHARACTER) {
+                    checkCharacterLimits(field, width, height);
                 }
                 return new ImageInput(url, width, height, Preview.of(subsampled(reader, width, height)), null);
             } finally {
@@ -89,6 +99,59 @@ final class ImageInputs {
             }
             throw ApiException.invalidParameter(field + " could not be read as a jpg/jpeg or png image");
         }
+    }
+
+    private static void checkCharacterLimits(String field, int width, int height) {
+        if (width < MIN_SIDE || height < MIN_SIDE || width > MAX_CHARACTER_SIDE || height > MAX_CHARACTER_SIDE) {
+            throw ApiException.invalidParameter(field + " width and height must be between " + MIN_SIDE + " and "
+                    + MAX_CHARACTER_SIDE + "px (got " + width + "x" + height + ")");
+        }
+    }
+
+    /**
+     * An {@code image_list}: items {@code {"image": "..."}} or, leniently, bare strings. Counts are the
+     * caller's business.
+     */
+    static List<ImageInput> readList(RequestFields fields, String name, ValidationContext context, Rules rules) {
+        JsonNode list = fields.array(name);
+        List<ImageInput> images = new ArrayList<>();
+        if (list == null) {
+            return images;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            String path = name + "[" + i + "]";
+            String value;
+            if (item != null && item.isTextual()) {
+                value = item.asText();
+            } else if (item != null && item.isObject()) {
+                path = path + ".image";
+                value = RequestFields.string(path, item.get("image"));
+            } else {
+                throw ApiException.invalidParameter(path + " must be an object {image}");
+            }
+            if (value == null || value.isEmpty()) {
+                throw ApiException.invalidParameter(path + " is required");
+            }
+            images.add(read(path, value, context, rules));
+        }
+        return images;
+    }
+
+    /** The first asynchronous download failure among the images, or {@code null}. */
+    static String downloadFailure(List<ImageInput> images) {
+        return images.stream().map(ImageInput::downloadFailure).filter(f -> f != null).findFirst().orElse(null);
+    }
+
+    /** Previews of the images whose pixels are known. */
+    static List<Preview> previews(List<ImageInput> images) {
+        List<Preview> previews = new ArrayList<>();
+        for (ImageInput image : images) {
+            if (image != null && image.preview() != null) {
+                previews.add(image.preview());
+            }
+        }
+        return previews;
     }
 
     private static void checkPictureLimits(String field, int width, int height) {

@@ -89,6 +89,25 @@ public final class RequestFields {
         return value;
     }
 
+    /** An integer (a JSON integral number, never a string or a fraction) in [min, max]; {@code null} when absent. */
+    public Long integer(String name, long min, long max) {
+        return integer(name, node(name), min, max);
+    }
+
+    public static Long integer(String fieldPath, JsonNode node, long min, long max) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw ApiException.invalidParameter(fieldPath + " must be an integer between " + min + " and " + max);
+        }
+        long value = node.longValue();
+        if (value < min || value > max) {
+            throw ApiException.invalidParameter(fieldPath + " must be between " + min + " and " + max + " (got " + value + ")");
+        }
+        return value;
+    }
+
     /** An object; {@code null} when absent. */
     public JsonNode object(String name) {
         JsonNode node = node(name);

@@ -12,6 +12,13 @@ import java.util.List;
  * task must end with (failure marker, broken masks, unreachable self-hosted input).
  */
 public final class TaskOrder {
+    /** {@code task_result.result_type} of an omni-image series. */
+    public static final String RESULT_TYPE_SERIES = "series";
+
+    /** {@code task_info.parent_video} of video-extend and lip-sync tasks: the source video. */
+    public record ParentVideo(String id, String url, String duration) {
+    }
+
     private final String modelName;
     private final int slots;
     private final String externalTaskId;
@@ -21,6 +28,9 @@ public final class TaskOrder {
     private final List<VideoSpec> videos;
     private final List<ImageSpec> images;
     private final String unitDeduction;
+    private final String mode;
+    private final ParentVideo parentVideo;
+    private final String resultType;
 
     private TaskOrder(Builder b) {
         this.modelName = b.modelName;
@@ -32,6 +42,9 @@ public final class TaskOrder {
         this.videos = List.copyOf(b.videos);
         this.images = List.copyOf(b.images);
         this.unitDeduction = b.unitDeduction;
+        this.mode = b.mode;
+        this.parentVideo = b.parentVideo;
+        this.resultType = b.resultType;
     }
 
     public static Builder builder(String modelName) {
@@ -74,6 +87,21 @@ public final class TaskOrder {
         return unitDeduction;
     }
 
+    /** {@code std}/{@code pro} for video tasks where it applies (extend inherits it), else {@code null}. */
+    public String mode() {
+        return mode;
+    }
+
+    /** The source video of an extend or lip-sync task, else {@code null}. */
+    public ParentVideo parentVideo() {
+        return parentVideo;
+    }
+
+    /** {@link #RESULT_TYPE_SERIES} for an omni-image series, else {@code null}. */
+    public String resultType() {
+        return resultType;
+    }
+
     public static final class Builder {
         private final String modelName;
         private int slots = 1;
@@ -84,6 +112,9 @@ public final class TaskOrder {
         private final List<VideoSpec> videos = new ArrayList<>();
         private final List<ImageSpec> images = new ArrayList<>();
         private String unitDeduction = "1";
+        private String mode;
+        private ParentVideo parentVideo;
+        private String resultType;
 
         private Builder(String modelName) {
             this.modelName = modelName;
@@ -129,6 +160,21 @@ public final class TaskOrder {
 
         public Builder unitDeduction(String unitDeduction) {
             this.unitDeduction = unitDeduction;
+            return this;
+        }
+
+        public Builder mode(String mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        public Builder parentVideo(ParentVideo parentVideo) {
+            this.parentVideo = parentVideo;
+            return this;
+        }
+
+        public Builder resultType(String resultType) {
+            this.resultType = resultType;
             return this;
         }
 

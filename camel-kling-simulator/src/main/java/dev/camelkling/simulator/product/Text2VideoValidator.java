@@ -25,6 +25,7 @@ final class Text2VideoValidator implements RequestValidator {
         TaskOrder.Builder order = TaskOrder.builder(model)
                 .plannedFailure(FailureMarker.failureRequestedBy(prompt))
                 .video(new VideoSpec(PRODUCT, prompt, FrameSize.forVideoAspectRatio(aspectRatio), duration, null, null))
+                .mode(mode)
                 .unitDeduction(VideoFields.unitDeduction(mode, duration));
         return CommonFields.apply(fields, order).build();
     }

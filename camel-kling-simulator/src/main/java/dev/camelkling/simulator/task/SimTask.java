@@ -117,9 +117,15 @@ public final class SimTask {
                     list.addObject().put("id", v.id()).put("url", v.url()).put("duration", v.duration());
                 }
             } else {
+                if (order.resultType() != null) {
+                    result.put("result_type", order.resultType());
+                }
                 ArrayNode list = result.putArray("images");
                 for (ImageResult i : images) {
                     list.addObject().put("index", i.index()).put("url", i.url());
+                }
+                if (TaskOrder.RESULT_TYPE_SERIES.equals(order.resultType())) {
+                    result.set("series_images", list.deepCopy());
                 }
             }
         }
@@ -138,6 +144,10 @@ public final class SimTask {
         ObjectNode info = JsonNodeFactory.instance.objectNode();
         if (order.externalTaskId() != null) {
             info.put("external_task_id", order.externalTaskId());
+        }
+        TaskOrder.ParentVideo parent = order.parentVideo();
+        if (parent != null) {
+            info.putObject("parent_video").put("id", parent.id()).put("url", parent.url()).put("duration", parent.duration());
         }
         return info;
     }

@@ -47,7 +47,7 @@ public final class TaskEndpoints {
 
     private SimResponse create(RouteHandler.Call call) {
         ObjectNode body = parseBody(call.request().body());
-        TaskOrder order = product.validator().validate(new RequestFields(body), validationContext);
+        TaskOrder order = product.validator().validate(new RequestFields(body), validationContext.forAccount(call.account().id()));
         SimTask task = store.create(call.account(), product, order);
         // Serialise before the lifecycle starts, so the answer always says "submitted".
         ObjectNode created = task.toCreatedJson();
@@ -93,7 +93,7 @@ public final class TaskEndpoints {
         throw ApiException.invalidParameter(name + " must be an integer between 1 and " + max + " (got \"" + raw + "\")");
     }
 
-    private static ObjectNode parseBody(byte[] bytes) {
+    static ObjectNode parseBody(byte[] bytes) {
         JsonNode node;
         try {
             node = bytes.length == 0 ? null : Envelope.MAPPER.readTree(bytes);

@@ -3,6 +3,7 @@ package dev.camelkling.simulator.task;
 import dev.camelkling.simulator.SimulatorTiming;
 import dev.camelkling.simulator.callback.CallbackDispatcher;
 import dev.camelkling.simulator.http.Envelope;
+import dev.camelkling.simulator.media.GeneratedVideo;
 import dev.camelkling.simulator.media.ImageSpec;
 import dev.camelkling.simulator.media.MediaStore;
 import dev.camelkling.simulator.media.VideoSpec;
@@ -98,8 +99,9 @@ public final class TaskLifecycle implements AutoCloseable {
         } else {
             List<SimTask.VideoResult> videos = new ArrayList<>();
             for (VideoSpec spec : task.order().videos()) {
-                String id = media.registerVideo(spec);
-                videos.add(new SimTask.VideoResult(id, media.videoUrl(id), spec.durationText()));
+                GeneratedVideo video = media.registerGeneratedVideo(spec, task.product().name(), task.account().id(),
+                        task.order().modelName(), task.order().mode(), store.now());
+                videos.add(new SimTask.VideoResult(video.id(), video.url(), spec.durationText()));
             }
             List<SimTask.ImageResult> images = new ArrayList<>();
             for (ImageSpec spec : task.order().images()) {

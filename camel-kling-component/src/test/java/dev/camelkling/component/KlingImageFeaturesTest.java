@@ -1,0 +1,121 @@
+package dev.camelkling.component;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import dev.camelkling.client.KlingTask;
+import dev.camelkling.client.KlingValidationException;
+import org.apache.camel.Exchange;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** imageGeneration, omniImage, multiImage2video and motionControl through URI options and natural bodies. */
+class KlingImageFeaturesTest extends KlingTestSupport {
+
+    @Test
+    void imageGenerationReturnsAllNImagesAsRealPngs() throws Exception {
+        Exchange out = template.request("kling:imageGeneration?n=3&aspectRatio=16:9&waitForCompletion=true",
+                e -> e.getMessage().setBody("A camel in a library"));
+
+        assertThat(out.getException()).isNull();
+        List<?> urls = out.getMessage().getHeader(KlingConstants.RESULT_URLS, List.class);
+        assertThat(urls).hasSize(3);
+        for (Object url : urls) {
+            var image = ImageIO.read(new ByteArrayInputStream(download((String) url)));
+            assertThat(image).isNotNull();
+            assertThat((double) image.getWidth() / image.getHeight()).isCloseTo(16.0 / 9, org.assertj.core.data.Offset.offset(0.05));
+        }
+    }
+
+    @Test
+    void imageGenerationRefusesNegativePromptWithAnImageLocally() throws Exception {
+        byte[] png = TestMedia.png(640, 640);
+        Exchange out = template.request("kling:imageGeneration?negativePrompt=blurry", e -> {
+            e.getMessage().setBody("Same person as an astronaut");
+            e.getMessage().setHeader(KlingConstants.IMAGE, png);
+        });
+
+        assertThat(out.getException()).isInstanceOf(KlingValidationException.class).hasMessageContaining("negative_prompt");
+        assertThat(simulator().createdTaskCount()).isZero();
+    }
+
+    @Test
+    void omniImageTakesAListBodyAsImagesAndAPromptHeader() throws Exception {
+        byte[] png = TestMedia.png(640, 480);
+        Exchange out = template.request("kling:omniImage?waitForCompletion=true", e -> {
+            e.getMessage().setBody(List.of(png, png));
+            e.getMessage().setHeader(KlingConstants.PROMPT, "<<<image_1>>> meets <<<image_2>>>");
+        });
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getHeader(KlingConstants.TASK_STATUS)).isEqualTo("succeed");
+    }
+
+    @Test
+    void omniImageTakesAStringBodyAsThePrompt() {
+        KlingTask task = template.requestBody("kling:omniImage?waitForCompletion=true&resolution=1k",
+                "A teapot shaped like a camel", KlingTask.class);
+
+        assertThat(task.resultUrls()).isNotEmpty();
+    }
+
+    @Test
+    void omniImageRefusesAReferenceToAMissingImageLocally() throws Exception {
+        byte[] png = TestMedia.png(640, 480);
+        Exchange out = template.request("kling:omniImage", e -> {
+            e.getMessage().setBody(List.of(png));
+            e.getMessage().setHeader(KlingConstants.PROMPT, "<<<image_1>>> and <<<image_2>>>");
+        });
+
+        assertThat(out.getException()).isInstanceOf(KlingValidationException.class).hasMessageContaining("image_2");
+        assertThat(simulator().createdTaskCount()).isZero();
+    }
+
+    @Test
+    void multiImage2videoTakesAListOfImages() throws Exception {
+        byte[] png = TestMedia.png(640, 480);
+        Exchange out = template.request("kling:multiImage2video?prompt=Two friends&waitForCompletion=true",
+                e -> e.getMessage().setBody(List.of(png, png, png)));
+
+        assertThat(out.getException()).isNull();
+        assertThat(isMp4(download((String) out.getMessage().getHeader(KlingConstants.RESULT_URLS, List.class).get(0)))).isTrue();
+    }
+
+    @Test
+    void multiImage2videoRefusesFiveImagesLocally() throws Exception {
+        byte[] png = TestMedia.png(640, 480);
+        Exchange out = template.request("kling:multiImage2video?prompt=Too many",
+                e -> e.getMessage().setBody(List.of(png, png, png, png, png)));
+
+        assertThat(out.getException()).isInstanceOf(KlingValidationException.class).hasMessageContaining("image_list");
+        assertThat(simulator().createdTaskCount()).isZero();
+    }
+
+    @Test
+    void motionControlTakesTheCharacterFromTheBodyAndTheMotionFromAHeader() throws Exception {
+        KlingTask motion = template.requestBody("kling:text2video?waitForCompletion=true", "A dancer", KlingTask.class);
+        byte[] png = TestMedia.png(480, 640);
+
+        Exchange out = template.request("kling:motionControl?characterOrientation=video&mode=std&waitForCompletion=true", e -> {
+            e.getMessage().setBody(png);
+            e.getMessage().setHeader(KlingConstants.VIDEO_URL, motion.resultUrls().get(0));
+        });
+
+        assertThat(out.getException()).isNull();
+        assertThat(isMp4(download((String) out.getMessage().getHeader(KlingConstants.RESULT_URLS, List.class).get(0)))).isTrue();
+    }
+
+    @Test
+    void motionControlNeedsItsRequiredOptions() throws Exception {
+        byte[] png = TestMedia.png(480, 640);
+
+        Exchange out = template.request("kling:motionControl?videoUrl=https://example.com/dance.mp4&mode=std",
+                e -> e.getMessage().setBody(png));
+
+        assertThat(out.getException()).isInstanceOf(KlingValidationException.class).hasMessageContaining("character_orientation");
+        assertThat(simulator().createdTaskCount()).isZero();
+    }
+}
