@@ -55,12 +55,16 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": target.setConfiguration(property(camelContext, dev.camelkling.component.KlingConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "deriveexternaltaskid":
+        case "deriveExternalTaskId": getOrCreateConfiguration(target).setDeriveExternalTaskId(property(camelContext, boolean.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "duration": getOrCreateConfiguration(target).setDuration(property(camelContext, java.lang.Integer.class, value)); return true;
         case "elementlist":
         case "elementList": getOrCreateConfiguration(target).setElementList(property(camelContext, java.lang.String.class, value)); return true;
         case "externaltaskid":
         case "externalTaskId": getOrCreateConfiguration(target).setExternalTaskId(property(camelContext, java.lang.String.class, value)); return true;
+        case "externaltaskidexpression":
+        case "externalTaskIdExpression": getOrCreateConfiguration(target).setExternalTaskIdExpression(property(camelContext, java.lang.String.class, value)); return true;
         case "faceid":
         case "faceId": getOrCreateConfiguration(target).setFaceId(property(camelContext, java.lang.String.class, value)); return true;
         case "faceindex":
@@ -84,6 +88,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keepOriginalSound": getOrCreateConfiguration(target).setKeepOriginalSound(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxcreateattempts":
+        case "maxCreateAttempts": getOrCreateConfiguration(target).setMaxCreateAttempts(property(camelContext, int.class, value)); return true;
         case "maxpollinterval":
         case "maxPollInterval": getOrCreateConfiguration(target).setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxreadattempts":
@@ -177,12 +183,16 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return dev.camelkling.component.KlingConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "deriveexternaltaskid":
+        case "deriveExternalTaskId": return boolean.class;
         case "download": return boolean.class;
         case "duration": return java.lang.Integer.class;
         case "elementlist":
         case "elementList": return java.lang.String.class;
         case "externaltaskid":
         case "externalTaskId": return java.lang.String.class;
+        case "externaltaskidexpression":
+        case "externalTaskIdExpression": return java.lang.String.class;
         case "faceid":
         case "faceId": return java.lang.String.class;
         case "faceindex":
@@ -206,6 +216,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keepOriginalSound": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxcreateattempts":
+        case "maxCreateAttempts": return int.class;
         case "maxpollinterval":
         case "maxPollInterval": return long.class;
         case "maxreadattempts":
@@ -300,12 +312,16 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "deriveexternaltaskid":
+        case "deriveExternalTaskId": return getOrCreateConfiguration(target).isDeriveExternalTaskId();
         case "download": return getOrCreateConfiguration(target).isDownload();
         case "duration": return getOrCreateConfiguration(target).getDuration();
         case "elementlist":
         case "elementList": return getOrCreateConfiguration(target).getElementList();
         case "externaltaskid":
         case "externalTaskId": return getOrCreateConfiguration(target).getExternalTaskId();
+        case "externaltaskidexpression":
+        case "externalTaskIdExpression": return getOrCreateConfiguration(target).getExternalTaskIdExpression();
         case "faceid":
         case "faceId": return getOrCreateConfiguration(target).getFaceId();
         case "faceindex":
@@ -329,6 +345,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keepOriginalSound": return getOrCreateConfiguration(target).getKeepOriginalSound();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxcreateattempts":
+        case "maxCreateAttempts": return getOrCreateConfiguration(target).getMaxCreateAttempts();
         case "maxpollinterval":
         case "maxPollInterval": return getOrCreateConfiguration(target).getMaxPollInterval();
         case "maxreadattempts":

@@ -52,6 +52,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "deriveexternaltaskid":
+        case "deriveExternalTaskId": target.getConfiguration().setDeriveExternalTaskId(property(camelContext, boolean.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "duration": target.getConfiguration().setDuration(property(camelContext, java.lang.Integer.class, value)); return true;
         case "elementlist":
@@ -62,6 +64,10 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "externaltaskid":
         case "externalTaskId": target.getConfiguration().setExternalTaskId(property(camelContext, java.lang.String.class, value)); return true;
+        case "externaltaskidexpression":
+        case "externalTaskIdExpression": target.getConfiguration().setExternalTaskIdExpression(property(camelContext, java.lang.String.class, value)); return true;
+        case "externaltaskidprefix":
+        case "externalTaskIdPrefix": target.setExternalTaskIdPrefix(property(camelContext, java.lang.String.class, value)); return true;
         case "faceid":
         case "faceId": target.getConfiguration().setFaceId(property(camelContext, java.lang.String.class, value)); return true;
         case "faceindex":
@@ -86,6 +92,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keepOriginalSound": target.getConfiguration().setKeepOriginalSound(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxcreateattempts":
+        case "maxCreateAttempts": target.getConfiguration().setMaxCreateAttempts(property(camelContext, int.class, value)); return true;
         case "maxpagesperpoll":
         case "maxPagesPerPoll": target.setMaxPagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxpollinterval":
@@ -147,7 +155,10 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "staticmask":
         case "staticMask": target.getConfiguration().setStaticMask(property(camelContext, java.lang.String.class, value)); return true;
+        case "statuses": target.setStatuses(property(camelContext, java.lang.String.class, value)); return true;
         case "step": target.getConfiguration().setStep(property(camelContext, dev.camelkling.component.LipSyncStep.class, value)); return true;
+        case "stopatseentasks":
+        case "stopAtSeenTasks": target.setStopAtSeenTasks(property(camelContext, boolean.class, value)); return true;
         case "targetduration":
         case "targetDuration": target.getConfiguration().setTargetDuration(property(camelContext, java.lang.Integer.class, value)); return true;
         case "timeunit":
@@ -202,6 +213,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "delay": return long.class;
+        case "deriveexternaltaskid":
+        case "deriveExternalTaskId": return boolean.class;
         case "download": return boolean.class;
         case "duration": return java.lang.Integer.class;
         case "elementlist":
@@ -212,6 +225,10 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "externaltaskid":
         case "externalTaskId": return java.lang.String.class;
+        case "externaltaskidexpression":
+        case "externalTaskIdExpression": return java.lang.String.class;
+        case "externaltaskidprefix":
+        case "externalTaskIdPrefix": return java.lang.String.class;
         case "faceid":
         case "faceId": return java.lang.String.class;
         case "faceindex":
@@ -236,6 +253,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keepOriginalSound": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxcreateattempts":
+        case "maxCreateAttempts": return int.class;
         case "maxpagesperpoll":
         case "maxPagesPerPoll": return int.class;
         case "maxpollinterval":
@@ -297,7 +316,10 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "startScheduler": return boolean.class;
         case "staticmask":
         case "staticMask": return java.lang.String.class;
+        case "statuses": return java.lang.String.class;
         case "step": return dev.camelkling.component.LipSyncStep.class;
+        case "stopatseentasks":
+        case "stopAtSeenTasks": return boolean.class;
         case "targetduration":
         case "targetDuration": return java.lang.Integer.class;
         case "timeunit":
@@ -353,6 +375,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
+        case "deriveexternaltaskid":
+        case "deriveExternalTaskId": return target.getConfiguration().isDeriveExternalTaskId();
         case "download": return target.getConfiguration().isDownload();
         case "duration": return target.getConfiguration().getDuration();
         case "elementlist":
@@ -363,6 +387,10 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangePattern": return target.getExchangePattern();
         case "externaltaskid":
         case "externalTaskId": return target.getConfiguration().getExternalTaskId();
+        case "externaltaskidexpression":
+        case "externalTaskIdExpression": return target.getConfiguration().getExternalTaskIdExpression();
+        case "externaltaskidprefix":
+        case "externalTaskIdPrefix": return target.getExternalTaskIdPrefix();
         case "faceid":
         case "faceId": return target.getConfiguration().getFaceId();
         case "faceindex":
@@ -387,6 +415,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keepOriginalSound": return target.getConfiguration().getKeepOriginalSound();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxcreateattempts":
+        case "maxCreateAttempts": return target.getConfiguration().getMaxCreateAttempts();
         case "maxpagesperpoll":
         case "maxPagesPerPoll": return target.getMaxPagesPerPoll();
         case "maxpollinterval":
@@ -448,7 +478,10 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "startScheduler": return target.isStartScheduler();
         case "staticmask":
         case "staticMask": return target.getConfiguration().getStaticMask();
+        case "statuses": return target.getStatuses();
         case "step": return target.getConfiguration().getStep();
+        case "stopatseentasks":
+        case "stopAtSeenTasks": return target.isStopAtSeenTasks();
         case "targetduration":
         case "targetDuration": return target.getConfiguration().getTargetDuration();
         case "timeunit":

@@ -23,7 +23,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(79);
+        Set<String> props = new HashSet<>(85);
         props.add("accessKey");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -39,12 +39,15 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("characterOrientation");
         props.add("connectTimeout");
         props.add("delay");
+        props.add("deriveExternalTaskId");
         props.add("download");
         props.add("duration");
         props.add("elementList");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("externalTaskId");
+        props.add("externalTaskIdExpression");
+        props.add("externalTaskIdPrefix");
         props.add("faceId");
         props.add("faceIndex");
         props.add("feature");
@@ -59,6 +62,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("initialDelay");
         props.add("keepOriginalSound");
         props.add("lazyStartProducer");
+        props.add("maxCreateAttempts");
         props.add("maxPagesPerPoll");
         props.add("maxPollInterval");
         props.add("maxReadAttempts");
@@ -93,7 +97,9 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("sslContextParameters");
         props.add("startScheduler");
         props.add("staticMask");
+        props.add("statuses");
         props.add("step");
+        props.add("stopAtSeenTasks");
         props.add("targetDuration");
         props.add("timeUnit");
         props.add("useFixedDelay");

@@ -186,6 +186,21 @@ public class KlingConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "omniImage with resultType=series: 2 to 9 images, or auto.")
     private String seriesAmount;
 
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "Give every create an external_task_id when none is set, so an ambiguous failure (timeout,"
+                            + " reset, 5xx) can be reconciled by looking the task up instead of paying for a second one:"
+                            + " the value of externalTaskIdExpression, or camel-<exchange id>-<feature>, which stays the"
+                            + " same across redeliveries of the exchange.")
+    private boolean deriveExternalTaskId = true;
+    @UriParam(label = "producer",
+              description = "A Simple expression whose value becomes the external_task_id when none is given, e.g."
+                            + " order-${header.orderId} or ${header.kafka.KEY}: a key that stays the same when the same"
+                            + " input arrives again (after a restart, a replay) makes the create happen only once.")
+    private String externalTaskIdExpression;
+    @UriParam(label = "producer,advanced", defaultValue = "3",
+              description = "How many times a create with an external id is sent in all, each only after Kling confirmed"
+                            + " (by a lookup of that id) that the previous ambiguous attempt created nothing.")
+    private int maxCreateAttempts = 3;
     @UriParam(label = "producer",
               description = "Your own unique id for the task, echoed back and usable for lookups; header"
                             + " CamelKlingExternalTaskId overrides it.")
@@ -261,6 +276,12 @@ public class KlingConfiguration implements Cloneable {
     public void setVoiceList(String voiceList) { this.voiceList = voiceList; }
     public Boolean getWatermarkInfo() { return watermarkInfo; }
     public void setWatermarkInfo(Boolean watermarkInfo) { this.watermarkInfo = watermarkInfo; }
+    public boolean isDeriveExternalTaskId() { return deriveExternalTaskId; }
+    public void setDeriveExternalTaskId(boolean deriveExternalTaskId) { this.deriveExternalTaskId = deriveExternalTaskId; }
+    public String getExternalTaskIdExpression() { return externalTaskIdExpression; }
+    public void setExternalTaskIdExpression(String externalTaskIdExpression) { this.externalTaskIdExpression = externalTaskIdExpression; }
+    public int getMaxCreateAttempts() { return maxCreateAttempts; }
+    public void setMaxCreateAttempts(int maxCreateAttempts) { this.maxCreateAttempts = maxCreateAttempts; }
     public String getExternalTaskId() { return externalTaskId; }
     public void setExternalTaskId(String externalTaskId) { this.externalTaskId = externalTaskId; }
     public String getCallbackUrl() { return callbackUrl; }

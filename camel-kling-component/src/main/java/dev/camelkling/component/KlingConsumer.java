@@ -28,10 +28,27 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
     private final KlingEndpoint endpoint;
     /** Tasks whose exchange is still being routed: a poll must not emit them a second time meanwhile. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> wantedStatuses;
+    /** Tasks created before this (epoch ms) were all settled at the last poll; Long.MIN_VALUE = read everything. */
+    private volatile long settledBefore = Long.MIN_VALUE;
 
     public KlingConsumer(KlingEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+        this.wantedStatuses = parseStatuses(endpoint.getStatuses());
+    }
+
+    private static Set<String> parseStatuses(String statuses) {
+        Set<String> wanted = new java.util.HashSet<>();
+        for (String s : statuses.split(",")) {
+            String status = s.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!status.equals("succeed") && !status.equals("failed")) {
+                throw new IllegalArgumentException("statuses: only the final statuses succeed and failed can be emitted"
+                                                   + " (was " + s.strip() + ")");
+            }
+            wanted.add(status);
+        }
+        return Set.copyOf(wanted);
     }
 
     @Override
@@ -54,24 +71,52 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         return processBatch(exchanges);
     }
 
+    /**
+     * Reads the list newest first. Once a page holds a task older than every task still awaited at the last poll
+     * (not final, or final but not yet emitted), everything further down was settled already and paging stops.
+     */
     private List<KlingTask> finishedTasks() throws Exception {
         int pageSize = endpoint.getConfiguration().getPageSize();
+        long boundary = endpoint.isStopAtSeenTasks() ? settledBefore : Long.MIN_VALUE;
+        long oldestAwaited = Long.MAX_VALUE;
+        long newestSeen = Long.MIN_VALUE;
         List<KlingTask> found = new ArrayList<>();
         for (int page = 1; page <= endpoint.getMaxPagesPerPoll(); page++) {
             // Blocking is fine here: this is the consumer's own scheduler thread, not a routing thread.
             List<KlingTask> tasks = endpoint.getClient().list(endpoint.getKlingFeature(), page, pageSize)
                     .get(readBudgetMillis(), TimeUnit.MILLISECONDS);
+            boolean reachedSettled = false;
             for (KlingTask task : tasks) {
-                if (task.isFinal()) {
+                newestSeen = Math.max(newestSeen, task.createdAt());
+                if (!isOurs(task)) {
+                    continue;
+                }
+                if (!task.isFinal() || !isEmitted(task)) {
+                    oldestAwaited = Math.min(oldestAwaited, task.createdAt());
+                }
+                if (task.isFinal() && wantedStatuses.contains(task.status().wireValue())) {
                     found.add(task);
                 }
+                reachedSettled |= task.createdAt() < boundary;
             }
-            if (tasks.size() < pageSize) {
+            if (tasks.size() < pageSize || reachedSettled) {
                 break;
             }
         }
+        // Next time, stop below the oldest task still awaited; with none awaited, below the newest one seen.
+        settledBefore = oldestAwaited != Long.MAX_VALUE ? oldestAwaited : newestSeen;
         found.sort(Comparator.comparingLong(KlingTask::updatedAt).thenComparing(KlingTask::taskId));
         return found;
+    }
+
+    private boolean isOurs(KlingTask task) {
+        String prefix = endpoint.getExternalTaskIdPrefix();
+        return prefix == null || task.externalTaskId() != null && task.externalTaskId().startsWith(prefix);
+    }
+
+    private boolean isEmitted(KlingTask task) {
+        return !wantedStatuses.contains(task.status().wireValue())
+               || endpoint.getIdempotentRepository().contains(task.taskId());
     }
 
     /** Long enough for every attempt the client may make, so a poll never gives up on a read still in progress. */

@@ -44,6 +44,18 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @UriParam(label = "consumer", defaultValue = "10",
               description = "The most list pages the consumer reads in one poll; a page shorter than pageSize ends the poll earlier.")
     private int maxPagesPerPoll = 10;
+    @UriParam(label = "consumer", defaultValue = "succeed,failed",
+              description = "Which final statuses the consumer emits, comma-separated: succeed, failed, or both.")
+    private String statuses = "succeed,failed";
+    @UriParam(label = "consumer",
+              description = "Emit only tasks whose external_task_id starts with this prefix, so applications sharing an"
+                            + " account see only their own tasks.")
+    private String externalTaskIdPrefix;
+    @UriParam(label = "consumer", defaultValue = "true",
+              description = "Stop reading further list pages once a page reaches tasks older than every task still"
+                            + " awaited (not final yet, or final but not emitted). Relies on Kling listing newest first;"
+                            + " turn off to read up to maxPagesPerPoll pages on every poll.")
+    private boolean stopAtSeenTasks = true;
     @UriParam(label = "consumer,advanced",
               description = "Remembers which final tasks were emitted, keyed by task id; a task is added only when its"
                             + " exchange completes, so a failed exchange is emitted again on a later poll. Defaults to an"
@@ -156,6 +168,30 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     public void setMaxPagesPerPoll(int maxPagesPerPoll) {
         this.maxPagesPerPoll = maxPagesPerPoll;
+    }
+
+    public String getStatuses() {
+        return statuses;
+    }
+
+    public void setStatuses(String statuses) {
+        this.statuses = statuses;
+    }
+
+    public String getExternalTaskIdPrefix() {
+        return externalTaskIdPrefix;
+    }
+
+    public void setExternalTaskIdPrefix(String externalTaskIdPrefix) {
+        this.externalTaskIdPrefix = externalTaskIdPrefix;
+    }
+
+    public boolean isStopAtSeenTasks() {
+        return stopAtSeenTasks;
+    }
+
+    public void setStopAtSeenTasks(boolean stopAtSeenTasks) {
+        this.stopAtSeenTasks = stopAtSeenTasks;
     }
 
     public IdempotentRepository getIdempotentRepository() {

@@ -26,6 +26,7 @@ final class KlingRequestAssembler {
     private final KlingFeature feature;
     private final List<FieldBinding> bindings;
     private final PropertyConfigurerGetter options;
+    private final ExternalTaskIds externalIds;
 
     KlingRequestAssembler(KlingEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -36,6 +37,7 @@ final class KlingRequestAssembler {
             throw new IllegalStateException("The generated kling endpoint configurer is missing from the classpath");
         }
         this.options = getter;
+        this.externalIds = new ExternalTaskIds(endpoint);
     }
 
     KlingRequest assemble(Exchange exchange) {
@@ -46,7 +48,8 @@ final class KlingRequestAssembler {
                 throw new KlingValidationException(feature.uriName() + " request", "body",
                         "must be a " + feature.uriName() + " request, not " + request.feature().uriName());
             }
-            return withExternalIdHeader(request, message);
+            request = withExternalIdHeader(request, message);
+            return request.externalTaskId() == null ? externalIds.giveOne(request, exchange) : request;
         }
         Map<?, ?> bodyFields = body instanceof Map<?, ?> map ? map : Map.of();
         NaturalInput natural = naturalInput(exchange, body);
@@ -76,6 +79,9 @@ final class KlingRequestAssembler {
             }
         }
         KlingRequest request = feature.newRequest(fields);
+        if (request.externalTaskId() == null) {
+            request = externalIds.giveOne(request, exchange);
+        }
         request.validate();
         return request;
     }

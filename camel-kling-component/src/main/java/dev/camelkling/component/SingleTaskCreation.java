@@ -2,6 +2,7 @@ package dev.camelkling.component;
 
 import java.util.concurrent.CompletableFuture;
 
+import dev.camelkling.client.ExactlyOnceCreator;
 import dev.camelkling.client.KlingTask;
 import org.apache.camel.Exchange;
 
@@ -28,7 +29,7 @@ final class SingleTaskCreation implements CreateFlow {
                     exchange, false));
         }
         var request = assembler.assemble(exchange);
-        CompletableFuture<KlingTask> created = endpoint.getClient().create(request).thenApply(task -> {
+        CompletableFuture<KlingTask> created = creator().create(request).thenApply(task -> {
             exchange.setProperty(createdTaskProperty(), task.taskId());
             return task;
         });
@@ -46,6 +47,11 @@ final class SingleTaskCreation implements CreateFlow {
     /** One property per endpoint, so two kling steps of a route never mistake each other's tasks. */
     private String createdTaskProperty() {
         return "CamelKlingCreatedTask:" + endpoint.getEndpointKey();
+    }
+
+    /** Creates at most once: an ambiguous failure is reconciled through the request's external id. */
+    ExactlyOnceCreator creator() {
+        return new ExactlyOnceCreator(endpoint.getClient(), endpoint.getConfiguration().getMaxCreateAttempts());
     }
 
     KlingRequestAssembler assembler() {

@@ -48,7 +48,7 @@ final class VideoExtendCreation implements CreateFlow {
 
     private CompletableFuture<KlingTask> extend(KlingRequest request, String baseExternalId, int target, int step,
                                                 List<String> taskIds, Exchange exchange) {
-        return endpoint.getClient().create(request)
+        return taskCreation.creator().create(request)
                 .thenCompose(taskCreation.outcomes()::awaitFinal)
                 .thenCompose(task -> {
                     taskIds.add(task.taskId());

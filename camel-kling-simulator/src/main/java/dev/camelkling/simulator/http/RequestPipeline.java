@@ -3,7 +3,11 @@ package dev.camelkling.simulator.http;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Runs the registered filters, outermost first, and then the terminal handler (the router). */
+/**
+ * Runs the registered filters, outermost first, and then the terminal handler (the router). An
+ * {@link ApiException} thrown by a filter becomes its error envelope (HTTP status and code of its
+ * {@link ErrorCode}), exactly as when a handler throws it.
+ */
 public final class RequestPipeline implements RequestHandler {
     private final List<RequestFilter> filters = new CopyOnWriteArrayList<>();
     private final RequestHandler terminal;
@@ -29,6 +33,12 @@ public final class RequestPipeline implements RequestHandler {
         if (index >= chain.size()) {
             return terminal.handle(request);
         }
-        return chain.get(index).filter(request, next -> proceed(next, chain, index + 1));
+        try {
+            return chain.get(index).filter(request, next -> proceed(next, chain, index + 1));
+        } catch (ApiException e) {
+            // A filter refusing the request answers like a handler would: its own code, status and message.
+            // Mapped here, per filter, so that outer filters see an ordinary error response.
+            return Envelope.error(e);
+        }
     }
 }

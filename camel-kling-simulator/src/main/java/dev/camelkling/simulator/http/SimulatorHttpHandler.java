@@ -38,6 +38,8 @@ public final class SimulatorHttpHandler implements HttpHandler {
             try {
                 request = toRequest(exchange);
                 response = pipeline.handle(request);
+            } catch (ApiException e) {
+                response = Envelope.error(e);
             } catch (BodyTooLargeException e) {
                 response = Envelope.error(ErrorCode.INVALID_REQUEST, "request body exceeds " + MAX_BODY_BYTES + " bytes");
             } catch (RuntimeException e) {

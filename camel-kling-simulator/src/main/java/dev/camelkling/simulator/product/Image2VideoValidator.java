@@ -12,6 +12,7 @@ final class Image2VideoValidator implements RequestValidator {
 
     @Override
     public TaskOrder validate(RequestFields fields, ValidationContext context) {
+        // The old "model" field is still accepted (§6.3) and acts like an empty model_name: the default, kling-v1.
         String model = ModelCatalog.resolve(fields, PRODUCT, "kling-v1");
         String imageValue = fields.string("image");
         String tailValue = fields.string("image_tail");
@@ -28,10 +29,10 @@ final class Image2VideoValidator implements RequestValidator {
         }
         String prompt = fields.text("prompt", false, RequestFields.MAX_PROMPT_CHARS);
         VideoFields.negativePrompt(fields);
-        String mode = VideoFields.mode(fields);
+        String mode = VideoFields.mode(fields, model);
         int duration = VideoFields.duration(fields);
-        VideoFields.cfgScale(fields);
-        boolean sound = VideoFields.sound(fields, model);
+        VideoFields.cfgScale(fields, model, PRODUCT);
+        boolean sound = VideoFields.sound(fields, model, PRODUCT);
         VideoFields.cameraControl(fields);
         voiceList(fields, sound);
 

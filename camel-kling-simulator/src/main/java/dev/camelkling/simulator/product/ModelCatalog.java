@@ -3,17 +3,24 @@ package dev.camelkling.simulator.product;
 import dev.camelkling.simulator.http.ApiException;
 import dev.camelkling.simulator.http.ErrorCode;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The model capability matrix of kling-api.md §6 as data: which products each legacy
- * {@code model_name} serves, plus feature flags such as {@link #SOUND}. Unknown models are 404/1203;
- * a known model used on a product it does not serve is 400/1201.
+ * {@code model_name} serves and, for the video models, which {@code mode} values it takes, whether it
+ * can produce sound and whether it takes {@code cfg_scale} (§6.2/§6.3: "keep this matrix as data").
+ * Unknown models are 404/1203; a known model used on a product it does not serve, or with a feature
+ * it does not have, is 400/1201 with a message naming the field, the model and the rule.
  */
 public final class ModelCatalog {
     /** Capability flag: the model can produce audio ({@code sound: "on"}, {@code voice_list}). */
     public static final String SOUND = "sound";
+    /** Capability flag: the model takes {@code cfg_scale}; for the others the field must be absent. */
+    public static final String CFG_SCALE = "cfg_scale";
 
     private static final String T2V = "text2video";
     private static final String I2V = "image2video";
@@ -22,30 +29,89 @@ public final class ModelCatalog {
     private static final String IMAGE_GEN = "image-generation";
     private static final String OMNI = "omni-image";
 
-    private static final Map<String, Set<String>> CAPABILITIES = Map.ofEntries(
-            Map.entry("kling-v1", Set.of(T2V, I2V, IMAGE_GEN)),
-            Map.entry("kling-v1-5", Set.of(I2V, IMAGE_GEN)),
-            Map.entry("kling-v1-6", Set.of(T2V, I2V, MULTI_I2V)),
-            Map.entry("kling-v2", Set.of(IMAGE_GEN)),
-            Map.entry("kling-v2-new", Set.of(IMAGE_GEN)),
-            Map.entry("kling-v2-master", Set.of(T2V, I2V)),
-            Map.entry("kling-v2-1", Set.of(I2V, IMAGE_GEN)),
-            Map.entry("kling-v2-1-master", Set.of(T2V, I2V)),
-            Map.entry("kling-v2-5-turbo", Set.of(T2V, I2V)),
-            Map.entry("kling-v2-6", Set.of(T2V, I2V, MOTION, SOUND)),
-            Map.entry("kling-v3", Set.of(T2V, I2V, MOTION, IMAGE_GEN, SOUND)),
-            Map.entry("kling-image-o1", Set.of(OMNI)),
-            Map.entry("kling-v3-omni", Set.of(OMNI)));
+    private static final List<String> STD_PRO = List.of("std", "pro");
+    /** The model has no std/pro mode: {@code mode} must be absent. */
+    private static final List<String> NO_MODE = List.of();
+
+    /**
+     * One row of the matrix.
+     *
+     * @param name     the legacy {@code model_name}
+     * @param modes    the {@code mode} values a video product accepts with this model; empty = {@code mode} must be absent
+     * @param sound    whether {@code sound: "on"} (and {@code voice_list}) is allowed
+     * @param cfgScale whether {@code cfg_scale} may be sent; when {@code false} it must be absent
+     * @param products the products (capability keys, see {@link ProductDescriptor#name()}) the model serves
+     */
+    public record Model(String name, List<String> modes, boolean sound, boolean cfgScale, Set<String> products) {
+        public boolean hasModes() {
+            return !modes.isEmpty();
+        }
+    }
+
+    private static Model row(String name, List<String> modes, boolean sound, boolean cfgScale, String... products) {
+        return new Model(name, modes, sound, cfgScale, Set.of(products));
+    }
+
+    /** The matrix. Mode, sound and cfg_scale only matter for the video products; image models keep neutral values. */
+    private static final Map<String, Model> MODELS = index(
+            //  model_name            modes    sound  cfg_scale  products
+            row("kling-v1",          STD_PRO, false, true, T2V, I2V, IMAGE_GEN),
+            row("kling-v1-5",        STD_PRO, false, true, I2V, IMAGE_GEN),
+            row("kling-v1-6",        STD_PRO, false, true, T2V, I2V, MULTI_I2V),
+            row("kling-v2-master",   NO_MODE, false, false, T2V, I2V),
+            row("kling-v2-1",        STD_PRO, false, false, I2V, IMAGE_GEN),
+            row("kling-v2-1-master", NO_MODE, false, false, T2V, I2V),
+            row("kling-v2-5-turbo",  STD_PRO, false, false, T2V, I2V),
+            row("kling-v2-6",        STD_PRO, true, false, T2V, I2V, MOTION),
+            row("kling-v3",          STD_PRO, true, false, T2V, I2V, MOTION, IMAGE_GEN),
+            row("kling-v2",          NO_MODE, false, false, IMAGE_GEN),
+            row("kling-v2-new",      NO_MODE, false, false, IMAGE_GEN),
+            row("kling-image-o1",    NO_MODE, false, false, OMNI),
+            row("kling-v3-omni",     NO_MODE, false, false, OMNI));
 
     private ModelCatalog() {
     }
 
-    public static boolean isKnown(String model) {
-        return CAPABILITIES.containsKey(model);
+    private static Map<String, Model> index(Model... models) {
+        Map<String, Model> byName = new LinkedHashMap<>();
+        for (Model m : models) {
+            byName.put(m.name(), m);
+        }
+        return java.util.Collections.unmodifiableMap(byName);
     }
 
-    public static boolean supports(String model, String capability) {
-        return CAPABILITIES.getOrDefault(model, Set.of()).contains(capability);
+    public static boolean isKnown(String model) {
+        return MODELS.containsKey(model);
+    }
+
+    /** @return the row of a known model */
+    public static Model model(String name) {
+        Model model = MODELS.get(name);
+        if (model == null) {
+            throw new IllegalArgumentException("unknown model " + name);
+        }
+        return model;
+    }
+
+    /** Whether a known model serves a product or has a capability flag ({@link #SOUND}, {@link #CFG_SCALE}). */
+    public static boolean supports(String name, String capability) {
+        Model model = MODELS.get(name);
+        if (model == null) {
+            return false;
+        }
+        return switch (capability) {
+            case SOUND -> model.sound();
+            case CFG_SCALE -> model.cfgScale();
+            default -> model.products().contains(capability);
+        };
+    }
+
+    /** The models that serve {@code product} and have {@code capability}, in matrix order, for messages. */
+    static String modelsWith(String product, String capability) {
+        return MODELS.values().stream()
+                .filter(m -> m.products().contains(product) && supports(m.name(), capability))
+                .map(Model::name)
+                .collect(Collectors.joining(", "));
     }
 
     /** Resolves {@code model_name} for a product: default when absent or empty, 1203 when unknown, 1201 when unsupported. */

@@ -24,7 +24,7 @@ final class MultiImage2VideoValidator implements RequestValidator {
         }
         String prompt = fields.text("prompt", true, RequestFields.MAX_PROMPT_CHARS);
         VideoFields.negativePrompt(fields);
-        String mode = VideoFields.mode(fields);
+        String mode = VideoFields.mode(fields, model);
         int duration = VideoFields.duration(fields);
         String aspectRatio = fields.oneOf("aspect_ratio", Text2VideoValidator.ASPECT_RATIOS, "16:9");
         List<ImageInput> images = ImageInputs.readList(fields, "image_list", context, ImageInputs.Rules.PICTURE);

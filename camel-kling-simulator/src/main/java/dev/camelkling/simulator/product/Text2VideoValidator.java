@@ -15,11 +15,11 @@ final class Text2VideoValidator implements RequestValidator {
         String model = ModelCatalog.resolve(fields, PRODUCT, "kling-v1");
         String prompt = fields.text("prompt", true, RequestFields.MAX_PROMPT_CHARS);
         VideoFields.negativePrompt(fields);
-        String mode = VideoFields.mode(fields);
+        String mode = VideoFields.mode(fields, model);
         String aspectRatio = fields.oneOf("aspect_ratio", ASPECT_RATIOS, "16:9");
         int duration = VideoFields.duration(fields);
-        VideoFields.cfgScale(fields);
-        VideoFields.sound(fields, model);
+        VideoFields.cfgScale(fields, model, PRODUCT);
+        VideoFields.sound(fields, model, PRODUCT);
         VideoFields.cameraControl(fields);
 
         TaskOrder.Builder order = TaskOrder.builder(model)

@@ -16,8 +16,27 @@ final class VideoFields {
     private VideoFields() {
     }
 
-    static String mode(RequestFields fields) {
-        return fields.oneOf("mode", MODES, "std");
+    /**
+     * Validates {@code mode} against the model's row of the {@link ModelCatalog}: a model without
+     * modes (kling-v2-master, kling-v2-1-master) takes no {@code mode} at all.
+     *
+     * @return the mode, {@code std} when absent, or {@code null} for a model without modes
+     */
+    static String mode(RequestFields fields, String model) {
+        ModelCatalog.Model row = ModelCatalog.model(model);
+        if (!row.hasModes()) {
+            if (fields.has("mode")) {
+                throw ApiException.invalidParameter("mode is not supported by model_name " + model
+                        + ": this model has no std/pro mode, so mode must be absent");
+            }
+            return null;
+        }
+        String mode = fields.oneOf("mode", MODES, row.modes().get(0));
+        if (!row.modes().contains(mode)) {
+            throw ApiException.invalidParameter("mode \"" + mode + "\" is not supported by model_name " + model
+                    + " (allowed: " + String.join(", ", row.modes()) + ")");
+        }
+        return mode;
     }
 
     /** Duration in seconds; a JSON number is rejected because the API types it as a string. */
@@ -36,15 +55,27 @@ final class VideoFields {
         return Integer.parseInt(value);
     }
 
+    /** A number in [0, 1]; no video-extend model check (the source's model is inherited). */
     static void cfgScale(RequestFields fields) {
         fields.number("cfg_scale", 0, 1);
     }
 
+    /** {@code cfg_scale} in [0, 1] for models that take it; for the others (v2.x and later) it must be absent. */
+    static void cfgScale(RequestFields fields, String model, String product) {
+        if (fields.has("cfg_scale") && !ModelCatalog.supports(model, ModelCatalog.CFG_SCALE)) {
+            throw ApiException.invalidParameter("cfg_scale is not supported by model_name " + model
+                    + ": only " + ModelCatalog.modelsWith(product, ModelCatalog.CFG_SCALE)
+                    + " take cfg_scale, so it must be absent for this model");
+        }
+        cfgScale(fields);
+    }
+
     /** Validates {@code sound}; "on" needs a model with the sound capability. */
-    static boolean sound(RequestFields fields, String model) {
+    static boolean sound(RequestFields fields, String model, String product) {
         boolean on = "on".equals(fields.oneOf("sound", SOUND, "off"));
         if (on && !ModelCatalog.supports(model, ModelCatalog.SOUND)) {
-            throw ApiException.invalidParameter("sound \"on\" is not supported by model_name " + model);
+            throw ApiException.invalidParameter("sound \"on\" is not supported by model_name " + model
+                    + ": only " + ModelCatalog.modelsWith(product, ModelCatalog.SOUND) + " produce sound");
         }
         return on;
     }

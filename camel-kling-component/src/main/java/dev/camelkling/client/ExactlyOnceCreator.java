@@ -1,0 +1,125 @@
+package dev.camelkling.client;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/**
+ * Creates a task at most once, for requests that carry an {@code external_task_id}: when the answer to a create is
+ * lost or ambiguous (a timeout or reset after sending, a 5xx), or Kling says the external id is taken, it looks the
+ * task up by that id and carries on with it, and creates again only once Kling confirms there is no such task.
+ * <p>
+ * Lookup uses {@code GET /v1/<product>/{external_task_id}} where Kling documents it, and otherwise scans the newest
+ * pages of the product's list. Requests without an external id (and features that take none, like image generation)
+ * are sent once and never retried after an ambiguous failure: there is nothing to reconcile by.
+ */
+public final class ExactlyOnceCreator {
+
+    /** How many list pages a lookup scans on features without a documented lookup by external id. */
+    static final int SCAN_PAGES = 5;
+    static final int SCAN_PAGE_SIZE = 100;
+
+    private final KlingClient client;
+    private final int maxCreateAttempts;
+
+    public ExactlyOnceCreator(KlingClient client, int maxCreateAttempts) {
+        if (maxCreateAttempts < 1) {
+            throw new IllegalArgumentException("maxCreateAttempts must be at least 1 (was " + maxCreateAttempts + ")");
+        }
+        this.client = client;
+        this.maxCreateAttempts = maxCreateAttempts;
+    }
+
+    public CompletableFuture<KlingTask> create(KlingRequest request) {
+        if (request.externalTaskId() == null) {
+            return client.create(request);
+        }
+        return attempt(request, 1);
+    }
+
+    private CompletableFuture<KlingTask> attempt(KlingRequest request, int attempt) {
+        return client.create(request).handle((task, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(task);
+            }
+            Throwable cause = unwrap(failure);
+            if (isTakenExternalId(cause)) {
+                return lookup(request).thenApply(found -> found.orElseThrow(() -> asRuntime(cause)));
+            }
+            if (isAmbiguous(cause)) {
+                return lookup(request).thenCompose(found -> {
+                    if (found.isPresent()) {
+                        return CompletableFuture.completedFuture(found.get());
+                    }
+                    return attempt < maxCreateAttempts
+                            ? attempt(request, attempt + 1)
+                            : CompletableFuture.<KlingTask> failedFuture(cause);
+                });
+            }
+            return CompletableFuture.<KlingTask> failedFuture(cause);
+        }).thenCompose(Function.identity());
+    }
+
+    /** The task created with the request's external id, if Kling has one. */
+    public CompletableFuture<Optional<KlingTask>> lookup(KlingRequest request) {
+        KlingFeature feature = request.feature();
+        String externalId = request.externalTaskId();
+        if (feature.supportsGetByExternalId()) {
+            return client.getByExternalId(feature, externalId).handle((task, failure) -> {
+                if (failure == null) {
+                    return Optional.of(task);
+                }
+                Throwable cause = unwrap(failure);
+                if (cause instanceof KlingApiException api && api.code() == KlingErrorCode.RESOURCE_NOT_FOUND.code()) {
+                    return Optional.<KlingTask> empty();
+                }
+                throw asRuntime(cause);
+            });
+        }
+        return scan(feature, externalId, 1);
+    }
+
+    private CompletableFuture<Optional<KlingTask>> scan(KlingFeature feature, String externalId, int page) {
+        return client.list(feature, page, SCAN_PAGE_SIZE).thenCompose(tasks -> {
+            Optional<KlingTask> match = find(tasks, externalId);
+            if (match.isPresent() || tasks.size() < SCAN_PAGE_SIZE || page >= SCAN_PAGES) {
+                return CompletableFuture.completedFuture(match);
+            }
+            return scan(feature, externalId, page + 1);
+        });
+    }
+
+    private static Optional<KlingTask> find(List<KlingTask> tasks, String externalId) {
+        return tasks.stream().filter(t -> externalId.equals(t.externalTaskId())).findFirst();
+    }
+
+    /** Kling may have acted on the create: a lost answer or a server-side failure. */
+    static boolean isAmbiguous(Throwable failure) {
+        return failure instanceof KlingTransportException transport && transport.mayHaveReachedServer()
+               || failure instanceof KlingApiException api && api.mayHaveTakenEffect();
+    }
+
+    /**
+     * Kling refused the create because the external id is in use: typically our own earlier create whose answer was
+     * lost. (Kling does not document this case; a 1201 that names the field is the reading the simulator follows.)
+     */
+    static boolean isTakenExternalId(Throwable failure) {
+        return failure instanceof KlingApiException api && api.code() == KlingErrorCode.INVALID_PARAMETER.code()
+               && api.klingMessage() != null && api.klingMessage().contains("external_task_id");
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static RuntimeException asRuntime(Throwable t) {
+        return t instanceof RuntimeException r ? r : new CompletionException(t);
+    }
+}
