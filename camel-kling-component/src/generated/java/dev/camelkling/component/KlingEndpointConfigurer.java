@@ -111,6 +111,10 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "originalAudioVolume": target.getConfiguration().setOriginalAudioVolume(property(camelContext, java.lang.Double.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
+        case "partitioncount":
+        case "partitionCount": target.setPartitionCount(property(camelContext, int.class, value)); return true;
+        case "partitionindex":
+        case "partitionIndex": target.setPartitionIndex(property(camelContext, int.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollstrategy":
@@ -272,6 +276,10 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "originalAudioVolume": return java.lang.Double.class;
         case "pagesize":
         case "pageSize": return int.class;
+        case "partitioncount":
+        case "partitionCount": return int.class;
+        case "partitionindex":
+        case "partitionIndex": return int.class;
         case "pollinterval":
         case "pollInterval": return long.class;
         case "pollstrategy":
@@ -434,6 +442,10 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "originalAudioVolume": return target.getConfiguration().getOriginalAudioVolume();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
+        case "partitioncount":
+        case "partitionCount": return target.getPartitionCount();
+        case "partitionindex":
+        case "partitionIndex": return target.getPartitionIndex();
         case "pollinterval":
         case "pollInterval": return target.getConfiguration().getPollInterval();
         case "pollstrategy":

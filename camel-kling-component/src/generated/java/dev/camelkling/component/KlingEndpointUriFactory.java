@@ -23,7 +23,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(85);
+        Set<String> props = new HashSet<>(87);
         props.add("accessKey");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -73,6 +73,8 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("operation");
         props.add("originalAudioVolume");
         props.add("pageSize");
+        props.add("partitionCount");
+        props.add("partitionIndex");
         props.add("pollInterval");
         props.add("pollStrategy");
         props.add("prompt");

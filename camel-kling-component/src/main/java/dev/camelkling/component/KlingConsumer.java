@@ -109,9 +109,11 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         return found;
     }
 
+    /** Tasks of this application (external id prefix) and of this instance's partition. */
     private boolean isOurs(KlingTask task) {
         String prefix = endpoint.getExternalTaskIdPrefix();
-        return prefix == null || task.externalTaskId() != null && task.externalTaskId().startsWith(prefix);
+        boolean application = prefix == null || task.externalTaskId() != null && task.externalTaskId().startsWith(prefix);
+        return application && Math.floorMod(task.taskId().hashCode(), endpoint.getPartitionCount()) == endpoint.getPartitionIndex();
     }
 
     private boolean isEmitted(KlingTask task) {

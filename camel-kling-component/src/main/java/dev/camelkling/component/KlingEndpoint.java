@@ -51,6 +51,14 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
               description = "Emit only tasks whose external_task_id starts with this prefix, so applications sharing an"
                             + " account see only their own tasks.")
     private String externalTaskIdPrefix;
+    @UriParam(label = "consumer", defaultValue = "1",
+              description = "Run this many consumer instances of one application against one account, each emitting a"
+                            + " disjoint share of the tasks (by a hash of the task id): with partitionIndex set per"
+                            + " instance, every task is emitted by exactly one instance, without coordination at run time.")
+    private int partitionCount = 1;
+    @UriParam(label = "consumer", defaultValue = "0",
+              description = "This instance's share, from 0 to partitionCount - 1.")
+    private int partitionIndex;
     @UriParam(label = "consumer", defaultValue = "true",
               description = "Stop reading further list pages once a page reaches tasks older than every task still"
                             + " awaited (not final yet, or final but not emitted). Relies on Kling listing newest first;"
@@ -86,6 +94,10 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (partitionCount < 1 || partitionIndex < 0 || partitionIndex >= partitionCount) {
+            throw new IllegalArgumentException("partitionIndex must be between 0 and partitionCount - 1 (was "
+                                               + partitionIndex + " of " + partitionCount + ")");
+        }
         KlingConsumer consumer = new KlingConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
@@ -184,6 +196,22 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     public void setExternalTaskIdPrefix(String externalTaskIdPrefix) {
         this.externalTaskIdPrefix = externalTaskIdPrefix;
+    }
+
+    public int getPartitionCount() {
+        return partitionCount;
+    }
+
+    public void setPartitionCount(int partitionCount) {
+        this.partitionCount = partitionCount;
+    }
+
+    public int getPartitionIndex() {
+        return partitionIndex;
+    }
+
+    public void setPartitionIndex(int partitionIndex) {
+        this.partitionIndex = partitionIndex;
     }
 
     public boolean isStopAtSeenTasks() {

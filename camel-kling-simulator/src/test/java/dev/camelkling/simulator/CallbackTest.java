@@ -45,7 +45,7 @@ class CallbackTest {
         String url = receiver.url("/kling/cb");
         String taskId = client.create(T2V, body("prompt", "callbacks", "external_task_id", "cb-1", "callback_url", url));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 3);
         List<CallbackReceiver.Received> received = receiver.received();
         List<String> receivedStatuses = received.stream()
                 .map(r -> read(r.body()).get("task_status").asText()).toList();
@@ -62,7 +62,7 @@ class CallbackTest {
         assertThat(last.get("task_result").get("videos").get(0).get("url").asText()).startsWith(sim.baseUrl());
         assertThat(last).isEqualTo(client.get(T2V + "/" + taskId).data());
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> deliveriesFor(sim, taskId).size() == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesFor(sim, taskId).size() == 3);
         List<CallbackDelivery> deliveries = deliveriesFor(sim, taskId);
         assertThat(statuses(deliveries)).containsExactly("submitted", "processing", "succeed");
         for (int i = 0; i < 3; i++) {
@@ -81,7 +81,7 @@ class CallbackTest {
     void failedTasksAreNotifiedWithTheirMessage() {
         KlingHttp client = KlingHttp.withJwt(SIM.simulator());
         client.create(T2V, body("prompt", "[[fail: nope]]", "callback_url", receiver.url("/cb")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().size() == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 3);
         JsonNode last = read(receiver.received().get(2).body());
         assertThat(last.get("task_status").asText()).isEqualTo("failed");
         assertThat(last.get("task_status_msg").asText()).isEqualTo("nope");
@@ -101,7 +101,7 @@ class CallbackTest {
         String a = client.create(T2V, body("prompt", "a", "callback_url", erroring));
         String b = client.create(T2V, body("prompt", "b", "callback_url", unreachable));
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> deliveriesFor(sim, a).size() == 3 && deliveriesFor(sim, b).size() == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> deliveriesFor(sim, a).size() == 3 && deliveriesFor(sim, b).size() == 3);
         List<CallbackDelivery> deliveries = sim.callbackDeliveries();
         assertThat(deliveries).filteredOn(d -> d.taskId().equals(a))
                 .hasSize(3).allSatisfy(d -> {

@@ -136,7 +136,8 @@ class Image2VideoValidationTest {
                 body("image", WIDE, "dynamic_masks", List.of()),
                 body("image", WIDE, "model_name", "kling-v2-6", "sound", "on", "mode", "pro",
                         "voice_list", List.of(body("voice_id", "v1"), body("voice_id", "v2")), "prompt", "<<<voice_1>>> says hi"),
-                body("image", WIDE, "model_name", "kling-v2-1", "cfg_scale", 0.3, "negative_prompt", "blur"));
+                body("image", WIDE, "model_name", "kling-v2-1", "mode", "pro", "negative_prompt", "blur"),
+                body("image", WIDE, "model_name", "kling-v1-5", "cfg_scale", 0.3, "negative_prompt", "blur"));
     }
 
     @ParameterizedTest

@@ -103,7 +103,7 @@ final class KlingHttp {
     /** Polls get-one until the task is final and returns its data. */
     JsonNode awaitFinal(String productPath, String taskId) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(25)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(25)).until(() -> {
             last[0] = get(productPath + "/" + taskId).data();
             String status = last[0].get("task_status").asText();
             return status.equals("succeed") || status.equals("failed");

@@ -342,7 +342,7 @@ class LipSyncTest {
             assertThat(sim.sessionTtl()).isEqualTo(Duration.ofMillis(400));
             KlingHttp client = KlingHttp.withJwt(sim);
             String session = client.post(IDENTIFY, body("video_url", "https://example.com/a.mp4")).data().get("session_id").asText();
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
                 KlingHttp.Reply reply = client.post(LIP_SYNC, request(session, choice()));
                 assertThat(reply.code()).isEqualTo(1201);
                 assertThat(reply.message()).isEqualTo("session_id " + session + " has expired");

@@ -97,7 +97,7 @@ class NewProductsCommonTest {
             assertThat(reply.data().get("task_id").asText()).isEqualTo(taskId);
         }
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> sim.callbackDeliveries().stream().filter(d -> d.taskId().equals(taskId)).count() == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sim.callbackDeliveries().stream().filter(d -> d.taskId().equals(taskId)).count() == 3);
         List<String> statuses = sim.callbackDeliveries().stream().filter(d -> d.taskId().equals(taskId))
                 .map(CallbackDelivery::taskStatus).toList();
         assertThat(statuses).containsExactly("submitted", "processing", "succeed");

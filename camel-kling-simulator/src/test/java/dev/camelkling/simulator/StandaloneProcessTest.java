@@ -174,7 +174,7 @@ class StandaloneProcessTest {
 
     private static JsonNode pollUntilSucceed(HttpClient client, String baseUrl, String path) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
             last[0] = call(client, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
             return last[0].get("task_status").asText().equals("succeed");
         });
