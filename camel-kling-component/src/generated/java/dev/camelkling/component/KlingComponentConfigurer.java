@@ -58,6 +58,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": getOrCreateConfiguration(target).setDeriveExternalTaskId(property(camelContext, boolean.class, value)); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
+        case "downloadall":
+        case "downloadAll": getOrCreateConfiguration(target).setDownloadAll(property(camelContext, boolean.class, value)); return true;
+        case "downloaddirectory":
+        case "downloadDirectory": getOrCreateConfiguration(target).setDownloadDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "duration": getOrCreateConfiguration(target).setDuration(property(camelContext, java.lang.Integer.class, value)); return true;
         case "elementlist":
         case "elementList": getOrCreateConfiguration(target).setElementList(property(camelContext, java.lang.String.class, value)); return true;
@@ -111,6 +115,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "resolution": getOrCreateConfiguration(target).setResolution(property(camelContext, java.lang.String.class, value)); return true;
+        case "resultindex":
+        case "resultIndex": getOrCreateConfiguration(target).setResultIndex(property(camelContext, int.class, value)); return true;
         case "resulttype":
         case "resultType": getOrCreateConfiguration(target).setResultType(property(camelContext, java.lang.String.class, value)); return true;
         case "secretkey":
@@ -151,6 +157,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "watermarkinfo":
         case "watermarkInfo": getOrCreateConfiguration(target).setWatermarkInfo(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "workerpoolsize":
+        case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -186,6 +194,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": return boolean.class;
         case "download": return boolean.class;
+        case "downloadall":
+        case "downloadAll": return boolean.class;
+        case "downloaddirectory":
+        case "downloadDirectory": return java.lang.String.class;
         case "duration": return java.lang.Integer.class;
         case "elementlist":
         case "elementList": return java.lang.String.class;
@@ -239,6 +251,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "resolution": return java.lang.String.class;
+        case "resultindex":
+        case "resultIndex": return int.class;
         case "resulttype":
         case "resultType": return java.lang.String.class;
         case "secretkey":
@@ -279,6 +293,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "waitTimeout": return long.class;
         case "watermarkinfo":
         case "watermarkInfo": return java.lang.Boolean.class;
+        case "workerpoolsize":
+        case "workerPoolSize": return int.class;
         default: return null;
         }
     }
@@ -315,6 +331,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": return getOrCreateConfiguration(target).isDeriveExternalTaskId();
         case "download": return getOrCreateConfiguration(target).isDownload();
+        case "downloadall":
+        case "downloadAll": return getOrCreateConfiguration(target).isDownloadAll();
+        case "downloaddirectory":
+        case "downloadDirectory": return getOrCreateConfiguration(target).getDownloadDirectory();
         case "duration": return getOrCreateConfiguration(target).getDuration();
         case "elementlist":
         case "elementList": return getOrCreateConfiguration(target).getElementList();
@@ -368,6 +388,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "resolution": return getOrCreateConfiguration(target).getResolution();
+        case "resultindex":
+        case "resultIndex": return getOrCreateConfiguration(target).getResultIndex();
         case "resulttype":
         case "resultType": return getOrCreateConfiguration(target).getResultType();
         case "secretkey":
@@ -408,6 +430,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "waitTimeout": return getOrCreateConfiguration(target).getWaitTimeout();
         case "watermarkinfo":
         case "watermarkInfo": return getOrCreateConfiguration(target).getWatermarkInfo();
+        case "workerpoolsize":
+        case "workerPoolSize": return target.getWorkerPoolSize();
         default: return null;
         }
     }

@@ -41,6 +41,12 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": target.setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackcomponent":
+        case "callbackComponent": target.setCallbackComponent(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackpath":
+        case "callbackPath": target.setCallbackPath(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cameracontrol":
@@ -51,10 +57,16 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "characterOrientation": target.getConfiguration().setCharacterOrientation(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "consumermode":
+        case "consumerMode": target.setConsumerMode(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": target.getConfiguration().setDeriveExternalTaskId(property(camelContext, boolean.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
+        case "downloadall":
+        case "downloadAll": target.getConfiguration().setDownloadAll(property(camelContext, boolean.class, value)); return true;
+        case "downloaddirectory":
+        case "downloadDirectory": target.getConfiguration().setDownloadDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "duration": target.getConfiguration().setDuration(property(camelContext, java.lang.Integer.class, value)); return true;
         case "elementlist":
         case "elementList": target.getConfiguration().setElementList(property(camelContext, java.lang.String.class, value)); return true;
@@ -125,6 +137,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "resolution": target.getConfiguration().setResolution(property(camelContext, java.lang.String.class, value)); return true;
+        case "resultindex":
+        case "resultIndex": target.getConfiguration().setResultIndex(property(camelContext, int.class, value)); return true;
         case "resulttype":
         case "resultType": target.getConfiguration().setResultType(property(camelContext, java.lang.String.class, value)); return true;
         case "runlogginglevel":
@@ -181,6 +195,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "watermarkinfo":
         case "watermarkInfo": target.getConfiguration().setWatermarkInfo(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -206,6 +222,12 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return java.lang.String.class;
+        case "callbackcomponent":
+        case "callbackComponent": return java.lang.String.class;
+        case "callbackpath":
+        case "callbackPath": return java.lang.String.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "cameracontrol":
@@ -216,10 +238,16 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "characterOrientation": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "consumermode":
+        case "consumerMode": return java.lang.String.class;
         case "delay": return long.class;
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": return boolean.class;
         case "download": return boolean.class;
+        case "downloadall":
+        case "downloadAll": return boolean.class;
+        case "downloaddirectory":
+        case "downloadDirectory": return java.lang.String.class;
         case "duration": return java.lang.Integer.class;
         case "elementlist":
         case "elementList": return java.lang.String.class;
@@ -290,6 +318,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "resolution": return java.lang.String.class;
+        case "resultindex":
+        case "resultIndex": return int.class;
         case "resulttype":
         case "resultType": return java.lang.String.class;
         case "runlogginglevel":
@@ -346,6 +376,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "waitTimeout": return long.class;
         case "watermarkinfo":
         case "watermarkInfo": return java.lang.Boolean.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -372,6 +404,12 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return target.getCallbackBaseUrl();
+        case "callbackcomponent":
+        case "callbackComponent": return target.getCallbackComponent();
+        case "callbackpath":
+        case "callbackPath": return target.getCallbackPath();
         case "callbackurl":
         case "callbackUrl": return target.getConfiguration().getCallbackUrl();
         case "cameracontrol":
@@ -382,10 +420,16 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "characterOrientation": return target.getConfiguration().getCharacterOrientation();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "consumermode":
+        case "consumerMode": return target.getConsumerMode();
         case "delay": return target.getDelay();
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": return target.getConfiguration().isDeriveExternalTaskId();
         case "download": return target.getConfiguration().isDownload();
+        case "downloadall":
+        case "downloadAll": return target.getConfiguration().isDownloadAll();
+        case "downloaddirectory":
+        case "downloadDirectory": return target.getConfiguration().getDownloadDirectory();
         case "duration": return target.getConfiguration().getDuration();
         case "elementlist":
         case "elementList": return target.getConfiguration().getElementList();
@@ -456,6 +500,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "resolution": return target.getConfiguration().getResolution();
+        case "resultindex":
+        case "resultIndex": return target.getConfiguration().getResultIndex();
         case "resulttype":
         case "resultType": return target.getConfiguration().getResultType();
         case "runlogginglevel":
@@ -512,6 +558,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "waitTimeout": return target.getConfiguration().getWaitTimeout();
         case "watermarkinfo":
         case "watermarkInfo": return target.getConfiguration().getWatermarkInfo();
+        case "webhooksecret":
+        case "webhookSecret": return target.getWebhookSecret();
         default: return null;
         }
     }

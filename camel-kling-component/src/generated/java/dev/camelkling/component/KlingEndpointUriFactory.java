@@ -23,7 +23,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(87);
+        Set<String> props = new HashSet<>(95);
         props.add("accessKey");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -33,14 +33,20 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
+        props.add("callbackBaseUrl");
+        props.add("callbackComponent");
+        props.add("callbackPath");
         props.add("callbackUrl");
         props.add("cameraControl");
         props.add("cfgScale");
         props.add("characterOrientation");
         props.add("connectTimeout");
+        props.add("consumerMode");
         props.add("delay");
         props.add("deriveExternalTaskId");
         props.add("download");
+        props.add("downloadAll");
+        props.add("downloadDirectory");
         props.add("duration");
         props.add("elementList");
         props.add("exceptionHandler");
@@ -81,6 +87,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("repeatCount");
         props.add("requestTimeout");
         props.add("resolution");
+        props.add("resultIndex");
         props.add("resultType");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
@@ -111,11 +118,13 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("waitForCompletion");
         props.add("waitTimeout");
         props.add("watermarkInfo");
+        props.add("webhookSecret");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("accessKey");
         secretProps.add("apiKey");
         secretProps.add("secretKey");
+        secretProps.add("webhookSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);
         prefixes.put("schedulerProperties", "scheduler.");

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Field definitions shared by several features, so that e.g. {@code prompt} or {@code camera_control} follow the
@@ -23,19 +22,12 @@ final class CommonFields {
     private CommonFields() {
     }
 
-    /** {@code model_name} among the known video models, restricted to those that can serve {@code featureName}. */
-    static FieldSpec.Builder videoModel(Predicate<KlingVideoModel> supports, String featureName) {
-        return FieldSpec.of("model_name", FieldType.TEXT)
-                .alias("model")
-                .oneOf(KlingVideoModel.modelNames())
-                .check((field, value) -> KlingVideoModel.fromModelName((String) value)
-                        .filter(model -> !supports.test(model))
-                        .map(model -> new Violation(field, LooseValues.describe(value) + " does not support " + featureName)));
-    }
-
-    /** {@code model_name} restricted to a feature's own list of models (the image features and the newer video ones). */
+    /**
+     * {@code model_name} restricted to a feature's own list of models (the image features and motion control); the
+     * video models of the §6.2 table are {@link VideoModelRules#modelName}.
+     */
     static FieldSpec.Builder modelName(String... modelNames) {
-        return FieldSpec.of("model_name", FieldType.TEXT).alias("model").oneOf(modelNames);
+        return FieldSpec.of("model_name", FieldType.TEXT).oneOf(modelNames);
     }
 
     static FieldSpec.Builder prompt(boolean required) {

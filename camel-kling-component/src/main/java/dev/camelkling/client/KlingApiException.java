@@ -3,7 +3,14 @@ package dev.camelkling.client;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Kling answered with an error: a Kling envelope with a non-zero code, or an HTTP error without one. */
+/**
+ * Kling answered with an error: a Kling envelope with a non-zero code, or an HTTP error without one.
+ *
+ * <p>{@link #isRetryable()} depends on the operation. 1302/1303 and a bare 429 are retryable for any call (Kling
+ * refused before doing anything). 5000–5002 and a bare 502/503/504 are retryable for reads, but <em>not</em> for a
+ * create: the server may have created the task before failing ({@link #mayHaveTakenEffect()}), so the create is
+ * ambiguous and must be reconciled through {@code external_task_id} rather than repeated.
+ */
 public class KlingApiException extends KlingException {
 
     private static final long serialVersionUID = 1L;
@@ -65,7 +72,12 @@ public class KlingApiException extends KlingException {
         return requestId;
     }
 
-    /** Whether repeating the same request later may succeed (1302, 1303, 5000–5002, bare 429/502/503/504). */
+    /**
+     * Whether repeating the same request later is safe and may succeed: 1302, 1303 and a bare 429 for any operation;
+     * 5000–5002 and a bare 502/503/504 for reads only (for a create they are ambiguous, see
+     * {@link #mayHaveTakenEffect()}); never for the other codes.
+     */
+    @Override
     public boolean isRetryable() {
         return retryable;
     }
@@ -76,10 +88,15 @@ public class KlingApiException extends KlingException {
     }
 
     /**
-     * Whether the server may have acted on the request despite the error (any 5xx). For a create this means a
-     * task may exist: reconcile through {@code external_task_id} before re-creating. A 4xx means nothing was done.
+     * Whether the server may have acted on the request despite the error (any 5xx status, or a 5000–5002 code). For a
+     * create this means a task may exist: reconcile through {@code external_task_id} before re-creating. A 4xx means
+     * nothing was done.
      */
     public boolean mayHaveTakenEffect() {
-        return httpStatus >= 500;
+        return mayHaveTakenEffect(httpStatus, code);
+    }
+
+    static boolean mayHaveTakenEffect(int httpStatus, int code) {
+        return httpStatus >= 500 || code >= 5000 && code < 6000;
     }
 }

@@ -11,10 +11,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +32,13 @@ import java.util.function.Supplier;
  * server refused the token's time window (1003/1004), because then nothing was created. Any other failure of a
  * create is reported; a {@link KlingTransportException#mayHaveReachedServer()} or a 5xx
  * {@link KlingApiException#mayHaveTakenEffect()} means a task may exist and should be looked up by
- * {@code external_task_id} before creating again.
+ * {@code external_task_id} before creating again; {@link KlingException#isRetryable()} is {@code false} for them.
+ *
+ * <p>Threads: responses are handled, and the returned futures completed, on the client's executor, never on the
+ * JDK's shared pools: {@link KlingClientConfig#executor()} when configured, otherwise a small pool the client owns
+ * ({@value #OWN_POOL_THREADS} daemon threads named {@code kling-client-N}, shut down by {@link #close()}). Dependent
+ * stages a caller attaches without an executor of its own run on those threads, so they must not block; use the
+ * {@code ...Async(..., executor)} variants for blocking work. A scheduler only measures retry and poll delays.
  */
 public final class KlingClient implements AutoCloseable {
 
@@ -34,22 +46,29 @@ public final class KlingClient implements AutoCloseable {
 
     static final int MAX_PAGE_NUM = 1000;
     static final int MAX_PAGE_SIZE = 500;
+    /** Threads of the pool the client owns when no executor is configured. */
+    static final int OWN_POOL_THREADS = 4;
+    private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
 
     private final KlingClientConfig config;
     private final KlingHttp http;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
+    private final Executor executor;
+    private final boolean ownsExecutor;
     private final Retrier retrier;
     private final TaskWaiter waiter;
     private final OpenFutures open = new OpenFutures();
 
     private KlingClient(KlingClientConfig config) {
         this.config = config;
-        this.http = new KlingHttp(config);
+        this.ownsExecutor = config.executor() == null;
+        this.executor = ownsExecutor ? newDaemonPool() : config.executor();
+        this.http = new KlingHttp(config, executor);
         this.ownsScheduler = config.scheduler() == null;
         this.scheduler = ownsScheduler ? newDaemonScheduler() : config.scheduler();
-        this.retrier = new Retrier(config.retryPolicy(), scheduler, () -> ThreadLocalRandom.current().nextDouble());
-        this.waiter = new TaskWaiter(scheduler, config.clock());
+        this.retrier = new Retrier(config.retryPolicy(), scheduler, executor, () -> ThreadLocalRandom.current().nextDouble());
+        this.waiter = new TaskWaiter(scheduler, executor, config.clock());
     }
 
     public static KlingClient create(KlingClientConfig config) {
@@ -67,6 +86,29 @@ public final class KlingClient implements AutoCloseable {
         return executor;
     }
 
+    /** A bounded pool of daemon threads named {@code kling-client-N}; idle threads end after a minute. */
+    private static ExecutorService newDaemonPool() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(OWN_POOL_THREADS, OWN_POOL_THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = Executors.defaultThreadFactory().newThread(runnable);
+                    thread.setName("kling-client-" + THREAD_NUMBER.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** The executor responses are handled on (for tests). */
+    Executor executor() {
+        return executor;
+    }
+
+    /** The HTTP layer (for tests). */
+    KlingHttp http() {
+        return http;
+    }
+
     public KlingClientConfig config() {
         return config;
     }
@@ -80,7 +122,7 @@ public final class KlingClient implements AutoCloseable {
     private CompletableFuture<KlingTask> createUntracked(KlingRequest request) {
         request.validate();
         byte[] body = KlingJson.writeRequest(request);
-        return http.call("POST", request.feature().path(), body).thenApply(envelope -> KlingJson.task(envelope.data()));
+        return http.call("POST", request.feature().path(), body, false).thenApply(envelope -> KlingJson.task(envelope.data()));
     }
 
     /**
@@ -94,7 +136,7 @@ public final class KlingClient implements AutoCloseable {
             request.validate();
             byte[] body = KlingJson.write(request.fields(), "identify-face request");
             String path = IdentifyFaceRequest.PATH;
-            return read("POST " + path, () -> http.call("POST", path, body)
+            return read("POST " + path, () -> http.call("POST", path, body, true)
                     .thenApply(envelope -> KlingJson.faceIdentification(envelope.data())));
         });
     }
@@ -110,7 +152,7 @@ public final class KlingClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new KlingValidationException(feature.uriName() + " get", "task_id", "must not be blank"));
         }
         String path = feature.path() + "/" + encode(taskId);
-        return read("GET " + path, () -> http.call("GET", path, null).thenApply(envelope -> KlingJson.task(envelope.data())));
+        return read("GET " + path, () -> http.call("GET", path, null, true).thenApply(envelope -> KlingJson.task(envelope.data())));
     }
 
     /**
@@ -131,7 +173,7 @@ public final class KlingClient implements AutoCloseable {
                 return getUntracked(feature, externalTaskId);
             }
             String path = feature.path() + "?external_task_id=" + encode(externalTaskId);
-            return read("GET " + path, () -> http.call("GET", path, null)
+            return read("GET " + path, () -> http.call("GET", path, null, true)
                     .thenApply(envelope -> ExternalIdMatch.single(envelope, externalTaskId, "GET " + path)));
         });
     }
@@ -153,7 +195,7 @@ public final class KlingClient implements AutoCloseable {
                 throw new KlingValidationException(subject, "pageSize", "must be between 1 and " + MAX_PAGE_SIZE + " (was " + pageSize + ")");
             }
             String path = feature.path() + "?pageNum=" + pageNum + "&pageSize=" + pageSize;
-            return read("GET " + path, () -> http.call("GET", path, null).thenApply(envelope -> KlingJson.tasks(envelope.data())));
+            return read("GET " + path, () -> http.call("GET", path, null, true).thenApply(envelope -> KlingJson.tasks(envelope.data())));
         });
     }
 
@@ -223,7 +265,10 @@ public final class KlingClient implements AutoCloseable {
         return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** Fails every pending future with a {@link KlingException} and shuts down the scheduler if the client owns it. */
+    /**
+     * Fails every pending future with a {@link KlingException} and shuts down the scheduler and the executor the
+     * client owns (a configured scheduler or executor is left running).
+     */
     @Override
     public void close() {
         if (open.isClosed()) {
@@ -232,6 +277,10 @@ public final class KlingClient implements AutoCloseable {
         open.close();
         if (ownsScheduler) {
             scheduler.shutdownNow();
+        }
+        if (ownsExecutor) {
+            // graceful: handlers already queued still run (a partial download is still removed), then the threads end
+            ((ExecutorService) executor).shutdown();
         }
         LOG.debug("Kling client for {} closed", config.baseUrl());
     }

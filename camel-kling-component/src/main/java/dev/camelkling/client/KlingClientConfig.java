@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLContext;
 
@@ -19,6 +20,7 @@ public final class KlingClientConfig {
     private final SSLContext sslContext;
     private final RetryPolicy retryPolicy;
     private final ScheduledExecutorService scheduler;
+    private final Executor executor;
     private final Clock clock;
     private final ExternalIdLookup externalIdLookup;
 
@@ -30,6 +32,7 @@ public final class KlingClientConfig {
         this.sslContext = b.sslContext;
         this.retryPolicy = Objects.requireNonNull(b.retryPolicy, "retryPolicy");
         this.scheduler = b.scheduler;
+        this.executor = b.executor;
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.externalIdLookup = Objects.requireNonNull(b.externalIdLookup, "externalIdLookup");
     }
@@ -63,7 +66,7 @@ public final class KlingClientConfig {
     public Builder toBuilder() {
         return new Builder().baseUrl(baseUrl).credentials(credentials).connectTimeout(connectTimeout)
                 .requestTimeout(requestTimeout).sslContext(sslContext).retryPolicy(retryPolicy).scheduler(scheduler)
-                .clock(clock).externalIdLookup(externalIdLookup);
+                .executor(executor).clock(clock).externalIdLookup(externalIdLookup);
     }
 
     public String baseUrl() {
@@ -96,6 +99,14 @@ public final class KlingClientConfig {
         return scheduler;
     }
 
+    /**
+     * Where the client handles responses and completes its futures; {@code null} means the client creates (and on close
+     * shuts down) its own small pool of daemon threads named {@code kling-client-N}. See {@link Builder#executor}.
+     */
+    public Executor executor() {
+        return executor;
+    }
+
     public Clock clock() {
         return clock;
     }
@@ -108,7 +119,7 @@ public final class KlingClientConfig {
     public String toString() {
         return "KlingClientConfig[baseUrl=" + baseUrl + ", credentials=" + credentials + ", connectTimeout="
                 + connectTimeout + ", requestTimeout=" + requestTimeout + ", customSsl=" + (sslContext != null)
-                + ", retryPolicy=" + retryPolicy + ", externalIdLookup=" + externalIdLookup + "]";
+                + ", retryPolicy=" + retryPolicy + ", customExecutor=" + (executor != null) + ", externalIdLookup=" + externalIdLookup + "]";
     }
 
     public static final class Builder {
@@ -119,6 +130,7 @@ public final class KlingClientConfig {
         private SSLContext sslContext;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private ScheduledExecutorService scheduler;
+        private Executor executor;
         private Clock clock = Clock.systemUTC();
         private ExternalIdLookup externalIdLookup = ExternalIdLookup.PATH;
 
@@ -165,6 +177,19 @@ public final class KlingClientConfig {
 
         public Builder scheduler(ScheduledExecutorService scheduler) {
             this.scheduler = scheduler;
+            return this;
+        }
+
+        /**
+         * The executor the client runs its work on: the JDK {@code HttpClient} is built with it, and every stage that
+         * handles a response, retries a read or polls a task runs on it, so the futures the client hands out complete
+         * on its threads (the JDK would otherwise use {@code ForkJoinPool.commonPool()}, or a new thread per response
+         * on machines with two CPUs or fewer). The client never shuts it down. When not set (or {@code null}), the
+         * client owns a small bounded pool of daemon threads named {@code kling-client-N}, shut down by
+         * {@link KlingClient#close()}. Work on it does not block, but callers' dependent stages may run on it too.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
             return this;
         }
 

@@ -59,7 +59,11 @@ public enum KlingErrorCode {
         return meaning;
     }
 
-    /** Whether the same request may succeed later without any change (after a backoff). */
+    /**
+     * Whether the error is transient: the same request may succeed later without any change (after a backoff). For a
+     * create, 5000–5002 are nonetheless not retryable, because the task may exist
+     * ({@link KlingApiException#isRetryable()} says what applies to the operation at hand).
+     */
     public boolean isRetryable() {
         return retryable;
     }

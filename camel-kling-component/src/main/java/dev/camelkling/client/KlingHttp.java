@@ -19,12 +19,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
  * One HTTP exchange with the Kling API (or a media CDN), asynchronously. Adds the credentials, maps the response
  * to the envelope or a typed error, and re-signs the token once when the server rejects its time window
  * (1003/1004: nothing was done, so even a create may be repeated). Never logs headers or bodies.
+ *
+ * <p>Both JDK clients run on the client's executor, and every stage that handles a response is moved onto it right
+ * after {@code sendAsync}: the JDK would otherwise complete those stages on {@code ForkJoinPool.commonPool()}, or on
+ * a new thread per response on machines with two CPUs or fewer.
  */
 final class KlingHttp {
 
@@ -36,28 +41,42 @@ final class KlingHttp {
     private final HttpClient api;
     /** For result media: follows CDN redirects; sends no credentials at all. */
     private final HttpClient media;
+    /** Where responses are handled and the caller's work continues. */
+    private final Executor executor;
 
-    KlingHttp(KlingClientConfig config) {
+    KlingHttp(KlingClientConfig config, Executor executor) {
         this.config = config;
+        this.executor = executor;
         this.classifier = new ResponseClassifier(config.clock());
-        this.api = newClient(config, HttpClient.Redirect.NEVER);
-        this.media = newClient(config, HttpClient.Redirect.NORMAL);
+        this.api = newClient(config, executor, HttpClient.Redirect.NEVER);
+        this.media = newClient(config, executor, HttpClient.Redirect.NORMAL);
     }
 
-    private static HttpClient newClient(KlingClientConfig config, HttpClient.Redirect redirect) {
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).followRedirects(redirect);
+    private static HttpClient newClient(KlingClientConfig config, Executor executor, HttpClient.Redirect redirect) {
+        HttpClient.Builder builder = HttpClient.newBuilder().executor(executor).connectTimeout(config.connectTimeout())
+                .followRedirects(redirect);
         if (config.sslContext() != null) {
             builder.sslContext(config.sslContext());
         }
         return builder.build();
     }
 
-    /** Sends a JSON API request; {@code body} is {@code null} for GET. */
-    CompletableFuture<Envelope> call(String method, String pathAndQuery, byte[] body) {
-        return call(method, pathAndQuery, body, true);
+    /** The JDK client of the API calls (for tests: it must run on the client's executor). */
+    HttpClient apiClient() {
+        return api;
     }
 
-    private CompletableFuture<Envelope> call(String method, String pathAndQuery, byte[] body, boolean mayRenewToken) {
+    /**
+     * Sends a JSON API request; {@code body} is {@code null} for GET.
+     *
+     * @param idempotent whether the call may be repeated safely (reads, identify-face); {@code false} for a create,
+     *                   which makes its ambiguous errors non-retryable
+     */
+    CompletableFuture<Envelope> call(String method, String pathAndQuery, byte[] body, boolean idempotent) {
+        return call(method, pathAndQuery, body, idempotent, true);
+    }
+
+    private CompletableFuture<Envelope> call(String method, String pathAndQuery, byte[] body, boolean idempotent, boolean mayRenewToken) {
         String operation = method + " " + pathAndQuery;
         String authorization;
         HttpRequest request;
@@ -75,26 +94,27 @@ final class KlingHttp {
         }
         long started = System.nanoTime();
         return api.sendAsync(request, BodyHandlers.ofByteArray())
-                .handle((response, error) -> {
+                .handleAsync((response, error) -> {
                     if (error != null) {
                         LOG.debug("{} -> no response after {} ms: {}", operation, millisSince(started), error.toString());
-                        throw new CompletionException(TransportErrors.classify(operation, error));
+                        throw new CompletionException(TransportErrors.classify(operation, idempotent, error));
                     }
                     try {
-                        Envelope envelope = classifier.envelopeOrThrow(operation, response.statusCode(), response.headers(), response.body());
+                        Envelope envelope = classifier.envelopeOrThrow(operation, idempotent, response.statusCode(), response.headers(),
+                                response.body());
                         LOG.debug("{} -> HTTP {} request_id={} in {} ms", operation, response.statusCode(), envelope.requestId(), millisSince(started));
                         return envelope;
                     } catch (KlingApiException e) {
                         LOG.debug("{} -> HTTP {} code={} request_id={} in {} ms", operation, e.httpStatus(), e.code(), e.requestId(), millisSince(started));
                         throw e;
                     }
-                })
+                }, executor)
                 .exceptionallyCompose(error -> {
                     Throwable cause = TransportErrors.unwrap(error);
                     if (mayRenewToken && cause instanceof KlingApiException e && e.errorCode().isFixedByResigning()
                             && config.credentials().renewAfterRejection(authorization)) {
                         LOG.debug("{} -> token rejected with {}; re-signing once", operation, e.code());
-                        return call(method, pathAndQuery, body, false);
+                        return call(method, pathAndQuery, body, idempotent, false);
                     }
                     return CompletableFuture.failedFuture(cause);
                 });
@@ -127,13 +147,13 @@ final class KlingHttp {
         BodyHandler<Fetched<T>> handler = info -> ResponseClassifier.isSuccess(info.statusCode())
                 ? BodySubscribers.mapping(onSuccess.get(), Fetched::success)
                 : BodySubscribers.mapping(BodySubscribers.ofByteArray(),
-                        bytes -> Fetched.failure(classifier.error(operation, info.statusCode(), info.headers(), bytes)));
+                        bytes -> Fetched.failure(classifier.error(operation, true, info.statusCode(), info.headers(), bytes)));
         long started = System.nanoTime();
         return media.sendAsync(request, handler)
-                .handle((HttpResponse<Fetched<T>> response, Throwable error) -> {
+                .handleAsync((HttpResponse<Fetched<T>> response, Throwable error) -> {
                     if (error != null) {
                         LOG.debug("{} -> no response after {} ms: {}", operation, millisSince(started), error.toString());
-                        throw new CompletionException(TransportErrors.classify(operation, error));
+                        throw new CompletionException(TransportErrors.classify(operation, true, error));
                     }
                     LOG.debug("{} -> HTTP {} in {} ms", operation, response.statusCode(), millisSince(started));
                     Fetched<T> fetched = response.body();
@@ -141,7 +161,7 @@ final class KlingHttp {
                         throw fetched.error();
                     }
                     return fetched.body();
-                });
+                }, executor);
     }
 
     private static long millisSince(long startedNanos) {

@@ -3,6 +3,7 @@ package dev.camelkling.client;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -38,7 +39,7 @@ final class OpenFutures {
             if (error == null) {
                 handedOut.complete(value);
             } else {
-                handedOut.completeExceptionally(TransportErrors.unwrap(error));
+                handedOut.completeExceptionally(typed(TransportErrors.unwrap(error)));
             }
         });
         handedOut.whenComplete((value, error) -> {
@@ -50,6 +51,13 @@ final class OpenFutures {
         if (closed) {
             handedOut.completeExceptionally(closedException());
         }
+    }
+
+    /** A task refused by the executor (closed, or a caller's saturated executor) is reported as a Kling error too. */
+    private static Throwable typed(Throwable cause) {
+        return cause instanceof RejectedExecutionException
+                ? new KlingException("Kling client could not continue: its executor refused the work (" + cause.getMessage() + ")", cause)
+                : cause;
     }
 
     boolean isClosed() {

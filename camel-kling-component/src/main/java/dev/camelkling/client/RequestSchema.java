@@ -243,6 +243,11 @@ public final class RequestSchema {
             return this;
         }
 
+        Builder rules(List<CrossFieldRule> more) {
+            rules.addAll(more);
+            return this;
+        }
+
         /** Fills in values the feature derives locally; receives a mutable copy, before validation and sending. */
         Builder defaults(UnaryOperator<Map<String, Object>> defaults) {
             this.defaults = defaults;

@@ -6,9 +6,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
@@ -22,11 +21,14 @@ final class Retrier {
 
     private final RetryPolicy policy;
     private final ScheduledExecutorService scheduler;
+    private final Executor executor;
     private final DoubleSupplier random;
 
-    Retrier(RetryPolicy policy, ScheduledExecutorService scheduler, DoubleSupplier random) {
+    /** The scheduler measures the delays; the attempts after the first run on {@code executor}. */
+    Retrier(RetryPolicy policy, ScheduledExecutorService scheduler, Executor executor, DoubleSupplier random) {
         this.policy = policy;
         this.scheduler = scheduler;
+        this.executor = executor;
         this.random = random;
     }
 
@@ -59,11 +61,8 @@ final class Retrier {
             }
             LOG.debug("{} failed ({}); attempt {} of {} in {} ms", operation, cause.getMessage(), number + 1,
                     policy.maxAttempts(), delay.get().toMillis());
-            try {
-                scheduler.schedule(() -> attempt(number + 1, operation, attempt, result), delay.get().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                result.completeExceptionally(cause);
-            }
+            Scheduling.later(scheduler, executor, delay.get(), () -> attempt(number + 1, operation, attempt, result),
+                    () -> result.completeExceptionally(cause));
         });
     }
 
@@ -72,8 +71,7 @@ final class Retrier {
      * than the policy's maximum delay: then the caller gets the error, with {@code retryAfter}, at once.
      */
     Optional<Duration> delayBeforeRetry(int retry, Throwable cause) {
-        boolean retryable = (cause instanceof KlingApiException api && api.isRetryable()) || cause instanceof KlingTransportException;
-        if (!retryable) {
+        if (!(cause instanceof KlingException kling && kling.isRetryable())) {
             return Optional.empty();
         }
         Duration backoff = policy.delayBeforeRetry(retry, random.getAsDouble());

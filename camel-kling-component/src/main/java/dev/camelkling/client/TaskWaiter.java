@@ -7,9 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /** Re-polls a task on the scheduler until it is final or the wait times out; no thread waits in between. */
@@ -18,10 +17,13 @@ final class TaskWaiter {
     private static final Logger LOG = LoggerFactory.getLogger(TaskWaiter.class);
 
     private final ScheduledExecutorService scheduler;
+    private final Executor executor;
     private final Clock clock;
 
-    TaskWaiter(ScheduledExecutorService scheduler, Clock clock) {
+    /** The scheduler measures the intervals; the polls after the first run on {@code executor}; {@code clock} sets the deadline. */
+    TaskWaiter(ScheduledExecutorService scheduler, Executor executor, Clock clock) {
         this.scheduler = scheduler;
+        this.executor = executor;
         this.clock = clock;
     }
 
@@ -52,11 +54,8 @@ final class TaskWaiter {
             }
             Duration delay = interval.compareTo(remaining) < 0 ? interval : remaining;
             LOG.debug("Kling task {} is {}; polling again in {} ms", task.taskId(), task.status().wireValue(), delay.toMillis());
-            try {
-                scheduler.schedule(() -> poll(poll, policy, policy.next(interval), deadline, result), delay.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                result.completeExceptionally(new KlingException("Kling client closed while waiting for task " + task.taskId()));
-            }
+            Scheduling.later(scheduler, executor, delay, () -> poll(poll, policy, policy.next(interval), deadline, result),
+                    () -> result.completeExceptionally(new KlingException("Kling client closed (or its executor refused work) while waiting for task " + task.taskId())));
         });
     }
 }

@@ -26,8 +26,11 @@ final class TransportErrors {
         return current;
     }
 
-    /** Our own exceptions pass through; JDK transport failures become {@link KlingTransportException}. */
-    static Throwable classify(String operation, Throwable error) {
+    /**
+     * Our own exceptions pass through; JDK transport failures become {@link KlingTransportException}, retryable when
+     * nothing was sent or when the operation is {@code idempotent} (a read).
+     */
+    static Throwable classify(String operation, boolean idempotent, Throwable error) {
         Throwable cause = unwrap(error);
         if (cause instanceof KlingException) {
             return cause;
@@ -35,7 +38,7 @@ final class TransportErrors {
         boolean beforeSending = isBeforeSending(cause);
         String what = beforeSending ? "could not connect" : "no response";
         return new KlingTransportException("Kling " + what + " on " + operation + ": " + cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"), cause, !beforeSending);
+                + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"), cause, !beforeSending, beforeSending || idempotent);
     }
 
     private static boolean isBeforeSending(Throwable cause) {

@@ -13,12 +13,14 @@ final class VideoSchemas {
     static final int MAX_MULTI_IMAGES = 4;
     static final int MAX_MOTION_ELEMENTS = 1;
     static final String MOTION_ELEMENT_MODEL = "kling-v3";
+    /** multi-image2video's default model (and its only one, reference §6.4). */
+    static final KlingVideoModel MULTI_IMAGE_DEFAULT_MODEL = KlingVideoModel.KLING_V1_6;
 
     private VideoSchemas() {
     }
 
     static final RequestSchema TEXT2VIDEO = RequestSchema.builder()
-            .field(CommonFields.videoModel(KlingVideoModel::supportsTextToVideo, "text2video"))
+            .field(VideoModelRules.modelName(KlingVideoModel::supportsTextToVideo, "text2video"))
             .field(CommonFields.prompt(true))
             .field(CommonFields.negativePrompt())
             .field(CommonFields.sound())
@@ -30,10 +32,12 @@ final class VideoSchemas {
             .field(CommonFields.watermark())
             .field(CommonFields.externalTaskId())
             .field(CommonFields.callbackUrl())
+            .rules(VideoModelRules.capabilities(KlingVideoModel.DEFAULT))
             .build();
 
     static final RequestSchema IMAGE2VIDEO = RequestSchema.builder()
-            .field(CommonFields.videoModel(KlingVideoModel::supportsImageToVideo, "image2video"))
+            // the old "model" field is still accepted by image2video (reference §6.3), and only there
+            .field(VideoModelRules.modelName(KlingVideoModel::supportsImageToVideo, "image2video").alias("model"))
             .field(CommonFields.image("image"))
             .field(CommonFields.image("image_tail"))
             .field(CommonFields.prompt(false))
@@ -54,10 +58,11 @@ final class VideoSchemas {
             .rule(CrossFieldRules.mutuallyExclusive(List.of(
                     List.of("image_tail"), List.of("static_mask", "dynamic_masks"), List.of("camera_control"))))
             .rule(CrossFieldRules.requiresValue("voice_list", "sound", "on"))
+            .rules(VideoModelRules.capabilities(KlingVideoModel.DEFAULT))
             .build();
 
     static final RequestSchema MULTI_IMAGE2VIDEO = RequestSchema.builder()
-            .field(CommonFields.modelName("kling-v1-6"))
+            .field(VideoModelRules.modelName(KlingVideoModel::supportsMultiImageToVideo, "multi-image2video"))
             .field(CommonFields.imageList(1, MAX_MULTI_IMAGES).required())
             .field(CommonFields.prompt(true))
             .field(CommonFields.negativePrompt())
@@ -67,6 +72,7 @@ final class VideoSchemas {
             .field(CommonFields.watermark())
             .field(CommonFields.externalTaskId())
             .field(CommonFields.callbackUrl())
+            .rules(VideoModelRules.capabilities(MULTI_IMAGE_DEFAULT_MODEL))
             .build();
 
     static final RequestSchema MOTION_CONTROL = RequestSchema.builder()

@@ -24,6 +24,11 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
               description = "Use the CamelContext's global SSL context parameters when no sslContextParameters are set.")
     private boolean useGlobalSslContextParameters;
 
+    @Metadata(label = "advanced", defaultValue = "8",
+              description = "Threads on which exchanges continue once Kling has answered; waits hold no thread at all, so"
+                            + " this bounds concurrency of the routes' next steps, not of waiting tasks.")
+    private int workerPoolSize = 8;
+
     private final CredentialsResolver credentialsResolver;
     private ScheduledExecutorService scheduler;
     private ExecutorService worker;
@@ -68,7 +73,8 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
      */
     synchronized ExecutorService getWorker() {
         if (worker == null) {
-            worker = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "KlingWorker");
+            worker = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KlingWorker", workerPoolSize,
+                    workerPoolSize);
         }
         return worker;
     }
@@ -95,6 +101,15 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
     /** Default configuration shared by all kling endpoints. */
     public void setConfiguration(KlingConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public int getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    /** Threads on which exchanges continue once Kling has answered. */
+    public void setWorkerPoolSize(int workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
     }
 
     @Override

@@ -59,15 +59,27 @@ public class KlingConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "15s", javaType = "java.time.Duration",
               description = "With waitForCompletion: the longest delay between two reads of the task.")
     private long maxPollInterval = 15_000;
-    @UriParam(label = "producer", defaultValue = "30m", javaType = "java.time.Duration",
+    @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
               description = "With waitForCompletion: how long to wait for the task to finish before failing the exchange"
-                            + " with KlingWaitTimeoutException (the task itself keeps running at Kling).")
-    private long waitTimeout = 1_800_000;
+                            + " with KlingWaitTimeoutException (the task itself keeps running at Kling). 0 means the"
+                            + " feature's default: 30 minutes for videos, 10 minutes for images.")
+    private long waitTimeout;
     @UriParam(label = "producer", defaultValue = "false",
-              description = "With waitForCompletion: replace the body with a stream of the first result's media (closed"
-                            + " when the exchange completes), e.g. to write it with the file component. The task stays"
-                            + " available in the headers.")
+              description = "With waitForCompletion: replace the body with the result's media as a file (a temporary"
+                            + " one, deleted when the exchange completes, unless downloadDirectory is set), e.g. to write"
+                            + " it with the file component; never the whole video on the heap. The task stays available"
+                            + " in the headers.")
     private boolean download;
+    @UriParam(label = "producer", defaultValue = "0",
+              description = "With download: which result to download, counting from 0 (image features make up to 9).")
+    private int resultIndex;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "With download: download every result; the body becomes a List of files in result order.")
+    private boolean downloadAll;
+    @UriParam(label = "producer",
+              description = "With download: write the media into this directory as <task id>-<index>.<ext> and keep"
+                            + " them; without it they go to temporary files deleted when the exchange completes.")
+    private String downloadDirectory;
     @UriParam(label = "common", defaultValue = "30",
               description = "Page size for operation list and for the consumer's reads of the list endpoint (1-500).")
     private int pageSize = 30;
@@ -244,6 +256,12 @@ public class KlingConfiguration implements Cloneable {
     public void setMaxPollInterval(long maxPollInterval) { this.maxPollInterval = maxPollInterval; }
     public long getWaitTimeout() { return waitTimeout; }
     public void setWaitTimeout(long waitTimeout) { this.waitTimeout = waitTimeout; }
+    public int getResultIndex() { return resultIndex; }
+    public void setResultIndex(int resultIndex) { this.resultIndex = resultIndex; }
+    public boolean isDownloadAll() { return downloadAll; }
+    public void setDownloadAll(boolean downloadAll) { this.downloadAll = downloadAll; }
+    public String getDownloadDirectory() { return downloadDirectory; }
+    public void setDownloadDirectory(String downloadDirectory) { this.downloadDirectory = downloadDirectory; }
     public boolean isDownload() { return download; }
     public void setDownload(boolean download) { this.download = download; }
     public int getPageSize() { return pageSize; }

@@ -8,6 +8,7 @@ import javax.net.ssl.SSLContext;
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.KlingClientConfig;
 import dev.camelkling.client.KlingFeature;
+import dev.camelkling.client.ResultKind;
 import dev.camelkling.client.RetryPolicy;
 import dev.camelkling.client.WaitPolicy;
 import org.apache.camel.Category;
@@ -69,6 +70,32 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
                             + " exchange completes, so a failed exchange is emitted again on a later poll. Defaults to an"
                             + " in-memory repository of 10000 ids; use a persistent one to survive restarts.")
     private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", defaultValue = "poll", enums = "poll,callback",
+              description = "How the consumer learns that tasks finished: poll reads the feature's task list on a"
+                            + " schedule; callback serves POST callbackPath on the application's HTTP server"
+                            + " (platform-http or another RestConsumerFactory) for the callbacks Kling sends to a task's"
+                            + " callback_url, re-reads each announced task from the API and emits it once it is final.")
+    private String consumerMode = "poll";
+    @UriParam(label = "consumer",
+              description = "With consumerMode=callback: the path the callbacks are POSTed to. Defaults to"
+                            + " /kling/callback/<feature>. The rest configuration's contextPath, if any, is put in front.")
+    private String callbackPath;
+    @UriParam(label = "consumer,advanced",
+              description = "With consumerMode=callback: the name of the component or bean that serves the callback path"
+                            + " (a RestConsumerFactory such as platform-http). Defaults to the rest configuration's"
+                            + " component, then platform-http, then the only RestConsumerFactory found.")
+    private String callbackComponent;
+    @UriParam(label = "common",
+              description = "The application's public base URL as Kling reaches it, e.g. https://app.example.com. A"
+                            + " producer that has no callbackUrl, in a CamelContext with a callback consumer for the same"
+                            + " feature, sends callbackBaseUrl + that consumer's path as callback_url; set it on the"
+                            + " producer or on the callback consumer.")
+    private String callbackBaseUrl;
+    @UriParam(label = "security", secret = true,
+              description = "With consumerMode=callback: the webhook secret (whsec_...) from the Kling console. Every"
+                            + " callback must then carry a valid Standard Webhooks signature over its exact bytes, made"
+                            + " within 5 minutes; others are answered 401 and ignored.")
+    private String webhookSecret;
 
     private final KlingFeature klingFeature;
     private KlingClient client;
@@ -97,6 +124,11 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (partitionCount < 1 || partitionIndex < 0 || partitionIndex >= partitionCount) {
             throw new IllegalArgumentException("partitionIndex must be between 0 and partitionCount - 1 (was "
                                                + partitionIndex + " of " + partitionCount + ")");
+        }
+        if (isCallbackMode()) {
+            KlingCallbackConsumer consumer = new KlingCallbackConsumer(this, processor);
+            configureConsumer(consumer);
+            return consumer;
         }
         KlingConsumer consumer = new KlingConsumer(this, processor);
         configureConsumer(consumer);
@@ -149,9 +181,16 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
         return parameters == null ? null : parameters.createSSLContext(getCamelContext());
     }
 
+    /** Images come back in seconds to a few minutes, videos take minutes: the default bound follows the feature. */
+    static final Duration DEFAULT_VIDEO_WAIT = Duration.ofMinutes(30);
+    static final Duration DEFAULT_IMAGE_WAIT = Duration.ofMinutes(10);
+
     WaitPolicy waitPolicy() {
+        Duration timeout = configuration.getWaitTimeout() > 0
+                ? Duration.ofMillis(configuration.getWaitTimeout())
+                : klingFeature.resultKind() == ResultKind.IMAGE ? DEFAULT_IMAGE_WAIT : DEFAULT_VIDEO_WAIT;
         return new WaitPolicy(Duration.ofMillis(configuration.getPollInterval()), 1.5,
-                Duration.ofMillis(configuration.getMaxPollInterval()), Duration.ofMillis(configuration.getWaitTimeout()));
+                Duration.ofMillis(configuration.getMaxPollInterval()), timeout);
     }
 
     KlingClient getClient() {
@@ -228,6 +267,50 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    boolean isCallbackMode() {
+        return "callback".equalsIgnoreCase(consumerMode == null ? null : consumerMode.strip());
+    }
+
+    public String getConsumerMode() {
+        return consumerMode;
+    }
+
+    public void setConsumerMode(String consumerMode) {
+        this.consumerMode = consumerMode;
+    }
+
+    public String getCallbackPath() {
+        return callbackPath;
+    }
+
+    public void setCallbackPath(String callbackPath) {
+        this.callbackPath = callbackPath;
+    }
+
+    public String getCallbackComponent() {
+        return callbackComponent;
+    }
+
+    public void setCallbackComponent(String callbackComponent) {
+        this.callbackComponent = callbackComponent;
+    }
+
+    public String getCallbackBaseUrl() {
+        return callbackBaseUrl;
+    }
+
+    public void setCallbackBaseUrl(String callbackBaseUrl) {
+        this.callbackBaseUrl = callbackBaseUrl;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
     }
 
     @Override

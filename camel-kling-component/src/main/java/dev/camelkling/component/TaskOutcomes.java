@@ -1,11 +1,15 @@
 package dev.camelkling.component;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.KlingTask;
@@ -48,35 +52,58 @@ final class TaskOutcomes {
     }
 
     /**
-     * Puts the first result into the body as a temporary file, deleted when the exchange is done. A file, not a stream:
-     * Camel's stream caching would otherwise copy a whole video into the heap.
+     * Puts the chosen result (or all of them) into the body as files: temporary ones deleted when the exchange is done,
+     * or kept ones in the download directory. Files, not streams: Camel's stream caching would otherwise copy a whole
+     * video into the heap.
      */
     private CompletableFuture<KlingTask> downloadWhenAsked(CompletableFuture<KlingTask> task, Exchange exchange) {
-        if (!endpoint.getConfiguration().isDownload()) {
+        KlingConfiguration c = endpoint.getConfiguration();
+        if (!c.isDownload()) {
             return task;
         }
         return task.thenCompose(t -> {
-            if (t.resultUrls().isEmpty()) {
+            List<String> urls = t.resultUrls();
+            if (urls.isEmpty()) {
                 return CompletableFuture.completedFuture(t);
             }
-            String url = t.resultUrls().get(0);
-            Path target;
-            try {
-                target = Files.createTempFile("kling-" + t.taskId() + "-", suffixOf(url));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (!c.isDownloadAll() && c.getResultIndex() >= urls.size()) {
+                throw new IllegalArgumentException("resultIndex " + c.getResultIndex() + " is beyond the " + urls.size()
+                                                   + " results of task " + t.taskId());
             }
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange done) {
-                    FileUtil.deleteFile(target.toFile());
-                }
-            });
-            return client().download(url, target).thenApply(file -> {
-                exchange.getMessage().setBody(file.toFile());
+            List<Integer> indexes = c.isDownloadAll()
+                    ? IntStream.range(0, urls.size()).boxed().toList() : List.of(c.getResultIndex());
+            List<CompletableFuture<File>> files = new ArrayList<>();
+            for (int index : indexes) {
+                Path target = target(t, index, urls.get(index), exchange);
+                files.add(client().download(urls.get(index), target).thenApply(Path::toFile));
+            }
+            return CompletableFuture.allOf(files.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<File> downloaded = files.stream().map(CompletableFuture::join).toList();
+                exchange.getMessage().setBody(c.isDownloadAll() ? downloaded : downloaded.get(0));
                 return t;
             });
         });
+    }
+
+    private Path target(KlingTask task, int index, String url, Exchange exchange) {
+        String suffix = suffixOf(url);
+        try {
+            String directory = endpoint.getConfiguration().getDownloadDirectory();
+            if (directory != null) {
+                Path dir = Files.createDirectories(Path.of(directory));
+                return dir.resolve(task.taskId() + "-" + index + suffix);
+            }
+            Path temp = Files.createTempFile("kling-" + task.taskId() + "-" + index + "-", suffix);
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    FileUtil.deleteFile(temp.toFile());
+                }
+            });
+            return temp;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String suffixOf(String url) {

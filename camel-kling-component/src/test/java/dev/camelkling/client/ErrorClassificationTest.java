@@ -29,9 +29,19 @@ class ErrorClassificationTest {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))), (a, b) -> true);
     }
 
+    /** The error of a read (idempotent, may be repeated). */
     private static KlingApiException classify(int status, String body, Map<String, String> headers) {
+        return classify("GET /v1/videos/text2video/1", true, status, body, headers);
+    }
+
+    /** The error of a create (not idempotent: a 5xx may have created the task). */
+    private static KlingApiException classifyCreate(int status, String body) {
+        return classify("POST /v1/videos/text2video", false, status, body, Map.of());
+    }
+
+    private static KlingApiException classify(String operation, boolean idempotent, int status, String body, Map<String, String> headers) {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() ->
-                CLASSIFIER.envelopeOrThrow("POST /v1/videos/text2video", status, headers(headers), body.getBytes(StandardCharsets.UTF_8)));
+                CLASSIFIER.envelopeOrThrow(operation, idempotent, status, headers(headers), body.getBytes(StandardCharsets.UTF_8)));
         assertThat(thrown).isInstanceOf(KlingApiException.class);
         return (KlingApiException) thrown;
     }
@@ -46,10 +56,88 @@ class ErrorClassificationTest {
         assertThat(e.httpStatus()).isEqualTo(code.httpStatus());
         assertThat(e.klingMessage()).isEqualTo("reason " + code.code());
         assertThat(e.requestId()).isEqualTo("req-" + code.code());
-        assertThat(e.isRetryable()).isEqualTo(RETRYABLE_CODES.contains(code.code()));
+        assertThat(e.isRetryable()).as("retryable on a read").isEqualTo(RETRYABLE_CODES.contains(code.code()));
         assertThat(e.mayHaveTakenEffect()).isEqualTo(code.httpStatus() >= 500);
         assertThat(e.getMessage()).isEqualTo("Kling API error " + code.code() + " (HTTP " + code.httpStatus()
-                + ") on POST /v1/videos/text2video: reason " + code.code() + " [request_id=req-" + code.code() + "]");
+                + ") on GET /v1/videos/text2video/1: reason " + code.code() + " [request_id=req-" + code.code() + "]");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = KlingErrorCode.class, mode = EnumSource.Mode.EXCLUDE, names = "UNKNOWN")
+    void onACreateOnlyErrorsThatCertainlyCreatedNothingAreRetryable(KlingErrorCode code) {
+        KlingApiException e = classifyCreate(code.httpStatus(), StubKlingServer.error(code.code(), "reason"));
+
+        assertThat(e.isRetryable()).isEqualTo(RETRYABLE_CODES.contains(code.code()) && code.httpStatus() < 500);
+        assertThat(e.isRetryable() && e.mayHaveTakenEffect()).as("retryable yet ambiguous").isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {5000, 5001, 5002})
+    void serverErrorOnACreateIsAmbiguousNotRetryable(int code) {
+        KlingErrorCode known = KlingErrorCode.fromCode(code);
+        KlingApiException create = classifyCreate(known.httpStatus(), StubKlingServer.error(code, "internal"));
+        KlingApiException read = classify(known.httpStatus(), StubKlingServer.error(code, "internal"), Map.of());
+
+        assertThat(create.isRetryable()).isFalse();
+        assertThat(create.mayHaveTakenEffect()).isTrue();
+        assertThat(read.isRetryable()).isTrue();
+        assertThat(known.isRetryable()).as("the code itself stays transient").isTrue();
+    }
+
+    @Test
+    void serverErrorCodeWithoutA5xxStatusIsStillAmbiguousOnACreate() {
+        KlingApiException e = classifyCreate(200, StubKlingServer.error(5001, "busy"));
+
+        assertThat(e.mayHaveTakenEffect()).isTrue();
+        assertThat(e.isRetryable()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {502, 503, 504})
+    void bare5xxOnACreateIsAmbiguousNotRetryable(int status) {
+        KlingApiException e = classifyCreate(status, "<html>bad gateway</html>");
+
+        assertThat(e.isRetryable()).isFalse();
+        assertThat(e.mayHaveTakenEffect()).isTrue();
+    }
+
+    @Test
+    void rateLimitsOnACreateAreRetryableBecauseNothingWasCreated() {
+        assertThat(classifyCreate(429, StubKlingServer.error(1302, "too fast")).isRetryable()).isTrue();
+        assertThat(classifyCreate(429, StubKlingServer.error(1303, "too many")).isRetryable()).isTrue();
+        assertThat(classifyCreate(429, "<html>slow down</html>").isRetryable()).isTrue();
+    }
+
+    @Test
+    void everyKlingExceptionAnswersIsRetryable() {
+        KlingException plain = new KlingException("Kling client is closed");
+        KlingException validation = KlingValidationException.forRequest(KlingFeature.TEXT2VIDEO, "prompt", "is required");
+        KlingException failedTask = new KlingTaskFailedException(KlingTask.fromJson("{\"task_id\":\"1\",\"task_status\":\"failed\"}"));
+
+        assertThat(List.of(plain, validation, failedTask)).noneMatch(KlingException::isRetryable);
+        assertThat(new KlingTransportException("refused", null, false).isRetryable()).as("connect failure").isTrue();
+        assertThat(new KlingTransportException("timeout", null, true).isRetryable()).as("timeout after sending").isFalse();
+    }
+
+    @Test
+    void transportFailureIsRetryableWhenNothingWasSentOrTheCallIsARead() {
+        Throwable refused = new java.net.ConnectException("Connection refused");
+        Throwable timeout = new java.net.http.HttpTimeoutException("request timed out");
+        Throwable reset = new java.io.IOException("Connection reset");
+
+        KlingTransportException refusedCreate = (KlingTransportException) TransportErrors.classify("POST /x", false, refused);
+        KlingTransportException timedOutCreate = (KlingTransportException) TransportErrors.classify("POST /x", false, timeout);
+        KlingTransportException resetCreate = (KlingTransportException) TransportErrors.classify("POST /x", false, reset);
+        KlingTransportException timedOutRead = (KlingTransportException) TransportErrors.classify("GET /x", true, timeout);
+
+        assertThat(refusedCreate.mayHaveReachedServer()).isFalse();
+        assertThat(refusedCreate.isRetryable()).isTrue();
+        assertThat(timedOutCreate.mayHaveReachedServer()).isTrue();
+        assertThat(timedOutCreate.isRetryable()).isFalse();
+        assertThat(resetCreate.mayHaveReachedServer()).isTrue();
+        assertThat(resetCreate.isRetryable()).isFalse();
+        assertThat(timedOutRead.mayHaveReachedServer()).isTrue();
+        assertThat(timedOutRead.isRetryable()).isTrue();
     }
 
     @Test
@@ -95,7 +183,7 @@ class ErrorClassificationTest {
 
     @Test
     void successEnvelopeIsReturned() {
-        Envelope envelope = CLASSIFIER.envelopeOrThrow("GET /x", 200, headers(Map.of()),
+        Envelope envelope = CLASSIFIER.envelopeOrThrow("GET /x", true, 200, headers(Map.of()),
                 StubKlingServer.envelope(StubKlingServer.task("succeed")).getBytes(StandardCharsets.UTF_8));
         assertThat(envelope.data().path("task_status").asText()).isEqualTo("succeed");
     }

@@ -106,7 +106,8 @@ class Image2VideoValidationTest extends LocalValidationSupport {
                 arguments("motion brush at the limits", with("static_mask", GOOD_PNG, "dynamic_masks",
                         List.of(mask(2), mask(77), mask(2), mask(2), mask(2), mask(2)))),
                 arguments("camera alone", with("camera_control", "simple:tilt=-4")),
-                arguments("two voices with sound", with("sound", "on", "voice_list", List.of("v1", "v2"), "prompt", "<<<voice_1>>> greets <<<voice_2>>>")),
+                arguments("two voices with sound", with("model_name", "kling-v2-6", "sound", "on", "voice_list", List.of("v1", "v2"),
+                        "prompt", "<<<voice_1>>> greets <<<voice_2>>>")),
                 arguments("image-only model", with("model_name", "kling-v1-5")),
                 arguments("newest model", with("model_name", "kling-v3")),
                 arguments("undecodable bytes are left to the server", with("image", new byte[] {1, 2, 3})));

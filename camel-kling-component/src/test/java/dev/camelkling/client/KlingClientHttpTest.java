@@ -20,7 +20,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,14 +35,19 @@ class KlingClientHttpTest {
 
     private static final String SECRET = "super-secret-sk";
     private static final RetryPolicy FAST_RETRIES = new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(50), 2, 0);
+    /** Its timeout is measured on {@link #clock}, which only tests move: a wait never times out on a slow machine. */
     private static final WaitPolicy FAST_WAIT = new WaitPolicy(Duration.ofMillis(5), 1.5, Duration.ofMillis(20), Duration.ofSeconds(10));
+    /** How long a test waits for a future before calling it hung; no test asserts how fast anything is. */
+    private static final long HANG_GUARD_SECONDS = 60;
 
     private StubKlingServer server;
+    private MutableClock clock;
     private KlingClient client;
 
     @BeforeEach
     void start() throws Exception {
         server = new StubKlingServer();
+        clock = new MutableClock(Instant.now());
         client = client(b -> b);
     }
 
@@ -50,7 +59,7 @@ class KlingClientHttpTest {
 
     private KlingClient client(UnaryOperator<KlingClientConfig.Builder> settings) {
         return KlingClient.create(settings.apply(KlingClientConfig.builder().baseUrl(server.baseUrl())
-                .accessKey("ak", SECRET).retryPolicy(FAST_RETRIES)).build());
+                .accessKey("ak", SECRET).retryPolicy(FAST_RETRIES).clock(clock)).build());
     }
 
     private static Text2VideoRequest request() {
@@ -60,7 +69,7 @@ class KlingClientHttpTest {
     /** The exception the future failed with, which must be the typed cause itself. */
     private static Throwable failure(CompletableFuture<?> future) throws Exception {
         try {
-            future.get(10, TimeUnit.SECONDS);
+            future.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             Throwable[] seen = new Throwable[1];
             future.whenComplete((v, t) -> seen[0] = t);
@@ -71,7 +80,7 @@ class KlingClientHttpTest {
     }
 
     private static <T> T value(CompletableFuture<T> future) throws Exception {
-        return future.get(10, TimeUnit.SECONDS);
+        return future.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
     }
 
     @Test
@@ -164,8 +173,26 @@ class KlingClientHttpTest {
 
         Throwable error = failure(client.create(request()));
 
-        assertThat(error).isInstanceOfSatisfying(KlingApiException.class, e -> assertThat(e.mayHaveTakenEffect()).isTrue());
+        assertThat(error).isInstanceOfSatisfying(KlingApiException.class, e -> {
+            assertThat(e.mayHaveTakenEffect()).isTrue();
+            assertThat(e.isRetryable()).as("ambiguous: the task may exist").isFalse();
+        });
         assertThat(server.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void bareGatewayErrorOnACreateIsAmbiguousButOnAReadIsRetried() throws Exception {
+        server.then(Reply.text(502, "<html>bad gateway</html>"));
+
+        Throwable error = failure(client.create(request()));
+
+        assertThat(error).isInstanceOfSatisfying(KlingApiException.class, e -> {
+            assertThat(e.isRetryable()).isFalse();
+            assertThat(e.mayHaveTakenEffect()).isTrue();
+        });
+        server.then(Reply.text(502, "<html>bad gateway</html>"));
+        assertThat(value(client.get(KlingFeature.TEXT2VIDEO, "1")).taskId()).isEqualTo("866889456698785798");
+        assertThat(server.requestCount()).isEqualTo(3);
     }
 
     @Test
@@ -227,24 +254,31 @@ class KlingClientHttpTest {
 
             Throwable error = failure(unreachable.create(request()));
 
-            assertThat(error).isInstanceOfSatisfying(KlingTransportException.class,
-                    e -> assertThat(e.mayHaveReachedServer()).isFalse());
+            assertThat(error).isInstanceOfSatisfying(KlingTransportException.class, e -> {
+                assertThat(e.mayHaveReachedServer()).isFalse();
+                assertThat(e.isRetryable()).as("nothing was sent, so even a create may be repeated").isTrue();
+            });
         }
     }
 
     @Test
     void timeoutAfterSendingIsAmbiguousAndTheCreateIsNotRepeated() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        server.otherwise(Reply.json(200, StubKlingServer.envelope(StubKlingServer.task("submitted"))).heldUntil(release));
-        try (KlingClient impatient = client(b -> b.requestTimeout(Duration.ofMillis(200)))) {
+        try (KlingClient impatient = client(b -> b.requestTimeout(Duration.ofSeconds(1)))) {
+            // opens the connection the create then reuses, so that the timeout cannot fire while still connecting
+            // (the JDK reports that as a connect timeout, which rightly means "not sent")
+            value(impatient.get(KlingFeature.TEXT2VIDEO, "warm-up"));
+            server.otherwise(Reply.json(200, StubKlingServer.envelope(StubKlingServer.task("submitted"))).heldUntil(release)); // never answers
 
             Throwable error = failure(impatient.create(request()));
 
+            // only the outcome is asserted: how long the timeout took to fire depends on the machine
             assertThat(error).isInstanceOfSatisfying(KlingTransportException.class, e -> {
                 assertThat(e.mayHaveReachedServer()).isTrue();
+                assertThat(e.isRetryable()).isFalse();
                 assertThat(e.getMessage()).contains("POST /v1/videos/text2video");
             });
-            assertThat(server.requestCount()).isEqualTo(1);
+            assertThat(server.requests()).filteredOn(r -> r.method().equals("POST")).hasSizeLessThanOrEqualTo(1);
         } finally {
             release.countDown();
         }
@@ -275,23 +309,104 @@ class KlingClientHttpTest {
 
     @Test
     void awaitCompletionTimesOutWithTheLastSeenTask() throws Exception {
-        WaitPolicy shortWait = new WaitPolicy(Duration.ofMillis(10), 1, Duration.ofMillis(10), Duration.ofMillis(300));
-        value(client.get(KlingFeature.TEXT2VIDEO, "warm-up")); // the first exchange of a JVM can take longer than the timeout
+        WaitPolicy wait = new WaitPolicy(Duration.ofMillis(10), 1, Duration.ofMillis(10), Duration.ofMinutes(5));
+        // the deadline is on the client's clock: it passes while the third poll is being answered, however slow the machine
+        server.onRequest(number -> {
+            if (number == 3) {
+                clock.advance(Duration.ofMinutes(6));
+            }
+        });
 
-        Throwable error = failure(client.awaitCompletion(KlingFeature.TEXT2VIDEO, "866889456698785798", shortWait));
+        Throwable error = failure(client.awaitCompletion(KlingFeature.TEXT2VIDEO, "866889456698785798", wait));
 
         assertThat(error).isInstanceOfSatisfying(KlingWaitTimeoutException.class, e -> {
             assertThat(e.lastSeen().status()).isEqualTo(KlingTaskStatus.PROCESSING);
             assertThat(e.getMessage()).contains("866889456698785798");
         });
-        assertThat(server.requestCount()).isGreaterThan(2);
+        assertThat(server.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void createCompletesOnTheConfiguredExecutor() throws Exception {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, "caller-pool-" + threads.incrementAndGet()));
+        CountDownLatch release = new CountDownLatch(1);
+        try (KlingClient onPool = client(b -> b.executor(pool))) {
+            server.then(Reply.json(200, StubKlingServer.envelope(StubKlingServer.task("submitted"))).heldUntil(release));
+
+            CompletableFuture<KlingTask> created = onPool.create(request());
+            CompletableFuture<String> completedOn = created.thenApply(task -> Thread.currentThread().getName());
+            release.countDown(); // the answer comes only now, so the stage above runs where the future completes
+
+            assertThat(value(completedOn)).startsWith("caller-pool-");
+            assertThat(onPool.http().apiClient().executor()).as("the JDK client's executor").containsSame(pool);
+            assertThat(onPool.executor()).isSameAs(pool);
+        } finally {
+            release.countDown();
+        }
+        assertThat(pool.isShutdown()).as("a configured executor is left to its owner").isFalse();
+        pool.shutdownNow();
+    }
+
+    @Test
+    void failuresRetriesAndPollsAlsoCompleteOnTheConfiguredExecutor() throws Exception {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, "caller-pool-" + threads.incrementAndGet()));
+        CountDownLatch releaseError = new CountDownLatch(1);
+        CountDownLatch releaseRetry = new CountDownLatch(1);
+        CountDownLatch releasePoll = new CountDownLatch(1);
+        try (KlingClient onPool = client(b -> b.executor(pool))) {
+            server.then(Reply.json(400, StubKlingServer.error(1201, "invalid")).heldUntil(releaseError));
+            CompletableFuture<String> refused = onPool.create(request()).handle((task, error) -> Thread.currentThread().getName());
+            releaseError.countDown();
+            assertThat(value(refused)).startsWith("caller-pool-");
+
+            server.then(Reply.json(503, StubKlingServer.error(5001, "busy")))
+                    .then(Reply.json(200, StubKlingServer.envelope(StubKlingServer.task("succeed"))).heldUntil(releaseRetry));
+            CompletableFuture<String> retried = onPool.get(KlingFeature.TEXT2VIDEO, "1").thenApply(task -> Thread.currentThread().getName());
+            await().atMost(Duration.ofSeconds(HANG_GUARD_SECONDS)).until(() -> server.requestCount() == 3);
+            releaseRetry.countDown();
+            assertThat(value(retried)).startsWith("caller-pool-");
+
+            server.then(Reply.json(200, StubKlingServer.envelope(StubKlingServer.task("processing"))))
+                    .then(Reply.json(200, StubKlingServer.envelope(StubKlingServer.task("succeed"))).heldUntil(releasePoll));
+            CompletableFuture<String> waited = onPool.awaitCompletion(KlingFeature.TEXT2VIDEO, "1", FAST_WAIT)
+                    .thenApply(task -> Thread.currentThread().getName());
+            await().atMost(Duration.ofSeconds(HANG_GUARD_SECONDS)).until(() -> server.requestCount() == 5);
+            releasePoll.countDown();
+            assertThat(value(waited)).startsWith("caller-pool-");
+        } finally {
+            releaseError.countDown();
+            releaseRetry.countDown();
+            releasePoll.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void withoutAnExecutorTheClientOwnsASmallDaemonPoolThatCloseShutsDown() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        server.then(Reply.json(200, StubKlingServer.envelope(StubKlingServer.task("submitted"))).heldUntil(release));
+
+        CompletableFuture<Thread> completedOn = client.create(request()).thenApply(task -> Thread.currentThread());
+        release.countDown();
+
+        Thread thread = value(completedOn);
+        assertThat(thread.getName()).matches("kling-client-\\d+");
+        assertThat(thread.isDaemon()).isTrue();
+        assertThat(client.http().apiClient().executor()).containsSame(client.executor());
+        assertThat(client.executor()).isInstanceOfSatisfying(ThreadPoolExecutor.class,
+                pool -> assertThat(pool.getMaximumPoolSize()).isEqualTo(KlingClient.OWN_POOL_THREADS));
+        ExecutorService own = (ExecutorService) client.executor();
+        client.close();
+        assertThat(own.isShutdown()).isTrue();
     }
 
     @Test
     void closingTheClientFailsPendingWaitsAndStopsPolling() throws Exception {
         WaitPolicy slow = new WaitPolicy(Duration.ofMinutes(1), 1, Duration.ofMinutes(1), Duration.ofHours(1));
         CompletableFuture<KlingTask> waiting = client.awaitCompletion(KlingFeature.TEXT2VIDEO, "1", slow);
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.requestCount() == 1);
+        await().atMost(Duration.ofSeconds(HANG_GUARD_SECONDS)).until(() -> server.requestCount() == 1);
 
         client.close();
 
@@ -305,7 +420,7 @@ class KlingClientHttpTest {
         CountDownLatch release = new CountDownLatch(1);
         server.then(Reply.json(200, StubKlingServer.envelope(StubKlingServer.task("processing"))).heldUntil(release));
         CompletableFuture<KlingTask> waiting = client.awaitCompletion(KlingFeature.TEXT2VIDEO, "1", FAST_WAIT);
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.requestCount() == 1);
+        await().atMost(Duration.ofSeconds(HANG_GUARD_SECONDS)).until(() -> server.requestCount() == 1);
 
         waiting.cancel(false);
         release.countDown();
@@ -416,7 +531,7 @@ class KlingClientHttpTest {
         server.then(Reply.json(200, StubKlingServer.envelope(StubKlingServer.task("submitted"))))
                 .then(Reply.json(200, StubKlingServer.envelope(StubKlingServer.task("processing"))).heldUntil(release));
         CompletableFuture<KlingTask> waiting = client.createAndAwait(request(), FAST_WAIT);
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.requestCount() == 2);
+        await().atMost(Duration.ofSeconds(HANG_GUARD_SECONDS)).until(() -> server.requestCount() == 2);
 
         waiting.cancel(false);
         release.countDown();

@@ -67,7 +67,7 @@ class NewFeatureValidationTest extends LocalValidationSupport {
     static Stream<Arguments> invalidRequests() {
         return Stream.of(
                 // multi-image2video
-                invalid(MULTI_IMAGE2VIDEO, "other model", with(MULTI_IMAGE2VIDEO, "model_name", "kling-v1"), "model_name", "must be one of [kling-v1-6] (was \"kling-v1\")"),
+                invalid(MULTI_IMAGE2VIDEO, "other model", with(MULTI_IMAGE2VIDEO, "model_name", "kling-v1"), "model_name", "\"kling-v1\" does not support multi-image2video (models that do: [kling-v1-6])"),
                 invalid(MULTI_IMAGE2VIDEO, "no images", with(MULTI_IMAGE2VIDEO, "image_list", null), "image_list", "is required"),
                 invalid(MULTI_IMAGE2VIDEO, "empty image list", with(MULTI_IMAGE2VIDEO, "image_list", List.of()), "image_list", "must have at least 1 item (was 0)"),
                 invalid(MULTI_IMAGE2VIDEO, "five images", with(MULTI_IMAGE2VIDEO, "image_list", Collections.nCopies(5, GOOD_PNG)), "image_list", "must have at most 4 items (was 5)"),

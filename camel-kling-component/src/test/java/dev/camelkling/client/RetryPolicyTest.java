@@ -48,7 +48,7 @@ class RetryPolicyTest {
     @Test
     void retrierHonoursRetryAfterUnlessLongerThanTheMaximumDelay() {
         RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(5), 2, 0);
-        Retrier retrier = new Retrier(policy, null, () -> 0.5);
+        Retrier retrier = new Retrier(policy, null, Runnable::run, () -> 0.5);
         KlingApiException withShortPause = new KlingApiException("GET /x", 429, 1302, "slow", "r", true, Duration.ofSeconds(2));
         KlingApiException withLongPause = new KlingApiException("GET /x", 429, 1302, "slow", "r", true, Duration.ofSeconds(60));
         KlingApiException withoutPause = new KlingApiException("GET /x", 500, 5000, "oops", "r", true, null);
@@ -58,7 +58,8 @@ class RetryPolicyTest {
         assertThat(retrier.delayBeforeRetry(1, withLongPause)).isEmpty();
         assertThat(retrier.delayBeforeRetry(2, withoutPause)).contains(Duration.ofMillis(200));
         assertThat(retrier.delayBeforeRetry(1, permanent)).isEqualTo(Optional.empty());
-        assertThat(retrier.delayBeforeRetry(1, new KlingTransportException("reset", null, true))).contains(Duration.ofMillis(100));
+        assertThat(retrier.delayBeforeRetry(1, new KlingTransportException("reset", null, true, true))).contains(Duration.ofMillis(100));
+        assertThat(retrier.delayBeforeRetry(1, new KlingTransportException("reset", null, true, false))).isEmpty();
         assertThat(retrier.delayBeforeRetry(1, new KlingException("parse"))).isEmpty();
     }
 }

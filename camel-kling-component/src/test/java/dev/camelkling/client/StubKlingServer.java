@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 /** A tiny scripted HTTP server on loopback: answers queued responses in order, then the fallback, and records requests. */
 final class StubKlingServer implements AutoCloseable {
@@ -55,6 +56,7 @@ final class StubKlingServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
     private final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile Reply fallback = Reply.json(200, envelope(TASK_PROCESSING));
+    private volatile Consumer<Integer> onRequest = number -> { };
 
     StubKlingServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -89,6 +91,12 @@ final class StubKlingServer implements AutoCloseable {
         return this;
     }
 
+    /** Runs {@code hook} with the request's number (1 = first) when a request arrives, before it is answered. */
+    StubKlingServer onRequest(Consumer<Integer> hook) {
+        onRequest = hook;
+        return this;
+    }
+
     List<Recorded> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -102,8 +110,13 @@ final class StubKlingServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    Map.copyOf(exchange.getRequestHeaders()), body));
+            int number;
+            synchronized (requests) {
+                requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                        Map.copyOf(exchange.getRequestHeaders()), body));
+                number = requests.size();
+            }
+            onRequest.accept(number);
             Reply reply = script.poll();
             if (reply == null) {
                 reply = fallback;

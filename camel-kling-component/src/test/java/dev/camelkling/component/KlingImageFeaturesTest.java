@@ -118,4 +118,44 @@ class KlingImageFeaturesTest extends KlingTestSupport {
         assertThat(out.getException()).isInstanceOf(KlingValidationException.class).hasMessageContaining("character_orientation");
         assertThat(simulator().createdTaskCount()).isZero();
     }
+
+    @Test
+    void downloadAllIntoADirectoryKeepsEveryImage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Exchange out = template.request("kling:imageGeneration?n=3&waitForCompletion=true&download=true&downloadAll=true"
+                                        + "&downloadDirectory=" + dir, e -> e.getMessage().setBody("Three posters"));
+
+        assertThat(out.getException()).isNull();
+        List<?> files = out.getMessage().getBody(List.class);
+        List<?> urls = out.getMessage().getHeader(KlingConstants.RESULT_URLS, List.class);
+        assertThat(files).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            java.io.File file = (java.io.File) files.get(i);
+            assertThat(file.toPath().getParent()).isEqualTo(dir);
+            assertThat(java.nio.file.Files.readAllBytes(file.toPath())).isEqualTo(download((String) urls.get(i)));
+        }
+    }
+
+    @Test
+    void resultIndexPicksOneImageIntoATemporaryFileGoneAfterTheExchange() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<java.io.File> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<byte[]> content = new java.util.concurrent.atomic.AtomicReference<>();
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:second").to("kling:imageGeneration?n=2&waitForCompletion=true&download=true&resultIndex=1")
+                        .process(e -> {
+                            java.io.File file = e.getMessage().getBody(java.io.File.class);
+                            seen.set(file);
+                            content.set(java.nio.file.Files.readAllBytes(file.toPath()));
+                        });
+            }
+        });
+
+        Exchange out = template.request("direct:second", e -> e.getMessage().setBody("Two posters"));
+
+        assertThat(out.getException()).isNull();
+        String second = (String) out.getMessage().getHeader(KlingConstants.RESULT_URLS, List.class).get(1);
+        assertThat(content.get()).isEqualTo(download(second));
+        assertThat(seen.get()).doesNotExist();
+    }
 }

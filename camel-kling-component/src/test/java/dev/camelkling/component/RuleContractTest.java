@@ -20,11 +20,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static dev.camelkling.client.KlingFeature.IMAGE2VIDEO;
 import static dev.camelkling.client.KlingFeature.IMAGE_GENERATION;
 import static dev.camelkling.client.KlingFeature.LIP_SYNC;
 import static dev.camelkling.client.KlingFeature.MOTION_CONTROL;
 import static dev.camelkling.client.KlingFeature.MULTI_IMAGE2VIDEO;
 import static dev.camelkling.client.KlingFeature.OMNI_IMAGE;
+import static dev.camelkling.client.KlingFeature.TEXT2VIDEO;
 import static dev.camelkling.client.KlingFeature.VIDEO_EXTEND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -93,6 +95,19 @@ class RuleContractTest extends KlingTestSupport {
     static Stream<Arguments> invalidRequests() {
         String motionVideo = "https://example.com/dance.mp4";
         return Stream.of(
+                // the video model matrix (KlingVideoModel on the client, ModelCatalog on the simulator)
+                refused(TEXT2VIDEO, "model: sound on with kling-v1 (the default)", fields("prompt", "a fox", "sound", "on"), "sound", "sound"),
+                refused(IMAGE2VIDEO, "model: sound on with kling-v1", fields("model_name", "kling-v1", "image", IMAGE, "sound", "on"),
+                        "sound", "sound"),
+                refused(TEXT2VIDEO, "model: cfg_scale with kling-v2-6", fields("model_name", "kling-v2-6", "prompt", "a fox", "cfg_scale", 0.5),
+                        "cfg_scale", "cfg_scale"),
+                refused(IMAGE2VIDEO, "model: cfg_scale with kling-v2-6", fields("model_name", "kling-v2-6", "image", IMAGE, "cfg_scale", 0.5),
+                        "cfg_scale", "cfg_scale"),
+                refused(TEXT2VIDEO, "model: mode with kling-v2-master", fields("model_name", "kling-v2-master", "prompt", "a fox", "mode", "std"),
+                        "mode", "mode"),
+                refused(IMAGE2VIDEO, "model: mode with kling-v2-master", fields("model_name", "kling-v2-master", "image", IMAGE, "mode", "pro"),
+                        "mode", "mode"),
+
                 refused(MULTI_IMAGE2VIDEO, "count: five images", fields("image_list", images(5), "prompt", "friends"), "image_list", "image_list"),
                 refused(MULTI_IMAGE2VIDEO, "required: no prompt", fields("image_list", images(1)), "prompt", "prompt"),
                 refused(MULTI_IMAGE2VIDEO, "base64: data: prefix", fields("image_list", List.of(Map.of("image", "data:image/png;base64,iVBORw0KGgo=")),

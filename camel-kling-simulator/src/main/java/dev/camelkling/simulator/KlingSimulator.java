@@ -350,7 +350,9 @@ public final class KlingSimulator implements AutoCloseable {
 
     /**
      * Adds a stage in front of all request handling: the seam for fault injection (injected errors,
-     * delays, answers after the task was made).
+     * delays, answers after the task was made). A filter may answer with a response or throw an
+     * {@link dev.camelkling.simulator.http.ApiException}, which becomes that code's error envelope and
+     * HTTP status, as in handlers.
      */
     public KlingSimulator addRequestFilter(RequestFilter filter) {
         pipeline.addFilter(filter);

@@ -54,20 +54,20 @@ public final class ModelCatalog {
 
     /** The matrix. Mode, sound and cfg_scale only matter for the video products; image models keep neutral values. */
     private static final Map<String, Model> MODELS = index(
-            //  model_name            modes    sound  cfg_scale  products
-            row("kling-v1",          STD_PRO, false, true, T2V, I2V, IMAGE_GEN),
-            row("kling-v1-5",        STD_PRO, false, true, I2V, IMAGE_GEN),
-            row("kling-v1-6",        STD_PRO, false, true, T2V, I2V, MULTI_I2V),
-            row("kling-v2-master",   NO_MODE, false, false, T2V, I2V),
-            row("kling-v2-1",        STD_PRO, false, false, I2V, IMAGE_GEN),
-            row("kling-v2-1-master", NO_MODE, false, false, T2V, I2V),
-            row("kling-v2-5-turbo",  STD_PRO, false, false, T2V, I2V),
-            row("kling-v2-6",        STD_PRO, true, false, T2V, I2V, MOTION),
-            row("kling-v3",          STD_PRO, true, false, T2V, I2V, MOTION, IMAGE_GEN),
-            row("kling-v2",          NO_MODE, false, false, IMAGE_GEN),
-            row("kling-v2-new",      NO_MODE, false, false, IMAGE_GEN),
-            row("kling-image-o1",    NO_MODE, false, false, OMNI),
-            row("kling-v3-omni",     NO_MODE, false, false, OMNI));
+            //  model_name            modes    sound  cfg    products
+            row("kling-v1",           STD_PRO, false, true,  T2V, I2V, IMAGE_GEN),
+            row("kling-v1-5",         STD_PRO, false, true,  I2V, IMAGE_GEN),
+            row("kling-v1-6",         STD_PRO, false, true,  T2V, I2V, MULTI_I2V),
+            row("kling-v2-master",    NO_MODE, false, false, T2V, I2V),
+            row("kling-v2-1",         STD_PRO, false, false, I2V, IMAGE_GEN),
+            row("kling-v2-1-master",  NO_MODE, false, false, T2V, I2V),
+            row("kling-v2-5-turbo",   STD_PRO, false, false, T2V, I2V),
+            row("kling-v2-6",         STD_PRO, true,  false, T2V, I2V, MOTION),
+            row("kling-v3",           STD_PRO, true,  false, T2V, I2V, MOTION, IMAGE_GEN),
+            row("kling-v2",           NO_MODE, false, false, IMAGE_GEN),
+            row("kling-v2-new",       NO_MODE, false, false, IMAGE_GEN),
+            row("kling-image-o1",     NO_MODE, false, false, OMNI),
+            row("kling-v3-omni",      NO_MODE, false, false, OMNI));
 
     private ModelCatalog() {
     }

@@ -1,0 +1,91 @@
+package dev.camelkling.component;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.camelkling.client.KlingFeature;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.spi.RestConfiguration;
+import org.apache.camel.util.ObjectHelper;
+
+/**
+ * Where the callback consumer listens, and the callback URL a producer derives from it: {@code callbackBaseUrl} (the
+ * application's public base URL) + the rest configuration's context path + the consumer's {@code callbackPath}.
+ */
+final class CallbackUrls {
+
+    static final String DEFAULT_PATH_PREFIX = "/kling/callback/";
+
+    private CallbackUrls() {
+    }
+
+    /** The consumer's path as given, or the default {@code /kling/callback/<feature>}; always with a leading slash. */
+    static String callbackPath(KlingEndpoint endpoint) {
+        String path = endpoint.getCallbackPath();
+        if (ObjectHelper.isEmpty(path)) {
+            return DEFAULT_PATH_PREFIX + endpoint.getKlingFeature().uriName();
+        }
+        path = path.strip();
+        return path.startsWith("/") ? path : "/" + path;
+    }
+
+    /**
+     * The path the HTTP server answers on: REST consumer factories put the rest configuration's context path in front
+     * of the path they are given.
+     */
+    static String servedPath(CamelContext context, KlingEndpoint endpoint) {
+        RestConfiguration rest = context.getRestConfiguration();
+        String contextPath = rest == null ? null : rest.getContextPath();
+        String path = callbackPath(endpoint);
+        if (ObjectHelper.isEmpty(contextPath) || contextPath.strip().equals("/")) {
+            return path;
+        }
+        contextPath = contextPath.strip();
+        contextPath = contextPath.startsWith("/") ? contextPath : "/" + contextPath;
+        contextPath = contextPath.endsWith("/") ? contextPath.substring(0, contextPath.length() - 1) : contextPath;
+        return contextPath + path;
+    }
+
+    /** {@code base + servedPath}, without a doubled or missing slash; {@code null} if the base is unknown. */
+    static String publicUrl(String baseUrl, CamelContext context, KlingEndpoint consumerEndpoint) {
+        if (ObjectHelper.isEmpty(baseUrl)) {
+            return null;
+        }
+        String base = baseUrl.strip();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base + servedPath(context, consumerEndpoint);
+    }
+
+    /**
+     * The {@code callback_url} a producer without one should send: the URL of the callback consumer of the same feature
+     * in its CamelContext, on the producer's {@code callbackBaseUrl}, else on the consumer's.
+     *
+     * @return {@code null} when there is no such consumer, or no base URL is known
+     * @throws IllegalStateException when several callback consumers of the feature give different URLs
+     */
+    static String forProducer(KlingEndpoint producerEndpoint) {
+        CamelContext context = producerEndpoint.getCamelContext();
+        KlingFeature feature = producerEndpoint.getKlingFeature();
+        Set<String> urls = new TreeSet<>();
+        for (Route route : context.getRoutes()) {
+            if (route.getConsumer() instanceof KlingCallbackConsumer consumer
+                && consumer.getEndpoint().getKlingFeature() == feature) {
+                KlingEndpoint consumerEndpoint = consumer.getEndpoint();
+                String base = ObjectHelper.isNotEmpty(producerEndpoint.getCallbackBaseUrl())
+                        ? producerEndpoint.getCallbackBaseUrl() : consumerEndpoint.getCallbackBaseUrl();
+                String url = publicUrl(base, context, consumerEndpoint);
+                if (url != null) {
+                    urls.add(url);
+                }
+            }
+        }
+        if (urls.size() > 1) {
+            throw new IllegalStateException("Several kling callback consumers serve " + feature.uriName() + " callbacks ("
+                                            + String.join(", ", urls) + "): set callbackUrl on the producer");
+        }
+        return urls.isEmpty() ? null : urls.iterator().next();
+    }
+}
