@@ -1,5 +1,6 @@
 package dev.camelkling.component;
 
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -59,9 +60,16 @@ final class CallbackUrls {
         return base + servedPath(context, consumerEndpoint);
     }
 
+    /** The consumer re-reads announced tasks: it must read where the producer creates them. */
+    private static boolean sameAccount(KlingConfiguration producer, KlingConfiguration consumer) {
+        return Objects.equals(producer.getBaseUrl(), consumer.getBaseUrl())
+               && Objects.equals(producer.getAccessKey(), consumer.getAccessKey())
+               && Objects.equals(producer.getApiKey(), consumer.getApiKey());
+    }
+
     /**
      * The {@code callback_url} a producer without one should send: the URL of the callback consumer of the same feature
-     * in its CamelContext, on the producer's {@code callbackBaseUrl}, else on the consumer's.
+     * and Kling account (base URL and credentials) in its CamelContext, on the producer's {@code callbackBaseUrl}, else on the consumer's.
      *
      * @return {@code null} when there is no such consumer, or no base URL is known
      * @throws IllegalStateException when several callback consumers of the feature give different URLs
@@ -72,7 +80,8 @@ final class CallbackUrls {
         Set<String> urls = new TreeSet<>();
         for (Route route : context.getRoutes()) {
             if (route.getConsumer() instanceof KlingCallbackConsumer consumer
-                && consumer.getEndpoint().getKlingFeature() == feature) {
+                && consumer.getEndpoint().getKlingFeature() == feature
+                && sameAccount(producerEndpoint.getConfiguration(), consumer.getEndpoint().getConfiguration())) {
                 KlingEndpoint consumerEndpoint = consumer.getEndpoint();
                 String base = ObjectHelper.isNotEmpty(producerEndpoint.getCallbackBaseUrl())
                         ? producerEndpoint.getCallbackBaseUrl() : consumerEndpoint.getCallbackBaseUrl();

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import dev.camelkling.client.KlingApiException;
@@ -141,6 +142,10 @@ public class KlingCallbackConsumer extends DefaultConsumer {
     protected void doStop() throws Exception {
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
+        // drop waiting confirmations; reads and exchanges in flight finish on their own
+        for (String taskId : active.keySet()) {
+            active.computeIfPresent(taskId, (id, slot) -> slot.retry != null && slot.retry.cancel(false) ? null : slot);
+        }
         super.doStop();
     }
 
@@ -275,6 +280,12 @@ public class KlingCallbackConsumer extends DefaultConsumer {
                 start[0] = true;
                 return new Slot();
             }
+            if (slot.retry != null && slot.retry.cancel(false)) {
+                // waiting to read again after an announcement the API did not confirm yet: read now instead
+                slot.retry = null;
+                start[0] = true;
+                return slot;
+            }
             slot.again = true;
             return slot;
         });
@@ -331,8 +342,7 @@ public class KlingCallbackConsumer extends DefaultConsumer {
                 if (next < CONFIRM_DELAYS_MILLIS.length && isRunAllowed()) {
                     LOG.debug("A callback announced task {} as final, Kling reports {}; reading again", taskId,
                             task.status().wireValue());
-                    endpoint.getComponent().getScheduler().schedule(() -> dispatch(() -> confirm(taskId, next)),
-                            CONFIRM_DELAYS_MILLIS[next], TimeUnit.MILLISECONDS);
+                    retryLater(taskId, next);
                 } else {
                     LOG.debug("A callback announced task {} as final, Kling still reports {}; ignored", taskId,
                             task.status().wireValue());
@@ -348,6 +358,28 @@ public class KlingCallbackConsumer extends DefaultConsumer {
         } catch (RuntimeException e) {
             LOG.warn("Error handling a callback for Kling task {}: {}", taskId, e.getMessage(), e);
             finished(taskId);
+        }
+    }
+
+    private void retryLater(String taskId, int attempt) {
+        active.computeIfPresent(taskId, (id, slot) -> {
+            slot.retry = endpoint.getComponent().getScheduler().schedule(() -> dispatch(() -> retryDue(taskId, attempt)),
+                    CONFIRM_DELAYS_MILLIS[attempt], TimeUnit.MILLISECONDS);
+            return slot;
+        });
+    }
+
+    private void retryDue(String taskId, int attempt) {
+        boolean[] due = { false };
+        active.computeIfPresent(taskId, (id, slot) -> {
+            if (slot.retry != null) {
+                slot.retry = null;
+                due[0] = true;
+            }
+            return slot;
+        });
+        if (due[0]) {
+            confirm(taskId, attempt);
         }
     }
 
@@ -416,9 +448,12 @@ public class KlingCallbackConsumer extends DefaultConsumer {
         }
     }
 
+    /** Fields guarded by the map's per-key lock: only touched inside compute. */
     private static final class Slot {
-        /** Guarded by the map's per-key lock (only touched inside compute). */
+        /** Another callback came while the task was being read or routed. */
         boolean again;
+        /** A confirming read is scheduled. */
+        ScheduledFuture<?> retry;
     }
 
     private static Throwable unwrap(Throwable failure) {

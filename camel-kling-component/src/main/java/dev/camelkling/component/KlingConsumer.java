@@ -121,6 +121,16 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
                || endpoint.getIdempotentRepository().contains(task.taskId());
     }
 
+    /**
+     * Graceful shutdown waits while this is above zero: a task counts until its exchange has recorded it in the
+     * repository, so a stopping application never drops a task it already emitted (it would be emitted again after a
+     * restart).
+     */
+    @Override
+    public int getPendingExchangesSize() {
+        return Math.max(super.getPendingExchangesSize(), inFlight.size());
+    }
+
     /** Long enough for every attempt the client may make, so a poll never gives up on a read still in progress. */
     private long readBudgetMillis() {
         KlingConfiguration c = endpoint.getConfiguration();

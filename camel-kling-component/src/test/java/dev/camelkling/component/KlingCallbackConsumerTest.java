@@ -190,6 +190,26 @@ class KlingCallbackConsumerTest extends KlingTestSupport {
     }
 
     @Test
+    void anAnnouncementAheadOfTheApiIsConfirmedByReadingAgainShortly() throws Exception {
+        MockEndpoint mock = getMockEndpoint("mock:t2v");
+        SimulatorTiming timing = simulator().timing();
+        String id;
+        try {
+            simulator().timing(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofMillis(800)));
+            // no callback URL: the only announcement is the one posted here, before the API shows the task final
+            id = template.requestBody("kling:text2video", "A kettle about to boil", KlingTask.class).taskId();
+        } finally {
+            simulator().timing(timing);
+        }
+        assertThat(post(T2V_PATH, "{\"task_id\":\"" + id + "\",\"task_status\":\"succeed\"}").statusCode()).isEqualTo(200);
+        assertThat(simulator().taskStatus(id)).hasValueSatisfying(s -> assertThat(s).isNotEqualTo("succeed"));
+
+        await().atMost(Duration.ofSeconds(8)).until(() -> emittedIds(mock).equals(List.of(id)));
+        assertThat(mock.getExchanges().get(0).getMessage().getHeader(KlingConstants.TASK_STATUS)).isEqualTo("succeed");
+        assertStaysEmitted(mock, List.of(id));
+    }
+
+    @Test
     void malformedAndOversizedBodiesAreRefusedAndNothingIsEchoed() throws Exception {
         HttpResponse<String> notJson = post(T2V_PATH, "task_id=1".getBytes(StandardCharsets.UTF_8),
                 Map.of("X-Probe", "echo-me", "webhook-id", "msg_1"));
@@ -320,7 +340,15 @@ class KlingCallbackConsumerTest extends KlingTestSupport {
                 "kling:imageGeneration?callbackBaseUrl=http://10.0.0.7:8080/", KlingEndpoint.class)))
                 .isEqualTo("http://10.0.0.7:8080/kling/callback/imageGeneration");
 
-        // two consumers of one feature at different URLs: the producer must say which
+        // a consumer reading another Kling account (the signed route) is not one to send this producer's callbacks to;
+        // a producer of that account gets that consumer's path
+        assertThat(CallbackUrls.forProducer(context.getEndpoint("kling:text2video?callbackBaseUrl=https://edge.example.com"
+                                                                + "&baseUrl=" + SIGNED_SIM.baseUrl() + "&accessKey=RAW("
+                                                                + SIGNED_SIM.accessKey() + ")&secretKey=RAW("
+                                                                + SIGNED_SIM.secretKey() + ")", KlingEndpoint.class)))
+                .isEqualTo("https://edge.example.com" + SIGNED_PATH);
+
+        // two consumers of one feature and account at different URLs: the producer must say which
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
