@@ -78,7 +78,7 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
     private String consumerMode = "poll";
     @UriParam(label = "consumer",
               description = "With consumerMode=callback: the path the callbacks are POSTed to. Defaults to"
-                            + " /kling/callback/<feature>. The rest configuration's contextPath, if any, is put in front.")
+                            + " /kling/callback/ plus the feature name, e.g. /kling/callback/text2video. The rest configuration's contextPath, if any, is put in front.")
     private String callbackPath;
     @UriParam(label = "consumer,advanced",
               description = "With consumerMode=callback: the name of the component or bean that serves the callback path"
@@ -88,8 +88,8 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @UriParam(label = "common",
               description = "The application's public base URL as Kling reaches it, e.g. https://app.example.com. A"
                             + " producer that has no callbackUrl, in a CamelContext with a callback consumer for the same"
-                            + " feature, sends callbackBaseUrl + that consumer's path as callback_url; set it on the"
-                            + " producer or on the callback consumer.")
+                            + " feature and Kling account, sends callbackBaseUrl followed by that consumer's path as"
+                            + " callback_url; set it on the producer or on the callback consumer.")
     private String callbackBaseUrl;
     @UriParam(label = "security", secret = true,
               description = "With consumerMode=callback: the webhook secret (whsec_...) from the Kling console. Every"
@@ -270,7 +270,11 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
     }
 
     boolean isCallbackMode() {
-        return "callback".equalsIgnoreCase(consumerMode == null ? null : consumerMode.strip());
+        String mode = consumerMode == null ? "poll" : consumerMode.strip();
+        if (!mode.equalsIgnoreCase("poll") && !mode.equalsIgnoreCase("callback")) {
+            throw new IllegalArgumentException("consumerMode must be poll or callback (was " + consumerMode + ")");
+        }
+        return mode.equalsIgnoreCase("callback");
     }
 
     public String getConsumerMode() {

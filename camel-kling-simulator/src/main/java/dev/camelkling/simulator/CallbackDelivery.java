@@ -1,6 +1,7 @@
 package dev.camelkling.simulator;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One callback POST the simulator made.
@@ -12,9 +13,21 @@ import java.time.Instant;
  * @param responseStatus the receiver's HTTP status, or -1 when no response arrived
  * @param error          why delivery failed without a response (connect refused, timeout), else {@code null}
  * @param time           when the attempt finished
+ * @param headers        the signature headers sent ({@code webhook-id}, {@code webhook-timestamp},
+ *                       {@code webhook-signature}); empty when callbacks are not signed
  */
 public record CallbackDelivery(String url, String taskId, String taskStatus, String body,
-                               int responseStatus, String error, Instant time) {
+                               int responseStatus, String error, Instant time, Map<String, String> headers) {
+
+    public CallbackDelivery {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    /** The original form, without signature headers. */
+    public CallbackDelivery(String url, String taskId, String taskStatus, String body,
+                            int responseStatus, String error, Instant time) {
+        this(url, taskId, taskStatus, body, responseStatus, error, time, Map.of());
+    }
 
     /** Whether the receiver answered 2xx. */
     public boolean delivered() {

@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +22,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * POSTs task objects to callback URLs off the request and lifecycle threads. A single sender thread
  * keeps each task's notifications in transition order, and every attempt is recorded.
+ *
+ * <p>For consumer tests, deliveries can be duplicated (each message is POSTed twice in a row, with the
+ * same {@code webhook-id} when signed) and reordered (the notification before a task's final one is
+ * held back and delivered right after the final one, e.g. submitted, succeed, processing).
  */
 public final class CallbackDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CallbackDispatcher.class);
@@ -35,31 +41,97 @@ public final class CallbackDispatcher implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     private final List<CallbackDelivery> deliveries = new CopyOnWriteArrayList<>();
+    /** Reordering: the last non-final message per task, waiting for the task's next one. */
+    private final Map<String, Message> held = new ConcurrentHashMap<>();
     private volatile CallbackSigner signer = CallbackSigner.NONE;
+    private volatile boolean duplicate;
+    private volatile boolean reorder;
+
+    private record Message(String id, String url, String taskId, String taskStatus, byte[] body) {
+        boolean isFinal() {
+            return "succeed".equals(taskStatus) || "failed".equals(taskStatus);
+        }
+    }
 
     public void signer(CallbackSigner signer) {
         this.signer = signer == null ? CallbackSigner.NONE : signer;
     }
 
+    /** Whether every message is delivered twice. */
+    public void duplicate(boolean duplicate) {
+        this.duplicate = duplicate;
+    }
+
+    public boolean duplicate() {
+        return duplicate;
+    }
+
+    /** Whether the notification before a task's final one is delivered after the final one. */
+    public void reorder(boolean reorder) {
+        this.reorder = reorder;
+    }
+
+    public boolean reorder() {
+        return reorder;
+    }
+
     /** Queues one delivery; the body is fixed now so it reports the status at this transition. */
     public void send(String url, String taskId, String taskStatus, byte[] body) {
+        Message message = new Message(StandardWebhooksSigner.newMessageId(), url, taskId, taskStatus, body);
         try {
-            sender.execute(() -> deliver(url, taskId, taskStatus, body));
+            sender.execute(() -> dispatch(message));
         } catch (RejectedExecutionException e) {
             LOG.debug("simulator closed; callback for task {} dropped", taskId);
         }
     }
 
-    private void deliver(String url, String taskId, String taskStatus, byte[] body) {
+    /** On the sender thread. */
+    private void dispatch(Message message) {
+        if (!reorder) {
+            Message stale = held.remove(message.taskId());
+            if (stale != null) {
+                deliverAll(stale); // reordering was switched off meanwhile
+            }
+            deliverAll(message);
+            return;
+        }
+        Message previous = held.remove(message.taskId());
+        if (message.isFinal()) {
+            deliverAll(message);
+            if (previous != null) {
+                deliverAll(previous);
+            }
+        } else {
+            if (previous != null) {
+                deliverAll(previous);
+            }
+            held.put(message.taskId(), message);
+        }
+    }
+
+    private void deliverAll(Message message) {
+        deliver(message);
+        if (duplicate) {
+            deliver(message);
+        }
+    }
+
+    private void deliver(Message message) {
+        String url = message.url();
+        String taskId = message.taskId();
+        String taskStatus = message.taskStatus();
+        byte[] body = message.body();
         String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
         int status = -1;
         String error = null;
+        Map<String, String> signature = Map.of();
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(TIMEOUT)
                     .header("Content-Type", "application/json; charset=utf-8")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            signer.headers(body).forEach(request::header);
+            signature = signer.headers(message.id(), body);
+            signature.forEach(request::header);
             status = client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -68,7 +140,7 @@ public final class CallbackDispatcher implements AutoCloseable {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             LOG.debug("callback to {} for task {} failed: {}", url, taskId, error);
         }
-        deliveries.add(new CallbackDelivery(url, taskId, taskStatus, text, status, error, Instant.now()));
+        deliveries.add(new CallbackDelivery(url, taskId, taskStatus, text, status, error, Instant.now(), signature));
     }
 
     public List<CallbackDelivery> deliveries() {
@@ -77,6 +149,7 @@ public final class CallbackDispatcher implements AutoCloseable {
 
     public void clear() {
         deliveries.clear();
+        held.clear();
     }
 
     @Override

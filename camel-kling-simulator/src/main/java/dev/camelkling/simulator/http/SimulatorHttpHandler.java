@@ -101,21 +101,31 @@ public final class SimulatorHttpHandler implements HttpHandler {
     }
 
     private static void write(HttpExchange exchange, SimRequest request, SimResponse response) throws IOException {
+        if (response.dropsConnection()) {
+            // Closing an exchange before its response headers were sent makes the JDK server close the
+            // connection: the client gets no status line at all (an injected connection reset).
+            return;
+        }
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         if (response.contentType() != null) {
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
         }
-        byte[] body = response.body() == null ? new byte[0] : response.body();
+        long length = response.contentLength();
         boolean head = request != null && "HEAD".equals(request.method());
         if (head) {
-            exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+            exchange.getResponseHeaders().set("Content-Length", Long.toString(length));
             exchange.sendResponseHeaders(response.status(), -1);
             return;
         }
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+        exchange.sendResponseHeaders(response.status(), length == 0 ? -1 : length);
+        if (length == 0) {
+            return;
+        }
+        try (OutputStream out = exchange.getResponseBody()) {
+            if (response.isStreamed()) {
+                response.bodyWriter().writeTo(out);
+            } else {
+                out.write(response.body());
             }
         }
     }

@@ -169,6 +169,12 @@ public final class MediaStore {
         return Optional.of(new Media(renderOnce("image:" + imageId, () -> imageRenderer.render(spec)), "image/png"));
     }
 
+    /** Whether the id is a rendered task result image (not a hosted input, not an identify-face preview). */
+    public boolean isResultImage(String imageId) {
+        ImageSpec spec = imageSpecs.get(imageId);
+        return spec != null && !ImageSpec.FACE_PREVIEW.equals(spec.product()) && !hostedImages.containsKey(imageId);
+    }
+
     /**
      * The bytes behind a URL when it points at this simulator's own image path; empty for any other URL
      * or an unknown id.

@@ -1,0 +1,187 @@
+package dev.camelkling.examples.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import dev.camelkling.component.KlingComponent;
+import dev.camelkling.simulator.KlingSimulator;
+import dev.camelkling.simulator.SimulatorTiming;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * Measures the component against the in-process simulator and prints a table: create overhead against a raw JDK
+ * HttpClient loop, threads and heap while many exchanges wait, and HTTP requests per finished task when waiting and
+ * when consuming. Run: {@code java -cp camel-kling-examples/target/kling-demo.jar
+ * dev.camelkling.examples.bench.KlingBenchmark [creates] [waits]} after {@code mvn -B -q -DskipTests package}.
+ */
+public final class KlingBenchmark {
+
+    private final Map<String, String> results = new LinkedHashMap<>();
+    private final KlingSimulator simulator;
+    private final CamelContext context;
+    private final ProducerTemplate template;
+    private final AtomicInteger getRequests = new AtomicInteger();
+    private final AtomicInteger listRequests = new AtomicInteger();
+
+    private KlingBenchmark() throws Exception {
+        simulator = KlingSimulator.builder().maxConcurrentTasks(1_000_000).timing(SimulatorTiming.FAST).build().start();
+        simulator.addRequestFilter((request, next) -> {
+            if (request.method().equals("GET") && request.path().startsWith("/v1/videos/text2video/")) {
+                getRequests.incrementAndGet();
+            } else if (request.method().equals("GET") && request.path().equals("/v1/videos/text2video")) {
+                listRequests.incrementAndGet();
+            }
+            return next.handle(request);
+        });
+        context = new DefaultCamelContext();
+        KlingComponent kling = new KlingComponent();
+        kling.getConfiguration().setBaseUrl(simulator.baseUrl());
+        kling.getConfiguration().setAccessKey(simulator.accessKey());
+        kling.getConfiguration().setSecretKey(simulator.secretKey());
+        context.addComponent("kling", kling);
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int creates = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        int waits = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        KlingBenchmark bench = new KlingBenchmark();
+        try {
+            bench.createOverhead(creates);
+            bench.concurrentWaits(waits);
+            bench.consumerRequests(waits);
+        } finally {
+            bench.context.stop();
+            bench.simulator.close();
+        }
+        bench.print();
+        System.exit(0);
+    }
+
+    /** The same sequential creates through the component and through a bare JDK HttpClient loop. */
+    private void createOverhead(int n) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String token = JWT.create().withHeader(Map.of("alg", "HS256", "typ", "JWT")).withIssuer(simulator.accessKey())
+                .withExpiresAt(Date.from(Instant.now().plusSeconds(1800)))
+                .withNotBefore(Date.from(Instant.now().minusSeconds(5)))
+                .sign(Algorithm.HMAC256(simulator.secretKey()));
+        HttpRequest.Builder raw = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/videos/text2video"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
+        Runnable rawCreate = () -> {
+            try {
+                HttpResponse<String> r = http.send(raw.POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"prompt\":\"A benchmark fox\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("raw create answered " + r.statusCode());
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        Runnable componentCreate = () -> template.requestBody("kling:text2video", "A benchmark fox");
+        for (int i = 0; i < Math.min(300, n); i++) {
+            rawCreate.run();
+            componentCreate.run();
+        }
+        double rawMicros = timePerOp(rawCreate, n);
+        double componentMicros = timePerOp(componentCreate, n);
+        results.put("create, raw JDK HttpClient loop (µs/op, n=" + n + ")", String.format("%.0f", rawMicros));
+        results.put("create, kling:text2video producer (µs/op, n=" + n + ")", String.format("%.0f", componentMicros));
+        results.put("create overhead ratio (component / raw)", String.format("%.2f", componentMicros / rawMicros));
+    }
+
+    private static double timePerOp(Runnable op, int n) {
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            op.run();
+        }
+        return (System.nanoTime() - start) / 1_000.0 / n;
+    }
+
+    /** Many exchanges waiting at once: live threads of this JVM (the simulator's own excluded) and heap. */
+    private void concurrentWaits(int n) throws Exception {
+        simulator.timing(SimulatorTiming.of(Duration.ofSeconds(1), Duration.ofSeconds(8)));
+        ThreadSampler threads = ThreadSampler.start();
+        long heapBefore = usedHeapAfterGc();
+        int baseline = threads.current();
+        getRequests.set(0);
+        List<CompletableFuture<Object>> waiting = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            waiting.add(template.asyncRequestBody(
+                    "kling:text2video?waitForCompletion=true&pollInterval=1s&maxPollInterval=2s", "Wait " + i));
+        }
+        CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).join();
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        threads.stop();
+        results.put(n + " concurrent waits: live threads before / peak (excl. simulator)",
+                baseline + " / " + threads.peak() + " (+" + (threads.peak() - baseline) + ")");
+        results.put(n + " concurrent waits: threads at the peak", threads.peakNames().toString());
+        results.put(n + " concurrent waits: peak heap used (MB)", String.valueOf(threads.peakHeapMb()));
+        results.put(n + " concurrent waits: heap growth after GC (MB)",
+                String.valueOf((usedHeapAfterGc() - heapBefore) / 1_048_576));
+        results.put(n + " concurrent waits: wall time (s)", String.valueOf(seconds));
+        results.put("wait mode: HTTP requests per finished task (create + reads)",
+                String.format("%.2f", 1 + (double) getRequests.get() / n));
+    }
+
+    /** The same number of tasks, finished, read by the polling consumer instead of waits. */
+    private void consumerRequests(int n) throws Exception {
+        simulator.timing(SimulatorTiming.FAST);
+        simulator.reset();
+        for (int i = 0; i < n; i++) {
+            template.requestBody("kling:text2video", "Consume " + i);
+        }
+        AtomicLong emitted = new AtomicLong();
+        listRequests.set(0);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("kling:text2video?delay=1s&initialDelay=0&pageSize=500&maxPagesPerPoll=10").routeId("bench-consumer")
+                        .process(e -> emitted.incrementAndGet());
+            }
+        });
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (emitted.get() < n && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        context.getRouteController().stopRoute("bench-consumer");
+        results.put("consumer mode: list requests per finished task (" + emitted.get() + " emitted)",
+                String.format("%.3f", (double) listRequests.get() / Math.max(1, emitted.get())));
+    }
+
+    static long usedHeapAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    private void print() {
+        System.out.println();
+        System.out.printf("%-72s %s%n", "measure", "value");
+        System.out.println("-".repeat(90));
+        results.forEach((k, v) -> System.out.printf("%-72s %s%n", k, v));
+        System.out.printf("%njava %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1_048_576);
+    }
+}
