@@ -27,9 +27,12 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.ShutdownRunningTask;
+import org.apache.camel.Suspendable;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.RestConfiguration;
 import org.apache.camel.spi.RestConsumerFactory;
+import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -48,16 +51,20 @@ import org.slf4j.LoggerFactory;
  * <li>the body is capped ({@value #MAX_PAYLOAD_BYTES} bytes, else 413);</li>
  * <li>with a {@code webhookSecret}, the Standard Webhooks signature over the exact bytes is verified (else 401);</li>
  * <li>the body must be a task object with a {@code task_id} (else 400); the answer is then 200, at once;</li>
- * <li>off the HTTP thread, a callback that announces a final status makes the consumer re-read the task from the API.
- * Only that answer counts: a forged or stale body changes nothing, it costs one read at most. A task the API reports
+ * <li>off the HTTP thread, a callback that announces a final status makes the consumer re-read the task from the API
+ * (announcements of submitted or processing need no read: there is nothing to emit yet). Only the API's answer counts:
+ * a forged or stale body changes nothing. When the API does not show the announced final status yet, the task is read
+ * again after 1 s and 4 s more, in case the API lags the callback; so a forged announcement costs at most three reads.
+ * A task the API reports
  * final (with a wanted status) is emitted on a fresh exchange and committed in the endpoint's idempotent repository
  * when the exchange completes; a failed exchange leaves it to be emitted by a later callback (or by a polling consumer
  * sharing the repository).</li>
  * </ol>
  * Callbacks for a task whose exchange is still running, or whose read is in progress, coalesce into one more read
- * afterwards; callbacks for a task already emitted are dropped without a read.
+ * afterwards; callbacks for a task already emitted are dropped without a read. A graceful shutdown suspends the
+ * consumer (callbacks are then answered 503) and waits for the tasks being read or routed.
  */
-public class KlingCallbackConsumer extends DefaultConsumer {
+public class KlingCallbackConsumer extends DefaultConsumer implements ShutdownAware, Suspendable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KlingCallbackConsumer.class);
 
@@ -149,6 +156,44 @@ public class KlingCallbackConsumer extends DefaultConsumer {
         super.doStop();
     }
 
+    /**
+     * Suspended (as a graceful shutdown does first), callbacks are answered 503 and no new read starts, while reads in
+     * flight still emit their task; the HTTP path stays registered until the consumer stops.
+     */
+    @Override
+    protected void doSuspend() throws Exception {
+        for (String taskId : active.keySet()) {
+            active.computeIfPresent(taskId, (id, slot) -> slot.retry != null && slot.retry.cancel(false) ? null : slot);
+        }
+        super.doSuspend();
+    }
+
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        return false;
+    }
+
+    /**
+     * Tasks being read or routed: a graceful shutdown waits for them, so that a callback already answered 200 is not
+     * lost between the read and the commit. Confirmations waiting for their next read do not count; stopping drops
+     * them.
+     */
+    @Override
+    public int getPendingExchangesSize() {
+        int pending = 0;
+        for (Slot slot : active.values()) {
+            if (slot.retry == null) {
+                pending++;
+            }
+        }
+        return pending;
+    }
+
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        // nothing to prepare: the HTTP consumer is stopped with this consumer
+    }
+
     /** The path the HTTP server answers on, context path included; {@code null} before start. */
     String getServedPath() {
         return servedPath;
@@ -158,7 +203,7 @@ public class KlingCallbackConsumer extends DefaultConsumer {
 
     private void onRequest(Exchange http) {
         Message request = http.getMessage();
-        if (!isRunAllowed()) {
+        if (!accepting()) {
             respond(http, 503, "Not accepting callbacks");
             return;
         }
@@ -303,9 +348,14 @@ public class KlingCallbackConsumer extends DefaultConsumer {
         }
     }
 
+    /** Neither stopping nor suspended (a graceful shutdown suspends first, then waits for the pending tasks). */
+    private boolean accepting() {
+        return isRunAllowed() && !isSuspendingOrSuspended();
+    }
+
     /** Reads the task from the API: the only source trusted. */
     private void confirm(String taskId, int attempt) {
-        if (!isRunAllowed() || isEmitted(taskId)) {
+        if (!accepting() || isEmitted(taskId)) {
             finished(taskId);
             return;
         }
@@ -339,7 +389,7 @@ public class KlingCallbackConsumer extends DefaultConsumer {
             }
             if (!task.isFinal()) {
                 int next = attempt + 1;
-                if (next < CONFIRM_DELAYS_MILLIS.length && isRunAllowed()) {
+                if (next < CONFIRM_DELAYS_MILLIS.length && accepting()) {
                     LOG.debug("A callback announced task {} as final, Kling reports {}; reading again", taskId,
                             task.status().wireValue());
                     retryLater(taskId, next);
@@ -448,12 +498,12 @@ public class KlingCallbackConsumer extends DefaultConsumer {
         }
     }
 
-    /** Fields guarded by the map's per-key lock: only touched inside compute. */
+    /** Fields written only inside compute, under the map's per-key lock. */
     private static final class Slot {
         /** Another callback came while the task was being read or routed. */
         boolean again;
-        /** A confirming read is scheduled. */
-        ScheduledFuture<?> retry;
+        /** A confirming read is scheduled. Volatile for {@link #getPendingExchangesSize()}, which reads it unlocked. */
+        volatile ScheduledFuture<?> retry;
     }
 
     private static Throwable unwrap(Throwable failure) {

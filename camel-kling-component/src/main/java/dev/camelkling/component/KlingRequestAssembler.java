@@ -49,6 +49,10 @@ final class KlingRequestAssembler {
                         "must be a " + feature.uriName() + " request, not " + request.feature().uriName());
             }
             request = withExternalIdHeader(request, message);
+            if (request.field("callback_url") == null) {
+                String derived = callbackUrl();
+                request = derived == null ? request : request.with("callback_url", derived);
+            }
             return request.externalTaskId() == null ? externalIds.giveOne(request, exchange) : request;
         }
         Map<?, ?> bodyFields = body instanceof Map<?, ?> map ? map : Map.of();
@@ -76,6 +80,12 @@ final class KlingRequestAssembler {
         for (Object key : bodyFields.keySet()) {
             if (!fields.containsKey(String.valueOf(key)) && bodyFields.get(key) != null) {
                 fields.put(String.valueOf(key), bodyFields.get(key)); // unknown names: let the schema name them in its error
+            }
+        }
+        if (!fields.containsKey("callback_url")) {
+            String derived = callbackUrl();
+            if (derived != null) {
+                fields.put("callback_url", derived);
             }
         }
         KlingRequest request = feature.newRequest(fields);
@@ -109,6 +119,11 @@ final class KlingRequestAssembler {
             }
         }
         return NaturalInput.NONE;
+    }
+
+    /** The public URL of a callback consumer of this feature and account in the CamelContext, if there is one. */
+    private String callbackUrl() {
+        return feature.schema().fieldNames().contains("callback_url") ? CallbackUrls.forProducer(endpoint) : null;
     }
 
     private record NaturalInput(String field, Object value) {

@@ -12,12 +12,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import dev.camelkling.client.KlingTask;
 import dev.camelkling.client.StandardWebhookVerifier;
 import dev.camelkling.simulator.CallbackDelivery;
+import dev.camelkling.simulator.KlingSimulator;
 import dev.camelkling.simulator.KlingSimulatorExtension;
 import dev.camelkling.simulator.SimulatorTiming;
+import dev.camelkling.simulator.http.RequestFilter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -45,7 +50,23 @@ class KlingCallbackConsumerTest extends KlingTestSupport {
     /** A second Kling whose callbacks are signed with SECRET, as Kling does once a webhook secret exists. */
     @RegisterExtension
     static final KlingSimulatorExtension SIGNED_SIM = KlingSimulatorExtension.create(
-            b -> b.callbackSigner(body -> SIGNER.signatureHeaders("msg_" + System.nanoTime(), Instant.now(), body)));
+            KlingCallbackConsumerTest::signCallbacks);
+
+    /**
+     * The simulator's own Standard Webhooks signer ({@code Builder.webhookSecret}) when the simulator on the class path
+     * has it, so that signing and verifying are independent implementations; otherwise the seam
+     * {@code callbackSigner} with this component's verifier signing. Reflection only bridges the two simulator
+     * versions: once every build has {@code webhookSecret}, call it directly.
+     */
+    private static void signCallbacks(KlingSimulator.Builder builder) {
+        try {
+            builder.getClass().getMethod("webhookSecret", String.class).invoke(builder, SECRET);
+        } catch (NoSuchMethodException e) {
+            builder.callbackSigner(body -> SIGNER.signatureHeaders("msg_" + System.nanoTime(), Instant.now(), body));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static final String T2V_PATH = "/kling/callback/t2v";
     private static final String SIGNED_PATH = "/kling/callback/signed";
@@ -210,6 +231,50 @@ class KlingCallbackConsumerTest extends KlingTestSupport {
     }
 
     @Test
+    void stoppingTheRouteWaitsForATaskBeingConfirmed() throws Exception {
+        MockEndpoint mock = getMockEndpoint("mock:t2v");
+        KlingTask done = template.requestBody("kling:text2video?waitForCompletion=true", "A lantern at dusk", KlingTask.class);
+        CountDownLatch readStarted = new CountDownLatch(1);
+        CountDownLatch releaseRead = new CountDownLatch(1);
+        RequestFilter holdRead = (request, next) -> {
+            if (request.method().equals("GET") && request.path().endsWith("/" + done.taskId())) {
+                readStarted.countDown();
+                try {
+                    releaseRead.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return next.handle(request);
+        };
+        simulator().addRequestFilter(holdRead);
+        try {
+            assertThat(post(T2V_PATH, "{\"task_id\":\"" + done.taskId() + "\",\"task_status\":\"succeed\"}").statusCode())
+                    .isEqualTo(200);
+            assertThat(readStarted.await(5, TimeUnit.SECONDS)).isTrue();
+
+            // the callback was answered 200 already: stopping must not lose the task whose read is in flight
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(() -> {
+                try {
+                    context.getRouteController().stopRoute("t2v-callbacks", 20, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> !stopping.isDone());
+            releaseRead.countDown();
+            stopping.get(20, TimeUnit.SECONDS);
+        } finally {
+            releaseRead.countDown();
+            simulator().removeRequestFilter(holdRead);
+        }
+        assertThat(emittedIds(mock)).containsExactly(done.taskId());
+        assertThat(context.getEndpoint("kling:text2video?consumerMode=callback&callbackPath=" + T2V_PATH
+                                       + "&callbackBaseUrl=https://app.example.com/", KlingEndpoint.class)
+                .getIdempotentRepository().contains(done.taskId())).isTrue();
+    }
+
+    @Test
     void malformedAndOversizedBodiesAreRefusedAndNothingIsEchoed() throws Exception {
         HttpResponse<String> notJson = post(T2V_PATH, "task_id=1".getBytes(StandardCharsets.UTF_8),
                 Map.of("X-Probe", "echo-me", "webhook-id", "msg_1"));
@@ -369,6 +434,12 @@ class KlingCallbackConsumerTest extends KlingTestSupport {
                         .to("mock:nowhere");
             }
         })).hasStackTraceContaining("no-such-server").hasStackTraceContaining("RestConsumerFactory");
+        assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("kling:text2video?consumerMode=push").routeId("bad-mode").to("mock:nowhere");
+            }
+        })).hasStackTraceContaining("consumerMode must be poll or callback");
         assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

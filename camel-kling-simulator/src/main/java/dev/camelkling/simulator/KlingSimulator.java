@@ -9,6 +9,10 @@ import dev.camelkling.simulator.auth.CredentialRegistry;
 import dev.camelkling.simulator.auth.Hs256JwtVerifier;
 import dev.camelkling.simulator.callback.CallbackDispatcher;
 import dev.camelkling.simulator.callback.CallbackSigner;
+import dev.camelkling.simulator.callback.StandardWebhooksSigner;
+import dev.camelkling.simulator.fault.FaultAdminRoutes;
+import dev.camelkling.simulator.fault.FaultConfig;
+import dev.camelkling.simulator.fault.FaultInjector;
 import dev.camelkling.simulator.http.RequestFilter;
 import dev.camelkling.simulator.http.RequestPipeline;
 import dev.camelkling.simulator.http.Router;
@@ -94,6 +98,10 @@ public final class KlingSimulator implements AutoCloseable {
     private final TaskLifecycle lifecycle;
     private final Router router;
     private final RequestPipeline pipeline;
+    private final FaultInjector faults;
+    private final boolean admin;
+    private final String webhookSecret;
+    private volatile long largeResultBytes;
 
     private HttpServer server;
     private ExecutorService httpExecutor;
@@ -111,6 +119,9 @@ public final class KlingSimulator implements AutoCloseable {
         this.maxConcurrentTasks = b.maxConcurrentTasks;
         this.clock = b.clock;
         this.videoRetention = b.videoRetention;
+        this.admin = b.admin;
+        this.webhookSecret = b.webhookSecret;
+        this.largeResultBytes = b.largeResultBytes;
         this.faceSessions = new FaceSessions(clock, b.sessionTtl);
         elements.addAll(DEFAULT_ELEMENT_IDS);
         elements.addAll(b.elements);
@@ -125,11 +136,19 @@ public final class KlingSimulator implements AutoCloseable {
         this.store = new TaskStore(clock, b.maxConcurrentTasks);
         this.media = new MediaStore(this::baseUrl);
         this.lifecycle = new TaskLifecycle(store, media, callbacks, b.timing);
-        callbacks.signer(b.callbackSigner);
+        callbacks.signer(b.webhookSecret != null ? new StandardWebhooksSigner(b.webhookSecret) : b.callbackSigner);
+        callbacks.duplicate(b.duplicateCallbacks);
+        callbacks.reorder(b.reorderCallbacks);
         // JWTs are always checked against real time: clients sign them with their real clock, whatever clock drives tasks
         this.router = new Router(new Authenticator(credentials, new Hs256JwtVerifier(credentials, Clock.systemUTC())));
         this.pipeline = new RequestPipeline(router);
-        new MediaRoutes(media).routes().forEach(router::add);
+        // outermost filter: "before" faults pre-empt everything, "after" faults see the final answer
+        this.faults = new FaultInjector(b.faults);
+        pipeline.addFilter(faults);
+        if (admin) {
+            new FaultAdminRoutes(faults, store::createdCount, store::externalIdCounts).routes().forEach(router::add);
+        }
+        new MediaRoutes(media, () -> largeResultBytes).routes().forEach(router::add);
         ValidationContext validationContext = new SimulatorValidationContext(null);
         for (ProductDescriptor product : ProductCatalog.all()) {
             new TaskEndpoints(product, store, lifecycle, validationContext).routes().forEach(router::add);
@@ -240,6 +259,72 @@ public final class KlingSimulator implements AutoCloseable {
     /** How many existing tasks, over all accounts and products, carry this {@code external_task_id}. */
     public int tasksByExternalId(String externalTaskId) {
         return store.countByExternalId(externalTaskId);
+    }
+
+    /**
+     * Tasks per {@code external_task_id}, over all accounts and products (tasks without one are left
+     * out). After a run where every create carried a distinct id, every value should be 1.
+     */
+    public Map<String, Integer> externalIdCounts() {
+        return Map.copyOf(store.externalIdCounts());
+    }
+
+    /** {@link #externalIdCounts()} summed up: tasks, distinct ids, the maximum per id and the duplicates. */
+    public ExternalIdSummary externalIdSummary() {
+        return ExternalIdSummary.of(store.externalIdCounts());
+    }
+
+    /**
+     * The fault injector: configure faults at run time (rate rules, script), read its counters. Always
+     * present; it injects nothing until configured (builder {@code faults(...)}, this object or the
+     * admin API).
+     */
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** Whether the admin API ({@code /__admin/faults}) is served. */
+    public boolean isAdminEnabled() {
+        return admin;
+    }
+
+    /** The configured webhook secret ({@code whsec_...}), or {@code null} when callbacks are unsigned by it. */
+    public String webhookSecret() {
+        return webhookSecret;
+    }
+
+    /** Whether every callback is delivered twice. */
+    public boolean duplicateCallbacks() {
+        return callbacks.duplicate();
+    }
+
+    public KlingSimulator duplicateCallbacks(boolean duplicate) {
+        callbacks.duplicate(duplicate);
+        return this;
+    }
+
+    /** Whether the notification before a task's final one is delivered after it. */
+    public boolean reorderCallbacks() {
+        return callbacks.reorder();
+    }
+
+    public KlingSimulator reorderCallbacks(boolean reorder) {
+        callbacks.reorder(reorder);
+        return this;
+    }
+
+    /** The minimum size of served task results (videos, generated images); 0 = their natural size. */
+    public long largeResultBytes() {
+        return largeResultBytes;
+    }
+
+    /** Changes the minimum size of served task results from the next download on; 0 = natural size. */
+    public KlingSimulator largeResultBytes(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("largeResultBytes must be >= 0");
+        }
+        largeResultBytes = bytes;
+        return this;
     }
 
     /** The {@code task_status} of a task, for assertions that do not want to go through HTTP. */
@@ -364,12 +449,16 @@ public final class KlingSimulator implements AutoCloseable {
         return this;
     }
 
-    /** Forgets all tasks, held slots, media and recorded callbacks; keeps the server running. */
+    /**
+     * Forgets all tasks, held slots, media and recorded callbacks, and zeroes the fault counters; keeps
+     * the server running and the fault setup (use {@code faults().clear()} to remove it).
+     */
     public void reset() {
         store.clear();
         media.clear();
         faceSessions.clear();
         callbacks.clear();
+        faults.resetCounters();
     }
 
     @Override
@@ -469,8 +558,71 @@ public final class KlingSimulator implements AutoCloseable {
         private Duration sessionTtl = DEFAULT_SESSION_TTL;
         private Duration videoRetention = DEFAULT_VIDEO_RETENTION;
         private final Set<Long> elements = new LinkedHashSet<>();
+        private FaultConfig faults = FaultConfig.NONE;
+        private boolean admin;
+        private String webhookSecret;
+        private boolean duplicateCallbacks;
+        private boolean reorderCallbacks;
+        private long largeResultBytes;
 
         private Builder() {
+        }
+
+        /** Faults to inject from the start (rate rules, script, seed); none by default. See {@link FaultInjector}. */
+        public Builder faults(FaultConfig faults) {
+            this.faults = Objects.requireNonNull(faults, "faults");
+            return this;
+        }
+
+        /**
+         * Serves the test-only admin API at {@code /__admin/faults} (GET/POST/DELETE, no Kling
+         * authentication); off by default.
+         */
+        public Builder admin(boolean admin) {
+            this.admin = admin;
+            return this;
+        }
+
+        /**
+         * Signs every callback as the real service does once a webhook secret exists (Standard Webhooks,
+         * §5.2): {@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature: v1,...}.
+         * {@code null} (default) = unsigned. Replaces a {@link #callbackSigner}.
+         *
+         * @param secret {@code whsec_} followed by the Base64 of the key
+         */
+        public Builder webhookSecret(String secret) {
+            if (secret != null) {
+                StandardWebhooksSigner.decodeSecret(secret); // fail fast on a malformed secret
+            }
+            this.webhookSecret = secret;
+            return this;
+        }
+
+        /** Delivers every callback twice (same {@code webhook-id}), for consumer deduplication tests. */
+        public Builder duplicateCallbacks(boolean duplicate) {
+            this.duplicateCallbacks = duplicate;
+            return this;
+        }
+
+        /**
+         * Delivers the notification before a task's final one after the final one (e.g. submitted,
+         * succeed, processing), for "never move a task backwards" tests.
+         */
+        public Builder reorderCallbacks(boolean reorder) {
+            this.reorderCallbacks = reorder;
+            return this;
+        }
+
+        /**
+         * Serves task results (videos and generated images) at least this big, padded but still valid and
+         * streamed with a Content-Length, to test streaming downloads; 0 (default) = natural size.
+         */
+        public Builder largeResultBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("largeResultBytes must be >= 0");
+            }
+            this.largeResultBytes = bytes;
+            return this;
         }
 
         /**
@@ -562,7 +714,7 @@ public final class KlingSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Seam for signed callbacks (Standard Webhooks); unsigned by default. */
+        /** Seam for signed callbacks; unsigned by default. {@link #webhookSecret} takes precedence. */
         public Builder callbackSigner(CallbackSigner signer) {
             this.callbackSigner = Objects.requireNonNull(signer, "signer");
             return this;

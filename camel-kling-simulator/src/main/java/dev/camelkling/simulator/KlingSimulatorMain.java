@@ -1,10 +1,18 @@
 package dev.camelkling.simulator;
 
+import dev.camelkling.simulator.fault.Fault;
+import dev.camelkling.simulator.fault.FaultConfig;
+import dev.camelkling.simulator.fault.FaultJson;
+import dev.camelkling.simulator.fault.FaultMatch;
+import dev.camelkling.simulator.fault.FaultRule;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -24,6 +32,20 @@ public final class KlingSimulatorMain {
               --max-concurrent N  concurrent tasks per account, model and pack type (default 5)
               --elements IDS      comma-separated element ids to add to the element library
                                   (default library: 829836802793406551, ...552, ...553)
+              --webhook-secret S  sign callbacks (Standard Webhooks) with this whsec_... secret
+              --duplicate-callbacks  deliver every callback twice
+              --reorder-callbacks    deliver the notification before a task's final one after it
+              --large-result-mb N serve task results (videos, generated images) at least N MiB big, streamed
+            Fault injection (test facility; see the README):
+              --admin             serve the admin API at /__admin/faults (GET/POST/DELETE, no auth)
+              --fault-rate R      inject a fault into R (0..1) of the matching requests
+              --faults LIST       faults to pick from for --fault-rate, comma-separated, e.g.
+                                  1302,5000/after,reset/before,slow/after/3s (default: all = every kind
+                                  before and after, except slow)
+              --fault-match M     requests --fault-rate applies to, METHOD:PATH_PREFIX (default POST:/v1/,
+                                  '*' = any method)
+              --fault-seed N      RNG seed of the rate rules (default: random, shown by GET /__admin/faults)
+              --faults-json FILE  a full fault setup (rules, script, seed) in the admin JSON format
               --help              show this help
             """;
 
@@ -75,6 +97,11 @@ public final class KlingSimulatorMain {
         boolean help;
         boolean tls;
         Path certOut;
+        FaultConfig faultsJson;
+        Double faultRate;
+        String faultList;
+        String faultMatch;
+        Long faultSeed;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -94,13 +121,79 @@ public final class KlingSimulatorMain {
                     case "--timing" -> o.builder.timing(SimulatorTiming.named(value(args, ++i, arg)));
                     case "--max-concurrent" -> o.builder.maxConcurrentTasks(integer(arg, value(args, ++i, arg)));
                     case "--elements" -> o.builder.elements(longs(arg, value(args, ++i, arg)));
+                    case "--webhook-secret" -> o.builder.webhookSecret(value(args, ++i, arg));
+                    case "--duplicate-callbacks" -> o.builder.duplicateCallbacks(true);
+                    case "--reorder-callbacks" -> o.builder.reorderCallbacks(true);
+                    case "--large-result-mb" -> o.builder.largeResultBytes(integer(arg, value(args, ++i, arg)) * 1024L * 1024L);
+                    case "--admin" -> o.builder.admin(true);
+                    case "--fault-rate" -> o.faultRate = rate(arg, value(args, ++i, arg));
+                    case "--faults" -> o.faultList = value(args, ++i, arg);
+                    case "--fault-match" -> o.faultMatch = value(args, ++i, arg);
+                    case "--fault-seed" -> o.faultSeed = longValue(arg, value(args, ++i, arg));
+                    case "--faults-json" -> o.faultsJson = faultsJson(value(args, ++i, arg));
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
             if (o.certOut != null && !o.tls) {
                 throw new IllegalArgumentException("--cert-out needs --tls");
             }
+            if (o.faultRate == null && (o.faultList != null || o.faultMatch != null)) {
+                throw new IllegalArgumentException("--faults and --fault-match need --fault-rate");
+            }
+            o.builder.faults(o.faultConfig());
             return o;
+        }
+
+        /** --faults-json as the base, plus the --fault-rate rule, with --fault-seed overriding the seed. */
+        FaultConfig faultConfig() {
+            FaultConfig base = faultsJson == null ? FaultConfig.NONE : faultsJson;
+            List<FaultRule> rules = new ArrayList<>(base.rules());
+            if (faultRate != null) {
+                List<Fault> faults = new ArrayList<>();
+                for (String token : (faultList == null ? "all" : faultList).split(",")) {
+                    if (token.trim().equalsIgnoreCase("all")) {
+                        faults.addAll(Fault.all());
+                    } else {
+                        try {
+                            faults.add(Fault.parse(token));
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("--faults: " + e.getMessage());
+                        }
+                    }
+                }
+                rules.add(new FaultRule(match(faultMatch == null ? "POST:/v1/" : faultMatch), faultRate, faults));
+            }
+            return new FaultConfig(faultSeed != null ? faultSeed : base.seed(), rules, base.script());
+        }
+
+        private static FaultMatch match(String value) {
+            int colon = value.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("--fault-match needs METHOD:PATH_PREFIX, got " + value);
+            }
+            return FaultMatch.prefix(value.substring(0, colon), value.substring(colon + 1));
+        }
+
+        private static double rate(String option, String value) {
+            try {
+                double rate = Double.parseDouble(value);
+                if (rate >= 0 && rate <= 1) {
+                    return rate;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(option + " needs a number in [0, 1], got " + value);
+        }
+
+        private static FaultConfig faultsJson(String file) {
+            try {
+                return FaultJson.parse(Files.readAllBytes(Path.of(file)));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--faults-json: cannot read " + file + ": " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--faults-json " + file + ": " + e.getMessage());
+            }
         }
 
         private static String value(String[] args, int index, String option) {
@@ -121,6 +214,14 @@ public final class KlingSimulatorMain {
                 }
             }
             return ids;
+        }
+
+        private static long longValue(String option, String value) {
+            try {
+                return Long.parseLong(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " needs a 64-bit integer, got " + value);
+            }
         }
 
         private static int integer(String option, String value) {

@@ -7,12 +7,19 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A JDK HttpServer that records callback POSTs and answers with a configurable status. */
 final class CallbackReceiver implements AutoCloseable {
-    record Received(String method, String contentType, String body) {
+    /** @param rawBody the exact bytes received; {@code headers} keys are lower-case */
+    record Received(String method, String contentType, String body, byte[] rawBody, Map<String, String> headers) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
     }
 
     private final HttpServer server;
@@ -26,8 +33,11 @@ final class CallbackReceiver implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst("Content-Type"), body));
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst("Content-Type"),
+                    new String(raw, StandardCharsets.UTF_8), raw, Map.copyOf(headers)));
             exchange.sendResponseHeaders(answerStatus, -1);
             exchange.close();
         });

@@ -128,6 +128,18 @@ public final class TaskStore {
         return (int) byTaskId.values().stream().filter(t -> externalTaskId.equals(t.order().externalTaskId())).count();
     }
 
+    /** Tasks per {@code external_task_id} over all accounts and products (tasks without one are left out). */
+    public synchronized Map<String, Integer> externalIdCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (SimTask t : byTaskId.values()) {
+            String externalTaskId = t.order().externalTaskId();
+            if (externalTaskId != null) {
+                counts.merge(externalTaskId, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
     public synchronized Optional<SimTask> byTaskId(String taskId) {
         return Optional.ofNullable(byTaskId.get(taskId));
     }
