@@ -32,6 +32,8 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
     private final CredentialsResolver credentialsResolver;
     private ScheduledExecutorService scheduler;
     private ExecutorService worker;
+    private ExecutorService clientExecutor;
+    private final SharedKlingClients clients = new SharedKlingClients();
 
     public KlingComponent() {
         this(CredentialsResolver.fromEnvironment());
@@ -79,10 +81,30 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
         return worker;
     }
 
+    /**
+     * The threads the Kling clients (and their JDK HttpClients) parse answers on; kept apart from the worker pool so
+     * a route blocking on its worker thread can never starve the HTTP responses it waits for.
+     */
+    synchronized ExecutorService getClientExecutor() {
+        if (clientExecutor == null) {
+            clientExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KlingClient", 4, 4);
+        }
+        return clientExecutor;
+    }
+
+    SharedKlingClients getClients() {
+        return clients;
+    }
+
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        clients.closeAll();
         synchronized (this) {
+            if (clientExecutor != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(clientExecutor);
+                clientExecutor = null;
+            }
             if (scheduler != null) {
                 getCamelContext().getExecutorServiceManager().shutdown(scheduler);
                 scheduler = null;

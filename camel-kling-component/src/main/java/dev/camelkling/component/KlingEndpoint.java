@@ -99,6 +99,7 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     private final KlingFeature klingFeature;
     private KlingClient client;
+    private SharedKlingClients.Key clientKey;
 
     public KlingEndpoint(String uri, KlingComponent component, KlingFeature feature, KlingConfiguration configuration) {
         super(uri, component);
@@ -142,27 +143,30 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
             idempotentRepository = MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
         }
         ServiceHelper.startService(idempotentRepository);
-        client = KlingClient.create(clientConfig());
+        SSLContextParameters ssl = sslContextParameters();
+        clientKey = SharedKlingClients.Key.of(configuration, ssl);
+        client = getComponent().getClients().acquire(clientKey, () -> KlingClient.create(clientConfig(ssl)));
     }
 
     @Override
     protected void doStop() throws Exception {
         if (client != null) {
-            client.close();
+            getComponent().getClients().release(clientKey);
             client = null;
         }
         ServiceHelper.stopService(idempotentRepository);
         super.doStop();
     }
 
-    private KlingClientConfig clientConfig() throws Exception {
+    private KlingClientConfig clientConfig(SSLContextParameters ssl) {
         KlingConfiguration c = configuration;
         return KlingClientConfig.builder()
                 .baseUrl(c.getBaseUrl())
                 .credentials(CredentialsResolver.credentials(c))
                 .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
                 .requestTimeout(Duration.ofMillis(c.getRequestTimeout()))
-                .sslContext(sslContext())
+                .sslContext(sslContext(ssl))
+                .executor(getComponent().getClientExecutor())
                 .retryPolicy(readRetryPolicy(c.getMaxReadAttempts()))
                 .scheduler(getComponent().getScheduler())
                 .build();
@@ -173,12 +177,17 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
         return new RetryPolicy(maxAttempts, d.initialDelay(), d.maxDelay(), d.multiplier(), d.jitter());
     }
 
-    private SSLContext sslContext() throws Exception {
+    private SSLContextParameters sslContextParameters() {
         SSLContextParameters parameters = configuration.getSslContextParameters();
-        if (parameters == null) {
-            parameters = getComponent().retrieveGlobalSslContextParameters();
+        return parameters != null ? parameters : getComponent().retrieveGlobalSslContextParameters();
+    }
+
+    private SSLContext sslContext(SSLContextParameters parameters) {
+        try {
+            return parameters == null ? null : parameters.createSSLContext(getCamelContext());
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create the SSL context for " + getFeature(), e);
         }
-        return parameters == null ? null : parameters.createSSLContext(getCamelContext());
     }
 
     /** Images come back in seconds to a few minutes, videos take minutes: the default bound follows the feature. */

@@ -70,6 +70,8 @@ public final class KlingBenchmark {
             bench.createOverhead(creates);
             bench.concurrentWaits(waits);
             bench.consumerRequests(waits);
+            bench.largeDownload(100);
+            bench.largeUpload();
         } finally {
             bench.context.stop();
             bench.simulator.close();
@@ -168,6 +170,45 @@ public final class KlingBenchmark {
         context.getRouteController().stopRoute("bench-consumer");
         results.put("consumer mode: list requests per finished task (" + emitted.get() + " emitted)",
                 String.format("%.3f", (double) listRequests.get() / Math.max(1, emitted.get())));
+    }
+
+    /** A result of {@code megabytes} MiB downloaded through download=true into a directory: heap growth meanwhile. */
+    private void largeDownload(int megabytes) throws Exception {
+        simulator.timing(SimulatorTiming.FAST);
+        simulator.largeResultBytes(megabytes * 1_048_576L);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kling-bench");
+        long before = usedHeapAfterGc();
+        ThreadSampler heap = ThreadSampler.start();
+        java.io.File file = template.requestBody("kling:text2video?waitForCompletion=true&pollInterval=100&download=true"
+                                                 + "&downloadDirectory=" + dir, "A very long video", java.io.File.class);
+        heap.stop();
+        simulator.largeResultBytes(0);
+        results.put(megabytes + " MiB download: file size (MiB)", String.valueOf(file.length() / 1_048_576));
+        results.put(megabytes + " MiB download: peak heap growth (MiB)", String.valueOf(heap.peakHeapMb() - before / 1_048_576));
+        java.nio.file.Files.deleteIfExists(file.toPath());
+        java.nio.file.Files.deleteIfExists(dir);
+    }
+
+    /** An image of about 9.5 MB sent as a File to image2video: heap growth while the create is built and sent. */
+    private void largeUpload() throws Exception {
+        java.nio.file.Path image = java.nio.file.Files.createTempFile("kling-bench-", ".png");
+        java.awt.image.BufferedImage noise = new java.awt.image.BufferedImage(1780, 1780,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(1);
+        for (int y = 0; y < noise.getHeight(); y++) {
+            for (int x = 0; x < noise.getWidth(); x++) {
+                noise.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        javax.imageio.ImageIO.write(noise, "png", image.toFile());
+        noise = null;
+        long before = usedHeapAfterGc();
+        ThreadSampler heap = ThreadSampler.start();
+        template.requestBody("kling:image2video?prompt=Static noise comes alive", image.toFile());
+        heap.stop();
+        results.put("upload of a " + java.nio.file.Files.size(image) / 1_048_576 + " MiB image: peak heap growth (MiB)",
+                String.valueOf(heap.peakHeapMb() - before / 1_048_576));
+        java.nio.file.Files.deleteIfExists(image);
     }
 
     static long usedHeapAfterGc() {
