@@ -121,8 +121,8 @@ public final class KlingClient implements AutoCloseable {
 
     private CompletableFuture<KlingTask> createUntracked(KlingRequest request) {
         request.validate();
-        byte[] body = KlingJson.writeRequest(request);
-        return http.call("POST", request.feature().path(), body, false).thenApply(envelope -> KlingJson.task(envelope.data()));
+        StreamingBody body = KlingJson.requestBody(request);
+        return http.callStreaming("POST", request.feature().path(), body.publisher(), false).thenApply(envelope -> KlingJson.task(envelope.data()));
     }
 
     /**

@@ -73,10 +73,19 @@ final class KlingHttp {
      *                   which makes its ambiguous errors non-retryable
      */
     CompletableFuture<Envelope> call(String method, String pathAndQuery, byte[] body, boolean idempotent) {
+        return call(method, pathAndQuery, body == null ? null : BodyPublishers.ofByteArray(body), idempotent, true);
+    }
+
+    /**
+     * Sends a JSON API request with a streamed body. The publisher is subscribed again if the token is re-signed,
+     * so it must be replayable (a {@link StreamingBody} is).
+     */
+    CompletableFuture<Envelope> callStreaming(String method, String pathAndQuery, HttpRequest.BodyPublisher body, boolean idempotent) {
         return call(method, pathAndQuery, body, idempotent, true);
     }
 
-    private CompletableFuture<Envelope> call(String method, String pathAndQuery, byte[] body, boolean idempotent, boolean mayRenewToken) {
+    private CompletableFuture<Envelope> call(String method, String pathAndQuery, HttpRequest.BodyPublisher body, boolean idempotent,
+            boolean mayRenewToken) {
         String operation = method + " " + pathAndQuery;
         String authorization;
         HttpRequest request;
@@ -87,7 +96,7 @@ final class KlingHttp {
                     .header("Authorization", authorization)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body))
+                    .method(method, body == null ? BodyPublishers.noBody() : body)
                     .build();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(new KlingException("Could not prepare " + operation + ": " + e.getMessage(), e));
@@ -97,6 +106,11 @@ final class KlingHttp {
                 .handleAsync((response, error) -> {
                     if (error != null) {
                         LOG.debug("{} -> no response after {} ms: {}", operation, millisSince(started), error.toString());
+                        StreamingBody.MediaReadException media = mediaFailure(error);
+                        if (media != null) {
+                            // the body was cut short, so the server cannot have acted on it
+                            throw new CompletionException(new KlingException("Could not send " + operation + ": " + media.getMessage(), media));
+                        }
                         throw new CompletionException(TransportErrors.classify(operation, idempotent, error));
                     }
                     try {
@@ -162,6 +176,15 @@ final class KlingHttp {
                     }
                     return fetched.body();
                 }, executor);
+    }
+
+    private static StreamingBody.MediaReadException mediaFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamingBody.MediaReadException media) {
+                return media;
+            }
+        }
+        return null;
     }
 
     private static long millisSince(long startedNanos) {

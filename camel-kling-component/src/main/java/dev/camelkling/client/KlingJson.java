@@ -37,9 +37,20 @@ final class KlingJson {
     private KlingJson() {
     }
 
-    /** The JSON body of a create request. */
+    /** The JSON body of a create request, in memory (for tests; the client sends {@link #requestBody}). */
     static byte[] writeRequest(KlingRequest request) {
-        return write(request.wireFields(), request.feature().uriName() + " request");
+        return requestBody(request).toByteArray();
+    }
+
+    /** The JSON body of a create request as sent: local media is Base64-encoded from its source while sending. */
+    static StreamingBody requestBody(KlingRequest request) {
+        return StreamingBody.of(request.wireFields(), request.feature().uriName() + " request");
+    }
+
+    /** Serializer attribute: where local media values are collected, written as placeholders, by {@link StreamingBody}. */
+    static final Object MEDIA_SINK = MediaSink.class;
+
+    record MediaSink(String token, List<KlingMedia> media) {
     }
 
     static byte[] write(Map<String, Object> fields, String what) {
@@ -190,6 +201,11 @@ final class KlingJson {
             switch (media.kind()) {
                 case URL, BASE64 -> gen.writeString(media.text());
                 case BYTES, FILE -> {
+                    if (provider.getAttribute(MEDIA_SINK) instanceof MediaSink sink) {
+                        gen.writeString(sink.token() + sink.media().size());
+                        sink.media().add(media);
+                        return;
+                    }
                     try (InputStream content = media.openContent()) {
                         gen.writeBinary(content, -1);
                     }

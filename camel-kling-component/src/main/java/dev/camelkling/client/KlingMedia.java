@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.ref.Cleaner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,17 +87,67 @@ public final class KlingMedia {
         return of(Objects.requireNonNull(file, "file").toPath());
     }
 
+    /** Streams up to this size are kept in memory; longer ones are spooled to a temporary file. */
+    static final int IN_MEMORY_LIMIT = 1 << 20;
+
     /**
-     * Reads the stream to its end now; the caller still owns (and closes) the stream.
+     * Reads the stream to its end now; the caller still owns (and closes) the stream. A stream can be read only once
+     * but a create may be sent more than once (after a re-signed token, or by {@link ExactlyOnceCreator} after a
+     * confirmed absence), so the content is kept: up to {@value #IN_MEMORY_LIMIT} bytes in memory, anything longer in
+     * a temporary file (owner-only permissions, in {@code java.io.tmpdir}) that is streamed into the request body like
+     * any file and deleted once this media object is garbage collected. So a large stream is never held in memory.
      *
-     * @throws KlingException if the stream cannot be read
+     * @throws KlingException if the stream cannot be read or the temporary file cannot be written
      */
     public static KlingMedia of(InputStream in) {
         Objects.requireNonNull(in, "in");
         try {
-            return of(in.readAllBytes());
+            byte[] head = in.readNBytes(IN_MEMORY_LIMIT);
+            if (head.length < IN_MEMORY_LIMIT) {
+                return of(head);
+            }
+            int next = in.read();
+            if (next < 0) {
+                return of(head);
+            }
+            return spool(head, next, in);
         } catch (IOException e) {
             throw new KlingException("Could not read media stream: " + e.getMessage(), e);
+        }
+    }
+
+    private static KlingMedia spool(byte[] head, int next, InputStream rest) throws IOException {
+        Path temp = Files.createTempFile("kling-media-", ".bin");
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            out.write(head);
+            out.write(next);
+            rest.transferTo(out);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        KlingMedia media = new KlingMedia(Kind.FILE, null, null, temp);
+        TempFiles.CLEANER.register(media, new TempFiles.Delete(temp));
+        return media;
+    }
+
+    /** Deletes spooled streams once their media object is unreachable. */
+    private static final class TempFiles {
+        static final Cleaner CLEANER = Cleaner.create(runnable -> {
+            Thread thread = new Thread(runnable, "kling-media-cleaner");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        record Delete(Path file) implements Runnable {
+            @Override
+            public void run() {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // best effort: it is in the temporary directory
+                }
+            }
         }
     }
 
