@@ -92,6 +92,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keepOriginalSound": getOrCreateConfiguration(target).setKeepOriginalSound(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrenttasks":
+        case "maxConcurrentTasks": getOrCreateConfiguration(target).setMaxConcurrentTasks(property(camelContext, int.class, value)); return true;
         case "maxcreateattempts":
         case "maxCreateAttempts": getOrCreateConfiguration(target).setMaxCreateAttempts(property(camelContext, int.class, value)); return true;
         case "maxpollinterval":
@@ -228,6 +230,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keepOriginalSound": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrenttasks":
+        case "maxConcurrentTasks": return int.class;
         case "maxcreateattempts":
         case "maxCreateAttempts": return int.class;
         case "maxpollinterval":
@@ -365,6 +369,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "keepOriginalSound": return getOrCreateConfiguration(target).getKeepOriginalSound();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrenttasks":
+        case "maxConcurrentTasks": return getOrCreateConfiguration(target).getMaxConcurrentTasks();
         case "maxcreateattempts":
         case "maxCreateAttempts": return getOrCreateConfiguration(target).getMaxCreateAttempts();
         case "maxpollinterval":

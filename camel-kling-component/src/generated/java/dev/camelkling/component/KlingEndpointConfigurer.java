@@ -104,6 +104,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keepOriginalSound": target.getConfiguration().setKeepOriginalSound(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrenttasks":
+        case "maxConcurrentTasks": target.getConfiguration().setMaxConcurrentTasks(property(camelContext, int.class, value)); return true;
         case "maxcreateattempts":
         case "maxCreateAttempts": target.getConfiguration().setMaxCreateAttempts(property(camelContext, int.class, value)); return true;
         case "maxpagesperpoll":
@@ -285,6 +287,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keepOriginalSound": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrenttasks":
+        case "maxConcurrentTasks": return int.class;
         case "maxcreateattempts":
         case "maxCreateAttempts": return int.class;
         case "maxpagesperpoll":
@@ -467,6 +471,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "keepOriginalSound": return target.getConfiguration().getKeepOriginalSound();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrenttasks":
+        case "maxConcurrentTasks": return target.getConfiguration().getMaxConcurrentTasks();
         case "maxcreateattempts":
         case "maxCreateAttempts": return target.getConfiguration().getMaxCreateAttempts();
         case "maxpagesperpoll":

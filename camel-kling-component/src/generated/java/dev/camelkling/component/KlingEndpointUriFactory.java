@@ -23,7 +23,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(95);
+        Set<String> props = new HashSet<>(96);
         props.add("accessKey");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -68,6 +68,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("initialDelay");
         props.add("keepOriginalSound");
         props.add("lazyStartProducer");
+        props.add("maxConcurrentTasks");
         props.add("maxCreateAttempts");
         props.add("maxPagesPerPoll");
         props.add("maxPollInterval");

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,9 @@ import java.util.function.Supplier;
  * create is reported; a {@link KlingTransportException#mayHaveReachedServer()} or a 5xx
  * {@link KlingApiException#mayHaveTakenEffect()} means a task may exist and should be looked up by
  * {@code external_task_id} before creating again; {@link KlingException#isRetryable()} is {@code false} for them.
+ * With {@link KlingClientConfig#maxConcurrentTasks()} set, creates also wait for a free slot, and a 1303 (HTTP 429:
+ * nothing was created) is re-sent after a backoff. The body of a create is streamed: local media is Base64-encoded
+ * from its source while sending, so a large file never sits in memory.
  *
  * <p>Threads: responses are handled, and the returned futures completed, on the client's executor, never on the
  * JDK's shared pools: {@link KlingClientConfig#executor()} when configured, otherwise a small pool the client owns
@@ -59,6 +63,13 @@ public final class KlingClient implements AutoCloseable {
     private final Retrier retrier;
     private final TaskWaiter waiter;
     private final OpenFutures open = new OpenFutures();
+    /** {@code null} without a client-side concurrency limit. */
+    private final TaskSlots slots;
+
+    /** How often a 1303 is retried when a concurrency limit is configured; the backoff starts at 1 s. */
+    static final int CONCURRENCY_RETRIES = 8;
+    static final Duration CONCURRENCY_FIRST_DELAY = Duration.ofSeconds(1);
+    static final Duration CONCURRENCY_MAX_DELAY = Duration.ofSeconds(30);
 
     private KlingClient(KlingClientConfig config) {
         this.config = config;
@@ -69,6 +80,9 @@ public final class KlingClient implements AutoCloseable {
         this.scheduler = ownsScheduler ? newDaemonScheduler() : config.scheduler();
         this.retrier = new Retrier(config.retryPolicy(), scheduler, executor, () -> ThreadLocalRandom.current().nextDouble());
         this.waiter = new TaskWaiter(scheduler, executor, config.clock());
+        this.slots = config.maxConcurrentTasks() > 0
+                ? new TaskSlots(config.maxConcurrentTasks(), config.concurrencyCheckInterval(), scheduler, executor, this::getUntracked)
+                : null;
     }
 
     public static KlingClient create(KlingClientConfig config) {
@@ -122,7 +136,70 @@ public final class KlingClient implements AutoCloseable {
     private CompletableFuture<KlingTask> createUntracked(KlingRequest request) {
         request.validate();
         StreamingBody body = KlingJson.requestBody(request);
-        return http.callStreaming("POST", request.feature().path(), body.publisher(), false).thenApply(envelope -> KlingJson.task(envelope.data()));
+        if (slots == null) {
+            return send(request, body);
+        }
+        int needed = TaskSlots.slotsOf(request);
+        CompletableFuture<Void> granted = slots.acquire(needed);
+        CompletableFuture<KlingTask> outcome = new CompletableFuture<>();
+        outcome.whenComplete((task, error) -> granted.cancel(false)); // leaves the queue if still waiting
+        granted.thenCompose(ignored -> sendHoldingSlots(request, body, 1, outcome)).whenComplete((task, error) -> {
+            boolean holding = granted.isDone() && !granted.isCompletedExceptionally();
+            if (error == null) {
+                slots.created(request.feature(), task, needed);
+                outcome.complete(task);
+            } else {
+                if (holding) {
+                    slots.release(needed);
+                }
+                outcome.completeExceptionally(TransportErrors.unwrap(error));
+            }
+        });
+        return outcome;
+    }
+
+    private CompletableFuture<KlingTask> send(KlingRequest request, StreamingBody body) {
+        return http.callStreaming("POST", request.feature().path(), body.publisher(), false)
+                .thenApply(envelope -> KlingJson.task(envelope.data()));
+    }
+
+    /** Sends while holding slots; a 1303 (429: nothing was created) is re-sent after a backoff from 1 s. */
+    private CompletableFuture<KlingTask> sendHoldingSlots(KlingRequest request, StreamingBody body, int attempt,
+            CompletableFuture<KlingTask> outcome) {
+        return send(request, body).exceptionallyCompose(error -> {
+            Throwable cause = TransportErrors.unwrap(error);
+            if (!(cause instanceof KlingApiException api && api.code() == KlingErrorCode.CONCURRENCY_LIMIT.code())
+                    || attempt >= CONCURRENCY_RETRIES || outcome.isDone()) {
+                return CompletableFuture.failedFuture(cause);
+            }
+            Duration delay = concurrencyDelay(attempt, api.retryAfter().orElse(Duration.ZERO));
+            LOG.debug("{} -> 1303 although within the client's limit (the account is shared?); attempt {} of {} in {} ms",
+                    request.feature().path(), attempt + 1, CONCURRENCY_RETRIES, delay.toMillis());
+            CompletableFuture<KlingTask> next = new CompletableFuture<>();
+            Scheduling.later(scheduler, executor, delay, () -> sendHoldingSlots(request, body, attempt + 1, outcome).whenComplete((task, failure) -> {
+                if (failure == null) {
+                    next.complete(task);
+                } else {
+                    next.completeExceptionally(TransportErrors.unwrap(failure));
+                }
+            }), () -> next.completeExceptionally(cause));
+            return next;
+        });
+    }
+
+    /** 1 s, 2 s, 4 s … up to 30 s, plus up to 25 % jitter, and never less than a Retry-After. */
+    static Duration concurrencyDelay(int attempt, Duration retryAfter) {
+        long base = Math.min(CONCURRENCY_FIRST_DELAY.toMillis() << Math.min(attempt - 1, 20), CONCURRENCY_MAX_DELAY.toMillis());
+        long jittered = base + (long) (base * 0.25 * ThreadLocalRandom.current().nextDouble());
+        return Duration.ofMillis(Math.max(jittered, retryAfter.toMillis()));
+    }
+
+    /** Lets the concurrency queue see tasks that are final. */
+    private KlingTask seen(KlingTask task) {
+        if (slots != null) {
+            slots.observed(task);
+        }
+        return task;
     }
 
     /**
@@ -152,7 +229,7 @@ public final class KlingClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new KlingValidationException(feature.uriName() + " get", "task_id", "must not be blank"));
         }
         String path = feature.path() + "/" + encode(taskId);
-        return read("GET " + path, () -> http.call("GET", path, null, true).thenApply(envelope -> KlingJson.task(envelope.data())));
+        return read("GET " + path, () -> http.call("GET", path, null, true).thenApply(envelope -> seen(KlingJson.task(envelope.data()))));
     }
 
     /**
@@ -174,7 +251,7 @@ public final class KlingClient implements AutoCloseable {
             }
             String path = feature.path() + "?external_task_id=" + encode(externalTaskId);
             return read("GET " + path, () -> http.call("GET", path, null, true)
-                    .thenApply(envelope -> ExternalIdMatch.single(envelope, externalTaskId, "GET " + path)));
+                    .thenApply(envelope -> seen(ExternalIdMatch.single(envelope, externalTaskId, "GET " + path))));
         });
     }
 
@@ -195,7 +272,11 @@ public final class KlingClient implements AutoCloseable {
                 throw new KlingValidationException(subject, "pageSize", "must be between 1 and " + MAX_PAGE_SIZE + " (was " + pageSize + ")");
             }
             String path = feature.path() + "?pageNum=" + pageNum + "&pageSize=" + pageSize;
-            return read("GET " + path, () -> http.call("GET", path, null, true).thenApply(envelope -> KlingJson.tasks(envelope.data())));
+            return read("GET " + path, () -> http.call("GET", path, null, true).thenApply(envelope -> {
+                List<KlingTask> tasks = KlingJson.tasks(envelope.data());
+                tasks.forEach(this::seen);
+                return tasks;
+            }));
         });
     }
 
@@ -275,6 +356,9 @@ public final class KlingClient implements AutoCloseable {
             return;
         }
         open.close();
+        if (slots != null) {
+            slots.close();
+        }
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }

@@ -23,6 +23,8 @@ public final class KlingClientConfig {
     private final Executor executor;
     private final Clock clock;
     private final ExternalIdLookup externalIdLookup;
+    private final int maxConcurrentTasks;
+    private final Duration concurrencyCheckInterval;
 
     private KlingClientConfig(Builder b) {
         this.baseUrl = normalizeBaseUrl(b.baseUrl);
@@ -35,6 +37,11 @@ public final class KlingClientConfig {
         this.executor = b.executor;
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.externalIdLookup = Objects.requireNonNull(b.externalIdLookup, "externalIdLookup");
+        if (b.maxConcurrentTasks < 0) {
+            throw new IllegalArgumentException("maxConcurrentTasks must be 0 (unlimited) or positive (was " + b.maxConcurrentTasks + ")");
+        }
+        this.maxConcurrentTasks = b.maxConcurrentTasks;
+        this.concurrencyCheckInterval = requirePositive(b.concurrencyCheckInterval, "concurrencyCheckInterval");
     }
 
     private static String normalizeBaseUrl(String url) {
@@ -66,7 +73,8 @@ public final class KlingClientConfig {
     public Builder toBuilder() {
         return new Builder().baseUrl(baseUrl).credentials(credentials).connectTimeout(connectTimeout)
                 .requestTimeout(requestTimeout).sslContext(sslContext).retryPolicy(retryPolicy).scheduler(scheduler)
-                .executor(executor).clock(clock).externalIdLookup(externalIdLookup);
+                .executor(executor).clock(clock).externalIdLookup(externalIdLookup).maxConcurrentTasks(maxConcurrentTasks)
+                .concurrencyCheckInterval(concurrencyCheckInterval);
     }
 
     public String baseUrl() {
@@ -115,11 +123,22 @@ public final class KlingClientConfig {
         return externalIdLookup;
     }
 
+    /** Slots this client's unfinished tasks may hold at once; 0 means no client-side limit. See {@link Builder#maxConcurrentTasks}. */
+    public int maxConcurrentTasks() {
+        return maxConcurrentTasks;
+    }
+
+    /** How often, while creates wait for a slot, the client re-reads its unfinished tasks. */
+    public Duration concurrencyCheckInterval() {
+        return concurrencyCheckInterval;
+    }
+
     @Override
     public String toString() {
         return "KlingClientConfig[baseUrl=" + baseUrl + ", credentials=" + credentials + ", connectTimeout="
                 + connectTimeout + ", requestTimeout=" + requestTimeout + ", customSsl=" + (sslContext != null)
-                + ", retryPolicy=" + retryPolicy + ", customExecutor=" + (executor != null) + ", externalIdLookup=" + externalIdLookup + "]";
+                + ", retryPolicy=" + retryPolicy + ", customExecutor=" + (executor != null) + ", externalIdLookup=" + externalIdLookup
+                + ", maxConcurrentTasks=" + maxConcurrentTasks + "]";
     }
 
     public static final class Builder {
@@ -133,6 +152,8 @@ public final class KlingClientConfig {
         private Executor executor;
         private Clock clock = Clock.systemUTC();
         private ExternalIdLookup externalIdLookup = ExternalIdLookup.PATH;
+        private int maxConcurrentTasks;
+        private Duration concurrencyCheckInterval = Duration.ofSeconds(5);
 
         private Builder() {
         }
@@ -200,6 +221,27 @@ public final class KlingClientConfig {
 
         public Builder externalIdLookup(ExternalIdLookup externalIdLookup) {
             this.externalIdLookup = externalIdLookup;
+            return this;
+        }
+
+        /**
+         * The account's concurrency quota as this client may use it (reference §4): with {@code n > 0}, at most
+         * {@code n} slots are held at once by tasks this client created and has not yet seen final (a video task
+         * holds 1, an image task its {@code n}). Further creates wait, in FIFO order and without holding a thread,
+         * until one of those tasks is seen final: by {@link KlingClient#awaitCompletion}, any get or list, or a light
+         * background check (one get per unfinished task every {@link #concurrencyCheckInterval}, only while creates
+         * wait). A 1303 that still comes back (other clients share the account) is retried with exponential backoff
+         * from 1 s, up to {@value KlingClient#CONCURRENCY_RETRIES} times: a 429 means nothing was created. {@code 0}
+         * (the default) means no client-side limit, and a 1303 is reported to the caller.
+         */
+        public Builder maxConcurrentTasks(int maxConcurrentTasks) {
+            this.maxConcurrentTasks = maxConcurrentTasks;
+            return this;
+        }
+
+        /** How often the background check runs while creates wait for a slot (default 5 s). */
+        public Builder concurrencyCheckInterval(Duration concurrencyCheckInterval) {
+            this.concurrencyCheckInterval = concurrencyCheckInterval;
             return this;
         }
 

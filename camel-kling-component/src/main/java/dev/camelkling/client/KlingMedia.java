@@ -19,8 +19,9 @@ import java.util.OptionalLong;
 
 /**
  * An image or audio input: a public URL that Kling downloads, or content sent as raw Base64. Local content
- * (bytes, a file) is Base64-encoded only when the request is written; a file is not read until then, apart from
- * the image header during validation. {@code toString()} shows the kind and size, never the content.
+ * (bytes, a file, a stream) is Base64-encoded chunk by chunk while the request body is sent, never as a whole copy
+ * in memory; a file is not read until then, apart from its header during validation. A stream is read when the
+ * media is made (see {@link #of(InputStream)}). {@code toString()} shows the kind and size, never the content.
  */
 public final class KlingMedia {
 
@@ -175,7 +176,8 @@ public final class KlingMedia {
     }
 
     /**
-     * The value as sent in JSON: the URL, or the Base64 text (encoded now for local content).
+     * The value as sent in JSON: the URL, or the Base64 text (encoded now for local content, as one string in
+     * memory: the client itself never calls this, it streams the Base64 into the request body).
      *
      * @throws KlingException if a media file can no longer be read
      */

@@ -40,6 +40,12 @@ public class KlingConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "60s", javaType = "java.time.Duration",
               description = "Timeout for one HTTP request to answer. A create that times out is never sent again blindly.")
     private long requestTimeout = 60_000;
+    @UriParam(label = "producer", defaultValue = "0",
+              description = "At most this many of our tasks unfinished at once on the account (your resource pack's"
+                            + " concurrency): further creates wait, holding no thread, until one of our tasks is seen"
+                            + " final, then go out in order; a 1303 that still comes back is re-sent with backoff (nothing"
+                            + " was created). An image task counts n. 0 = no client-side limit.")
+    private int maxConcurrentTasks;
     @UriParam(label = "advanced", defaultValue = "3",
               description = "How many times a read (get, list) is attempted in all when Kling answers with a retryable error.")
     private int maxReadAttempts = 3;
@@ -244,6 +250,8 @@ public class KlingConfiguration implements Cloneable {
     public void setConnectTimeout(long connectTimeout) { this.connectTimeout = connectTimeout; }
     public long getRequestTimeout() { return requestTimeout; }
     public void setRequestTimeout(long requestTimeout) { this.requestTimeout = requestTimeout; }
+    public int getMaxConcurrentTasks() { return maxConcurrentTasks; }
+    public void setMaxConcurrentTasks(int maxConcurrentTasks) { this.maxConcurrentTasks = maxConcurrentTasks; }
     public int getMaxReadAttempts() { return maxReadAttempts; }
     public void setMaxReadAttempts(int maxReadAttempts) { this.maxReadAttempts = maxReadAttempts; }
     public KlingOperation getOperation() { return operation; }

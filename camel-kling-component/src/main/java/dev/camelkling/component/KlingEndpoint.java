@@ -167,6 +167,7 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
                 .requestTimeout(Duration.ofMillis(c.getRequestTimeout()))
                 .sslContext(sslContext(ssl))
                 .executor(getComponent().getClientExecutor())
+                .maxConcurrentTasks(c.getMaxConcurrentTasks())
                 .retryPolicy(readRetryPolicy(c.getMaxReadAttempts()))
                 .scheduler(getComponent().getScheduler())
                 .build();

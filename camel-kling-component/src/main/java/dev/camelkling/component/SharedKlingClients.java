@@ -15,11 +15,11 @@ final class SharedKlingClients {
 
     /** What makes two endpoints' clients interchangeable. Holds credentials: never printed. */
     record Key(String baseUrl, String accessKey, String secretKey, String apiKey, Object sslContextParameters,
-               long connectTimeout, long requestTimeout, int maxReadAttempts) {
+               long connectTimeout, long requestTimeout, int maxReadAttempts, int maxConcurrentTasks) {
 
         static Key of(KlingConfiguration c, Object sslContextParameters) {
             return new Key(c.getBaseUrl(), c.getAccessKey(), c.getSecretKey(), c.getApiKey(), sslContextParameters,
-                    c.getConnectTimeout(), c.getRequestTimeout(), c.getMaxReadAttempts());
+                    c.getConnectTimeout(), c.getRequestTimeout(), c.getMaxReadAttempts(), c.getMaxConcurrentTasks());
         }
 
         @Override
