@@ -201,7 +201,8 @@ public final class RequestSchema {
         }
     }
 
-    static String camelCase(String wireName) {
+    /** The lowerCamelCase form of a Kling field name ({@code negative_prompt} is {@code negativePrompt}). */
+    public static String camelCase(String wireName) {
         StringBuilder out = new StringBuilder(wireName.length());
         boolean upper = false;
         for (char c : wireName.toCharArray()) {

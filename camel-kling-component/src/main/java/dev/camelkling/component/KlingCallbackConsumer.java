@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
@@ -82,7 +80,7 @@ public class KlingCallbackConsumer extends DefaultConsumer implements ShutdownAw
             StandardWebhookVerifier.HEADER_SIGNATURE };
 
     private final KlingEndpoint endpoint;
-    private final Set<String> wantedStatuses;
+    private final EmissionFilter filter;
     /** Tasks being read or routed; the value records whether another callback came meanwhile. */
     private final ConcurrentHashMap<String, Slot> active = new ConcurrentHashMap<>();
 
@@ -93,7 +91,7 @@ public class KlingCallbackConsumer extends DefaultConsumer implements ShutdownAw
     public KlingCallbackConsumer(KlingEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
-        this.wantedStatuses = parseStatuses(endpoint.getStatuses());
+        this.filter = new EmissionFilter(endpoint);
         if (endpoint.getPartitionCount() != 1) {
             throw new IllegalArgumentException("partitionCount applies to the polling consumer only: callbacks reach"
                                                + " whichever instance the HTTP request reaches");
@@ -103,20 +101,6 @@ public class KlingCallbackConsumer extends DefaultConsumer implements ShutdownAw
     @Override
     public KlingEndpoint getEndpoint() {
         return endpoint;
-    }
-
-    /** The same rule as the polling consumer: only final statuses can be emitted. */
-    static Set<String> parseStatuses(String statuses) {
-        Set<String> wanted = new HashSet<>();
-        for (String s : statuses.split(",")) {
-            String status = s.strip().toLowerCase(Locale.ROOT);
-            if (!status.equals("succeed") && !status.equals("failed")) {
-                throw new IllegalArgumentException("statuses: only the final statuses succeed and failed can be emitted"
-                                                   + " (was " + s.strip() + ")");
-            }
-            wanted.add(status);
-        }
-        return Set.copyOf(wanted);
     }
 
     @Override
@@ -400,7 +384,7 @@ public class KlingCallbackConsumer extends DefaultConsumer implements ShutdownAw
                 }
                 return;
             }
-            if (!wantedStatuses.contains(task.status().wireValue()) || !hasOurPrefix(task) || isEmitted(taskId)) {
+            if (!filter.hasWantedStatus(task) || !filter.isOurs(task) || isEmitted(taskId)) {
                 finished(taskId);
                 return;
             }
@@ -431,11 +415,6 @@ public class KlingCallbackConsumer extends DefaultConsumer implements ShutdownAw
         if (due[0]) {
             confirm(taskId, attempt);
         }
-    }
-
-    private boolean hasOurPrefix(KlingTask task) {
-        String prefix = endpoint.getExternalTaskIdPrefix();
-        return prefix == null || task.externalTaskId() != null && task.externalTaskId().startsWith(prefix);
     }
 
     private void emit(KlingTask task) {

@@ -28,27 +28,14 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
     private final KlingEndpoint endpoint;
     /** Tasks whose exchange is still being routed: a poll must not emit them a second time meanwhile. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private final Set<String> wantedStatuses;
+    private final EmissionFilter filter;
     /** Tasks created before this (epoch ms) were all settled at the last poll; Long.MIN_VALUE = read everything. */
     private volatile long settledBefore = Long.MIN_VALUE;
 
     public KlingConsumer(KlingEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
-        this.wantedStatuses = parseStatuses(endpoint.getStatuses());
-    }
-
-    private static Set<String> parseStatuses(String statuses) {
-        Set<String> wanted = new java.util.HashSet<>();
-        for (String s : statuses.split(",")) {
-            String status = s.strip().toLowerCase(java.util.Locale.ROOT);
-            if (!status.equals("succeed") && !status.equals("failed")) {
-                throw new IllegalArgumentException("statuses: only the final statuses succeed and failed can be emitted"
-                                                   + " (was " + s.strip() + ")");
-            }
-            wanted.add(status);
-        }
-        return Set.copyOf(wanted);
+        this.filter = new EmissionFilter(endpoint);
     }
 
     @Override
@@ -94,7 +81,7 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
                 if (!task.isFinal() || !isEmitted(task)) {
                     oldestAwaited = Math.min(oldestAwaited, task.createdAt());
                 }
-                if (task.isFinal() && wantedStatuses.contains(task.status().wireValue())) {
+                if (filter.hasWantedStatus(task)) {
                     found.add(task);
                 }
                 reachedSettled |= task.createdAt() < boundary;
@@ -111,13 +98,11 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
 
     /** Tasks of this application (external id prefix) and of this instance's partition. */
     private boolean isOurs(KlingTask task) {
-        String prefix = endpoint.getExternalTaskIdPrefix();
-        boolean application = prefix == null || task.externalTaskId() != null && task.externalTaskId().startsWith(prefix);
-        return application && Math.floorMod(task.taskId().hashCode(), endpoint.getPartitionCount()) == endpoint.getPartitionIndex();
+        return filter.isOurs(task) && Math.floorMod(task.taskId().hashCode(), endpoint.getPartitionCount()) == endpoint.getPartitionIndex();
     }
 
     private boolean isEmitted(KlingTask task) {
-        return !wantedStatuses.contains(task.status().wireValue())
+        return !filter.hasWantedStatus(task)
                || endpoint.getIdempotentRepository().contains(task.taskId());
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.camelkling.client.KlingFeature;
 import dev.camelkling.client.KlingRequest;
 import dev.camelkling.client.KlingTask;
+import dev.camelkling.client.RequestSchema;
 import dev.camelkling.client.KlingValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -145,17 +146,7 @@ final class KlingRequestAssembler {
         }
 
         static String lowerCamel(String snake) {
-            StringBuilder out = new StringBuilder(snake.length());
-            boolean upper = false;
-            for (char c : snake.toCharArray()) {
-                if (c == '_') {
-                    upper = true;
-                } else {
-                    out.append(upper ? Character.toUpperCase(c) : c);
-                    upper = false;
-                }
-            }
-            return out.toString();
+            return RequestSchema.camelCase(snake);
         }
     }
 }
