@@ -1,10 +1,13 @@
 package dev.camelkling.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -24,13 +27,30 @@ public final class ExactlyOnceCreator {
 
     private final KlingClient client;
     private final int maxCreateAttempts;
+    private final Duration settleDelay;
+    private final ScheduledExecutorService scheduler;
 
     public ExactlyOnceCreator(KlingClient client, int maxCreateAttempts) {
+        this(client, maxCreateAttempts, Duration.ZERO, null);
+    }
+
+    /**
+     * @param settleDelay after a lost answer (timeout, reset), how long to give Kling to finish the request still in
+     *                    flight before each of the two lookups that must both miss before a create is sent again
+     * @param scheduler   times those delays (no thread is held)
+     */
+    public ExactlyOnceCreator(KlingClient client, int maxCreateAttempts, Duration settleDelay,
+                              ScheduledExecutorService scheduler) {
         if (maxCreateAttempts < 1) {
             throw new IllegalArgumentException("maxCreateAttempts must be at least 1 (was " + maxCreateAttempts + ")");
         }
+        if (!settleDelay.isZero() && scheduler == null) {
+            throw new IllegalArgumentException("a settle delay needs a scheduler");
+        }
         this.client = client;
         this.maxCreateAttempts = maxCreateAttempts;
+        this.settleDelay = settleDelay;
+        this.scheduler = scheduler;
     }
 
     public CompletableFuture<KlingTask> create(KlingRequest request) {
@@ -50,7 +70,7 @@ public final class ExactlyOnceCreator {
                 return lookup(request).thenApply(found -> found.orElseThrow(() -> asRuntime(cause)));
             }
             if (isAmbiguous(cause)) {
-                return lookup(request).thenCompose(found -> {
+                return lookupAfterAmbiguity(request, cause).thenCompose(found -> {
                     if (found.isPresent()) {
                         return CompletableFuture.completedFuture(found.get());
                     }
@@ -61,6 +81,25 @@ public final class ExactlyOnceCreator {
             }
             return CompletableFuture.<KlingTask> failedFuture(cause);
         }).thenCompose(Function.identity());
+    }
+
+    /**
+     * A 5xx is Kling's last word on the request, so one lookup tells. A lost answer is not: the request may still be
+     * running at Kling, so wait, look, and when it is not there yet, wait and look once more before re-creating.
+     */
+    private CompletableFuture<Optional<KlingTask>> lookupAfterAmbiguity(KlingRequest request, Throwable cause) {
+        if (!(cause instanceof KlingTransportException) || settleDelay.isZero()) {
+            return lookup(request);
+        }
+        return later().thenCompose(ignored -> lookup(request)).thenCompose(found -> found.isPresent()
+                ? CompletableFuture.completedFuture(found)
+                : later().thenCompose(ignored -> lookup(request)));
+    }
+
+    private CompletableFuture<Void> later() {
+        CompletableFuture<Void> due = new CompletableFuture<>();
+        scheduler.schedule(() -> due.complete(null), settleDelay.toMillis(), TimeUnit.MILLISECONDS);
+        return due;
     }
 
     /** The task created with the request's external id, if Kling has one. */

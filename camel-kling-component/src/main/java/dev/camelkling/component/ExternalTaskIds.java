@@ -6,8 +6,9 @@ import org.apache.camel.Expression;
 
 /**
  * Gives creates an external_task_id when the route did not, so that an ambiguous failure can be reconciled by lookup
- * (see ExactlyOnceCreator) and a redelivered exchange finds its task again. The id must stay the same for the same
- * input and differ between steps, hence the exchange id plus the feature.
+ * (see ExactlyOnceCreator) and a redelivered exchange finds its task again. A derived id must stay the same when Camel's
+ * error handler redelivers the step, and differ between steps of one exchange (two kling steps, a loop): it is the
+ * exchange id, the feature and the number of the exchange's create, kept on the exchange until the step succeeds.
  */
 final class ExternalTaskIds {
 
@@ -24,10 +25,33 @@ final class ExternalTaskIds {
             return request;
         }
         String id = c.getExternalTaskIdExpression() == null
-                ? "camel-" + exchange.getExchangeId() + "-" + endpoint.getKlingFeature().uriName()
+                ? derived(exchange)
                 : expression(exchange).evaluate(exchange, String.class);
         return id == null || id.isBlank() ? request : request.withExternalTaskId(id);
     }
+
+    private String derived(Exchange exchange) {
+        String kept = exchange.getProperty(stepProperty(), String.class);
+        if (kept != null) {
+            return kept; // this step is being redelivered: the same id finds the same task
+        }
+        int number = exchange.getProperty(CREATES_PROPERTY, 0, Integer.class) + 1;
+        exchange.setProperty(CREATES_PROPERTY, number);
+        String id = "camel-" + exchange.getExchangeId() + "-" + endpoint.getKlingFeature().uriName() + "-" + number;
+        exchange.setProperty(stepProperty(), id);
+        return id;
+    }
+
+    /** The step succeeded: a later create on this endpoint in the same exchange is a new one. */
+    void forget(Exchange exchange) {
+        exchange.removeProperty(stepProperty());
+    }
+
+    private String stepProperty() {
+        return "CamelKlingExternalTaskId:" + endpoint.getEndpointKey();
+    }
+
+    static final String CREATES_PROPERTY = "CamelKlingCreates";
 
     private Expression expression(Exchange exchange) {
         Expression e = expression;

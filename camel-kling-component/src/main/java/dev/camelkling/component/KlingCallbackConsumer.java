@@ -360,7 +360,7 @@ public class KlingCallbackConsumer extends DefaultConsumer implements ShutdownAw
                 if (cause instanceof KlingApiException api && api.httpStatus() == 404) {
                     LOG.debug("Ignored a callback for {} task {}, which Kling does not know", endpoint.getFeature(), taskId);
                 } else {
-                    LOG.warn("Could not read Kling task {} announced by a callback; it is emitted on a later callback: {}",
+                    LOG.warn("Could not read Kling task {} announced by a callback; only the polling fallback can emit it now: {}",
                             taskId, cause.getMessage());
                 }
                 finished(taskId);
@@ -378,7 +378,7 @@ public class KlingCallbackConsumer extends DefaultConsumer implements ShutdownAw
                             task.status().wireValue());
                     retryLater(taskId, next);
                 } else {
-                    LOG.debug("A callback announced task {} as final, Kling still reports {}; ignored", taskId,
+                    LOG.warn("A callback announced task {} as final, Kling still reports {}; left to the polling fallback", taskId,
                             task.status().wireValue());
                     finished(taskId);
                 }

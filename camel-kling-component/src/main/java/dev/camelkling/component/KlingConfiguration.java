@@ -207,8 +207,8 @@ public class KlingConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "true",
               description = "Give every create an external_task_id when none is set, so an ambiguous failure (timeout,"
                             + " reset, 5xx) can be reconciled by looking the task up instead of paying for a second one:"
-                            + " the value of externalTaskIdExpression, or camel-<exchange id>-<feature>, which stays the"
-                            + " same across redeliveries of the exchange.")
+                            + " the value of externalTaskIdExpression, or camel-(exchange id)-(feature)-(number of the"
+                            + " exchange's create), which stays the same when Camel's error handler redelivers the step.")
     private boolean deriveExternalTaskId = true;
     @UriParam(label = "producer",
               description = "A Simple expression whose value becomes the external_task_id when none is given, e.g."

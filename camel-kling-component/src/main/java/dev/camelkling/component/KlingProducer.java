@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.KlingFeature;
@@ -47,7 +48,13 @@ public class KlingProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        outcome.whenCompleteAsync((ignored, failure) -> {
+        outcome.whenComplete((ignored, failure) -> handBack(exchange, callback, failure));
+        return false;
+    }
+
+    /** Continues the route on the worker pool, or right here once the pool refuses work (the context is stopping). */
+    private void handBack(Exchange exchange, AsyncCallback callback, Throwable failure) {
+        Runnable done = () -> {
             if (failure != null) {
                 Throwable cause = unwrap(failure);
                 if (cause instanceof KlingWaitTimeoutException timeout && timeout.lastSeen() != null) {
@@ -56,8 +63,12 @@ public class KlingProducer extends DefaultAsyncProducer {
                 exchange.setException(cause);
             }
             callback.done(false);
-        }, endpoint.getComponent().getWorker());
-        return false;
+        };
+        try {
+            endpoint.getComponent().getWorker().execute(done);
+        } catch (RejectedExecutionException stopping) {
+            done.run();
+        }
     }
 
     private KlingOperation operation(Exchange exchange) {

@@ -29,6 +29,10 @@ final class KlingRequestAssembler {
     private final PropertyConfigurerGetter options;
     private final ExternalTaskIds externalIds;
 
+    ExternalTaskIds externalIds() {
+        return externalIds;
+    }
+
     KlingRequestAssembler(KlingEndpoint endpoint) {
         this.endpoint = endpoint;
         this.feature = endpoint.getKlingFeature();

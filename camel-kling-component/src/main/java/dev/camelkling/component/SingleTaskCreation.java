@@ -9,6 +9,9 @@ import org.apache.camel.Exchange;
 /** The standard create: one request assembled from the exchange, one task, then the shared outcome handling. */
 final class SingleTaskCreation implements CreateFlow {
 
+    /** After a lost answer, how long Kling gets to finish the request before it is looked up (twice). */
+    static final java.time.Duration AMBIGUITY_SETTLE_DELAY = java.time.Duration.ofSeconds(2);
+
     private final KlingEndpoint endpoint;
     private final KlingRequestAssembler assembler;
     private final TaskOutcomes outcomes;
@@ -40,6 +43,7 @@ final class SingleTaskCreation implements CreateFlow {
     private CompletableFuture<KlingTask> forget(Exchange exchange, CompletableFuture<KlingTask> outcome) {
         return outcome.thenApply(task -> {
             exchange.removeProperty(createdTaskProperty());
+            assembler.externalIds().forget(exchange);
             return task;
         });
     }
@@ -51,7 +55,8 @@ final class SingleTaskCreation implements CreateFlow {
 
     /** Creates at most once: an ambiguous failure is reconciled through the request's external id. */
     ExactlyOnceCreator creator() {
-        return new ExactlyOnceCreator(endpoint.getClient(), endpoint.getConfiguration().getMaxCreateAttempts());
+        return new ExactlyOnceCreator(endpoint.getClient(), endpoint.getConfiguration().getMaxCreateAttempts(),
+                AMBIGUITY_SETTLE_DELAY, endpoint.getComponent().getScheduler());
     }
 
     KlingRequestAssembler assembler() {

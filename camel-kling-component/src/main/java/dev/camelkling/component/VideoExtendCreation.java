@@ -1,8 +1,8 @@
 package dev.camelkling.component;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.camelkling.client.KlingRequest;
 import dev.camelkling.client.KlingTask;
@@ -41,32 +41,63 @@ final class VideoExtendCreation implements CreateFlow {
                     "must be between 1 and " + MAX_TOTAL_SECONDS + " seconds, Kling's limit for an extended video (was " + target + ")");
         }
         KlingRequest first = taskCreation.assembler().assemble(exchange);
-        List<String> taskIds = new ArrayList<>();
-        return extend(first, first.externalTaskId(), target, 1, taskIds, exchange).whenComplete(
-                (task, failure) -> exchange.getMessage().setHeader(KlingConstants.TASK_IDS, List.copyOf(taskIds)));
+        @SuppressWarnings("unchecked")
+        List<String> made = exchange.getProperty(stepsProperty(), List.class);
+        CompletableFuture<KlingTask> done;
+        if (made != null && !made.isEmpty()) {
+            // a redelivery: the steps made so far stay paid for; carry on from the last one
+            String last = made.get(made.size() - 1);
+            done = endpoint.getClient().get(endpoint.getKlingFeature(), last)
+                    .thenCompose(taskCreation.outcomes()::awaitFinal)
+                    .thenCompose(task -> afterStep(task, first, first.externalTaskId(), target, made.size(), made, exchange));
+        } else {
+            List<String> steps = new CopyOnWriteArrayList<>();
+            exchange.setProperty(stepsProperty(), steps);
+            done = extend(first, first.externalTaskId(), target, 1, steps, exchange);
+        }
+        return done.whenComplete((task, failure) -> {
+            @SuppressWarnings("unchecked")
+            List<String> steps = exchange.getProperty(stepsProperty(), List.class);
+            exchange.getMessage().setHeader(KlingConstants.TASK_IDS, steps == null ? List.of() : List.copyOf(steps));
+            if (failure == null) {
+                exchange.removeProperty(stepsProperty());
+                taskCreation.assembler().externalIds().forget(exchange);
+            }
+        });
     }
 
     private CompletableFuture<KlingTask> extend(KlingRequest request, String baseExternalId, int target, int step,
                                                 List<String> taskIds, Exchange exchange) {
         return taskCreation.creator().create(request)
-                .thenCompose(taskCreation.outcomes()::awaitFinal)
-                .thenCompose(task -> {
+                .thenApply(task -> {
                     taskIds.add(task.taskId());
-                    if (task.status() == KlingTaskStatus.FAILED) {
-                        KlingTaskMessages.populate(exchange.getMessage(), task);
-                        throw new KlingTaskFailedException(task);
-                    }
-                    double seconds = durationSeconds(task);
-                    if (seconds >= target) {
-                        return taskCreation.outcomes().finish(CompletableFuture.completedFuture(task), exchange, true);
-                    }
-                    if (seconds <= parentSeconds(task)) {
-                        throw new IllegalStateException("Kling task " + task.taskId() + " did not make the video longer ("
-                                                        + seconds + " s); stopping before " + target + " s");
-                    }
-                    return extend(nextStep(request, task, baseExternalId, step + 1), baseExternalId, target, step + 1,
-                            taskIds, exchange);
-                });
+                    return task;
+                })
+                .thenCompose(taskCreation.outcomes()::awaitFinal)
+                .thenCompose(task -> afterStep(task, request, baseExternalId, target, step, taskIds, exchange));
+    }
+
+    private CompletableFuture<KlingTask> afterStep(KlingTask task, KlingRequest request, String baseExternalId, int target,
+                                                   int step, List<String> taskIds, Exchange exchange) {
+        if (task.status() == KlingTaskStatus.FAILED) {
+            KlingTaskMessages.populate(exchange.getMessage(), task);
+            throw new KlingTaskFailedException(task);
+        }
+        double seconds = durationSeconds(task);
+        if (seconds >= target) {
+            return taskCreation.outcomes().finish(CompletableFuture.completedFuture(task), exchange, true);
+        }
+        if (seconds <= parentSeconds(task)) {
+            throw new IllegalStateException("Kling task " + task.taskId() + " did not make the video longer ("
+                                            + seconds + " s); stopping before " + target + " s");
+        }
+        return extend(nextStep(request, task, baseExternalId, step + 1), baseExternalId, target, step + 1, taskIds,
+                exchange);
+    }
+
+    /** The tasks this endpoint made for the exchange so far, kept until the whole extension succeeded. */
+    private String stepsProperty() {
+        return "CamelKlingExtendSteps:" + endpoint.getEndpointKey();
     }
 
     /** The next step extends the video just made; a given external id gets a step suffix, as each must be unique. */

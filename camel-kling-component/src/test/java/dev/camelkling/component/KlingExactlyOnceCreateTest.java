@@ -54,7 +54,7 @@ class KlingExactlyOnceCreateTest extends KlingTestSupport {
         assertThat(out.getMessage().getBody(KlingTask.class).status()).isEqualTo(KlingTaskStatus.SUCCEED);
         assertThat(simulator().createdTaskCount()).isEqualTo(1);
         String externalId = out.getMessage().getHeader(KlingConstants.EXTERNAL_TASK_ID, String.class);
-        assertThat(externalId).startsWith("camel-").endsWith("-text2video");
+        assertThat(externalId).startsWith("camel-").endsWith("-text2video-1");
         assertThat(simulator().tasksByExternalId(externalId)).isEqualTo(1);
     }
 
@@ -129,5 +129,56 @@ class KlingExactlyOnceCreateTest extends KlingTestSupport {
         assertThat(out.getException()).isInstanceOf(KlingApiException.class);
         assertThat(((KlingApiException) out.getException()).code()).isEqualTo(5000);
         assertThat(simulator().createdTaskCount()).isEqualTo(1);
+    }
+
+    @Test
+    void twoCreatesOfOneExchangeAreTwoTasks() throws Exception {
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:two").to("kling:text2video").setBody(constant("A different prompt"))
+                        .to("kling:text2video?aspectRatio=9:16").setBody(constant("Third prompt"))
+                        .to("kling:text2video");
+            }
+        });
+
+        Exchange out = template.request("direct:two", e -> e.getMessage().setBody("First prompt"));
+
+        assertThat(out.getException()).isNull();
+        assertThat(simulator().createdTaskCount()).isEqualTo(3);
+        assertThat(out.getMessage().getHeader(KlingConstants.EXTERNAL_TASK_ID, String.class)).endsWith("-text2video-3");
+    }
+
+    @Test
+    void aRedeliveredExtensionResumesFromItsLastStepInsteadOfStartingOver() throws Exception {
+        KlingTask source = template.requestBody("kling:text2video?waitForCompletion=true", "Source", KlingTask.class);
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(defaultErrorHandler().maximumRedeliveries(2).redeliveryDelay(0));
+                from("direct:extend").to("kling:videoExtend?targetDuration=14&maxReadAttempts=1");
+            }
+        });
+        AtomicInteger extendGets = new AtomicInteger();
+        AtomicInteger extendPosts = new AtomicInteger();
+        fault = (request, next) -> {
+            if (request.path().startsWith("/v1/videos/video-extend")) {
+                if (request.method().equals("POST")) {
+                    extendPosts.incrementAndGet();
+                } else if (request.path().startsWith("/v1/videos/video-extend/") && extendGets.incrementAndGet() == 2) {
+                    return error(500, 5000); // a read of the first step fails once: the exchange is redelivered
+                }
+            }
+            return next.handle(request);
+        };
+        simulator().addRequestFilter(fault);
+
+        Exchange out = template.request("direct:extend", e -> e.getMessage().setBody(source.firstVideoId()));
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class)).isGreaterThanOrEqualTo(1);
+        assertThat(out.getMessage().getHeader(KlingConstants.TASK_IDS, java.util.List.class)).hasSize(2);
+        assertThat(extendPosts.get()).as("creates sent to video-extend").isEqualTo(2);
+        assertThat(simulator().createdTaskCount()).isEqualTo(3);
     }
 }
