@@ -8,10 +8,8 @@ import dev.camelkling.client.KlingFeature;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * Generate videos and images with the Kling AI API. Component-level options are defaults that every endpoint copies
@@ -77,8 +75,8 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
      */
     synchronized ExecutorService getWorker() {
         if (worker == null) {
-            worker = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KlingWorker",
-                    unboundedQueue("KlingWorker", workerPoolSize));
+            worker = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KlingWorker", workerPoolSize,
+                    workerPoolSize);
         }
         return worker;
     }
@@ -89,23 +87,9 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
      */
     synchronized ExecutorService getClientExecutor() {
         if (clientExecutor == null) {
-            clientExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KlingClient",
-                    unboundedQueue("KlingClient", 4));
+            clientExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KlingClient", 4, 4);
         }
         return clientExecutor;
-    }
-
-    /**
-     * A fixed pool whose queue never fills: Camel's default "caller runs" policy would otherwise run route steps on
-     * an HTTP or scheduler thread under load. After shutdown it refuses work, which the producer handles.
-     */
-    private static ThreadPoolProfile unboundedQueue(String name, int threads) {
-        ThreadPoolProfile profile = new ThreadPoolProfile(name);
-        profile.setPoolSize(threads);
-        profile.setMaxPoolSize(threads);
-        profile.setMaxQueueSize(-1);
-        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        return profile;
     }
 
     SharedKlingClients getClients() {

@@ -450,4 +450,27 @@ class KlingCallbackConsumerTest extends KlingTestSupport {
             }
         })).hasStackTraceContaining("webhookSecret").hasStackTraceContaining("Base64");
     }
+
+    @Test
+    void aProducerWithoutCallbackUrlSendsTheCallbackConsumersPublicUrl() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> sent = new java.util.concurrent.atomic.AtomicReference<>();
+        // record the create and refuse it, so no task exists and nothing calls the (non-local) public URL back
+        dev.camelkling.simulator.http.RequestFilter capture = (request, next) -> {
+            if (request.method().equals("POST") && request.path().equals("/v1/videos/text2video")) {
+                sent.set(new String(request.body(), java.nio.charset.StandardCharsets.UTF_8));
+                return dev.camelkling.simulator.http.SimResponse.json(400,
+                        "{\"code\":1201,\"message\":\"recorded\",\"request_id\":\"r\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return next.handle(request);
+        };
+        simulator().addRequestFilter(capture);
+        try {
+            template.request("kling:text2video", e -> e.getMessage().setBody("Tell me when you are done"));
+        } finally {
+            simulator().removeRequestFilter(capture);
+        }
+
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(sent.get()).get("callback_url").asText())
+                .isEqualTo("https://app.example.com/kling/callback/t2v");
+    }
 }

@@ -35,6 +35,7 @@ public final class StreamingProof {
                 "--port", "0", "--large-result-mb", String.valueOf(resultMiB))
                 .redirectErrorStream(true).start();
         CamelContext context = new DefaultCamelContext();
+        boolean complete;
         try {
             String baseUrl = baseUrl(simulator);
             KlingComponent kling = new KlingComponent();
@@ -57,15 +58,15 @@ public final class StreamingProof {
             System.out.printf("uploaded image file             %.1f MB as raw Base64 in the JSON body%n",
                     Files.size(image) / 1_000_000.0);
             System.out.printf("image2video task                %s%n", task);
-            boolean complete = video.length() >= resultMiB * 1_048_576L && task.contains("taskId=");
+            complete = video.length() >= resultMiB * 1_048_576L && task.contains("taskId=");
             Files.deleteIfExists(video.toPath());
             Files.deleteIfExists(dir);
-            System.exit(complete ? 0 : 1);
         } finally {
             context.stop();
             simulator.destroy();
             Files.deleteIfExists(image);
         }
+        System.exit(complete ? 0 : 1);
     }
 
     private static String baseUrl(Process simulator) throws Exception {
