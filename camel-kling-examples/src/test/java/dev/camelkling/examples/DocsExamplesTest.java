@@ -3,7 +3,6 @@ package dev.camelkling.examples;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,34 +25,14 @@ class DocsExamplesTest {
         String java = Files.readString(JAVA, StandardCharsets.UTF_8);
         String updated = doc;
         for (String feature : FeatureExamplesTest.features()) {
-            String block = "Java DSL:\n\n```java\n" + javaRegion(java, feature) + "```\n\nYAML DSL:\n\n```yaml\n"
+            String block = "Java DSL:\n\n```java\n" + DocRegions.javaRegion(java, feature) + "```\n\nYAML DSL:\n\n```yaml\n"
                            + Files.readString(YAML.resolve(feature + ".yaml"), StandardCharsets.UTF_8) + "```\n";
-            updated = replaceBetween(updated, "example:" + feature, block);
+            updated = DocRegions.replaceBetween(updated, "example:" + feature, block);
         }
         if (Boolean.getBoolean("kling.docs.update")) {
             Files.writeString(DOC, updated, StandardCharsets.UTF_8);
         }
         assertThat(doc).as("docs/kling-component.md examples are stale: run mvn test -pl camel-kling-examples"
                            + " -Dtest=DocsExamplesTest -Dkling.docs.update=true").isEqualTo(updated);
-    }
-
-    private static String javaRegion(String java, String feature) {
-        int start = java.indexOf("// example:" + feature + "\n");
-        int end = java.indexOf("// end:" + feature + "\n");
-        assertThat(start).as("region example:%s in FeatureExamples", feature).isNotNegative();
-        assertThat(end).as("region end:%s", feature).isGreaterThan(start);
-        String region = java.substring(java.indexOf('\n', start) + 1, java.lastIndexOf('\n', end) + 1);
-        return region.lines().map(line -> line.length() >= 8 ? line.substring(8) : line.strip())
-                .collect(Collectors.joining("\n", "", "\n"));
-    }
-
-    private static String replaceBetween(String doc, String marker, String content) {
-        String start = "<!-- " + marker + ": START -->\n";
-        String end = "<!-- " + marker + ": END -->";
-        int from = doc.indexOf(start);
-        int to = doc.indexOf(end);
-        assertThat(from).as("marker %s in docs/kling-component.md", start.trim()).isNotNegative();
-        assertThat(to).as("marker %s", end).isGreaterThan(from);
-        return doc.substring(0, from + start.length()) + content + doc.substring(to);
     }
 }
