@@ -8,8 +8,10 @@ import dev.camelkling.client.KlingFeature;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * Generate videos and images with the Kling AI API. Component-level options are defaults that every endpoint copies
@@ -75,8 +77,8 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
      */
     synchronized ExecutorService getWorker() {
         if (worker == null) {
-            worker = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KlingWorker", workerPoolSize,
-                    workerPoolSize);
+            worker = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KlingWorker",
+                    fixedPoolNeverFull("KlingWorker", workerPoolSize));
         }
         return worker;
     }
@@ -87,9 +89,25 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
      */
     synchronized ExecutorService getClientExecutor() {
         if (clientExecutor == null) {
-            clientExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KlingClient", 4, 4);
+            clientExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KlingClient",
+                    fixedPoolNeverFull("KlingClient", 4));
         }
         return clientExecutor;
+    }
+
+    /**
+     * A fixed pool whose queue never fills in practice: with Camel's default (1,000 and "caller runs") a busy route
+     * would run its next steps on an HTTP or scheduler thread. Camel turns a queue size of 0 or less into a
+     * synchronous hand-off, so the bound is explicit. Once shut down the pool refuses work, which the producer and the
+     * client handle.
+     */
+    private static ThreadPoolProfile fixedPoolNeverFull(String name, int threads) {
+        ThreadPoolProfile profile = new ThreadPoolProfile(name);
+        profile.setPoolSize(threads);
+        profile.setMaxPoolSize(threads);
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return profile;
     }
 
     SharedKlingClients getClients() {
