@@ -8,7 +8,7 @@ import java.util.Base64;
  * Pull-based standard Base64 (with padding, without line breaks) of another stream: reads a chunk of the source
  * when the reader needs more, so only two small buffers are ever held. Closing it closes the source.
  */
-final class Base64InputStream extends InputStream {
+final class Base64InputStream extends BulkInputStream {
 
     /** Source bytes per chunk; a multiple of 3, so that only the last chunk carries padding. */
     static final int CHUNK = 3 * 4096;
@@ -29,11 +29,6 @@ final class Base64InputStream extends InputStream {
         return (decodedLength + 2) / 3 * 4;
     }
 
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {

@@ -120,15 +120,10 @@ final class StreamingBody {
         }
     }
 
-    private final class Concatenation extends InputStream {
+    private final class Concatenation extends BulkInputStream {
         private int next;
         private InputStream current;
 
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
@@ -173,7 +168,7 @@ final class StreamingBody {
     }
 
     /** Yields exactly the size announced in {@code Content-Length}, failing if the source changed in between. */
-    private static final class ExactLength extends InputStream {
+    private static final class ExactLength extends BulkInputStream {
         private final KlingMedia media;
         private final InputStream source;
         private long remaining;
@@ -184,11 +179,6 @@ final class StreamingBody {
             this.remaining = size;
         }
 
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {

@@ -145,9 +145,7 @@ class MotionControlTest {
     @ParameterizedTest
     @MethodSource("invalidRequests")
     void invalidRequestsAreRejected(Map<String, Object> request, int code, String messagePart) {
-        KlingSimulator sim = SIM.simulator();
-        int before = sim.createdTaskCount();
-        Results.assertRejected(sim, KlingHttp.withJwt(sim).post(PATH, request), code, messagePart, before);
+        Results.assertCreateRejected(SIM.simulator(), PATH, request, code, messagePart);
     }
 
     @Test

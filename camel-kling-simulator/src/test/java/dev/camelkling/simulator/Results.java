@@ -67,4 +67,11 @@ final class Results {
         assertThat(reply.json().has("data")).isFalse();
         assertThat(sim.createdTaskCount()).isEqualTo(createdBefore);
     }
+
+    /** Posts a raw create with a valid JWT and asserts the refusal: status, code, message, and no task made. */
+    static void assertCreateRejected(KlingSimulator sim, String path, Map<String, Object> request, int code,
+                                     String messagePart) {
+        int before = sim.createdTaskCount();
+        assertRejected(sim, KlingHttp.withJwt(sim).post(path, request), code, messagePart, before);
+    }
 }
