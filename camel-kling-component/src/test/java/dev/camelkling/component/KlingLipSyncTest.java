@@ -14,6 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class KlingLipSyncTest extends KlingTestSupport {
 
+    /** Sends the audio to a lip-sync endpoint for the video, chained by CamelKlingVideoId as after a video result. */
+    private Exchange lipSync(String uri, KlingTask video, byte[] audio) {
+        return template.request(uri, e -> {
+            e.getMessage().setHeader(KlingConstants.VIDEO_ID, video.firstVideoId());
+            e.getMessage().setBody(audio);
+        });
+    }
+
     private KlingTask video() {
         return template.requestBody("kling:text2video?waitForCompletion=true", "A presenter facing the camera", KlingTask.class);
     }
@@ -61,10 +69,7 @@ class KlingLipSyncTest extends KlingTestSupport {
         KlingTask video = video();
         byte[] audio = TestMedia.wav(3);
 
-        Exchange out = template.request("kling:lipSync?waitForCompletion=true", e -> {
-            e.getMessage().setHeader(KlingConstants.VIDEO_ID, video.firstVideoId());
-            e.getMessage().setBody(audio);
-        });
+        Exchange out = lipSync("kling:lipSync?waitForCompletion=true", video, audio);
 
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getHeader(KlingConstants.TASK_STATUS)).isEqualTo("succeed");
@@ -77,10 +82,7 @@ class KlingLipSyncTest extends KlingTestSupport {
         KlingTask video = video();
         byte[] audio = TestMedia.wav(3);
 
-        Exchange out = template.request("kling:lipSync?faceIndex=7", e -> {
-            e.getMessage().setHeader(KlingConstants.VIDEO_ID, video.firstVideoId());
-            e.getMessage().setBody(audio);
-        });
+        Exchange out = lipSync("kling:lipSync?faceIndex=7", video, audio);
 
         assertThat(out.getException()).isInstanceOf(KlingValidationException.class).hasMessageContaining("faceIndex");
         assertThat(simulator().createdTaskCount()).isEqualTo(1);
@@ -100,10 +102,7 @@ class KlingLipSyncTest extends KlingTestSupport {
         KlingTask video = video();
         byte[] audio = TestMedia.wav(1);
 
-        Exchange out = template.request("kling:lipSync", e -> {
-            e.getMessage().setHeader(KlingConstants.VIDEO_ID, video.firstVideoId());
-            e.getMessage().setBody(audio);
-        });
+        Exchange out = lipSync("kling:lipSync", video, audio);
 
         assertThat(out.getException()).isInstanceOf(KlingValidationException.class).hasMessageContaining("sound");
         assertThat(simulator().createdTaskCount()).isEqualTo(1);
