@@ -47,26 +47,12 @@ class KlingCallbackConsumerTest extends KlingTestSupport {
             = "whsec_" + Base64.getEncoder().encodeToString("kling-callback-test-secret-32byt".getBytes(StandardCharsets.UTF_8));
     private static final StandardWebhookVerifier SIGNER = new StandardWebhookVerifier(SECRET);
 
-    /** A second Kling whose callbacks are signed with SECRET, as Kling does once a webhook secret exists. */
-    @RegisterExtension
-    static final KlingSimulatorExtension SIGNED_SIM = KlingSimulatorExtension.create(
-            KlingCallbackConsumerTest::signCallbacks);
-
     /**
-     * The simulator's own Standard Webhooks signer ({@code Builder.webhookSecret}) when the simulator on the class path
-     * has it, so that signing and verifying are independent implementations; otherwise the seam
-     * {@code callbackSigner} with this component's verifier signing. Reflection only bridges the two simulator
-     * versions: once every build has {@code webhookSecret}, call it directly.
+     * A second Kling whose callbacks are signed with SECRET by the simulator's own Standard Webhooks signer, as Kling
+     * does once a webhook secret exists: signing and verifying are independent implementations.
      */
-    private static void signCallbacks(KlingSimulator.Builder builder) {
-        try {
-            builder.getClass().getMethod("webhookSecret", String.class).invoke(builder, SECRET);
-        } catch (NoSuchMethodException e) {
-            builder.callbackSigner(body -> SIGNER.signatureHeaders("msg_" + System.nanoTime(), Instant.now(), body));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    @RegisterExtension
+    static final KlingSimulatorExtension SIGNED_SIM = KlingSimulatorExtension.create(b -> b.webhookSecret(SECRET));
 
     private static final String T2V_PATH = "/kling/callback/t2v";
     private static final String SIGNED_PATH = "/kling/callback/signed";
