@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /** Tells a real result from a broken one: an MP4 must open with an ISO BMFF {@code ftyp} box, a PNG must decode. */
-final class MediaCheck {
+public final class MediaCheck {
 
     private MediaCheck() {
     }
 
-    static boolean isRealMedia(Path file) throws IOException {
+    public static boolean isRealMedia(Path file) throws IOException {
         String name = file.getFileName().toString();
         if (name.endsWith(".png")) {
             return ImageIO.read(file.toFile()) != null;
