@@ -36,6 +36,8 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
     private ExecutorService worker;
     private ExecutorService clientExecutor;
     private final SharedKlingClients clients = new SharedKlingClients();
+    private final TemporaryResultFiles temporaryResultFiles = new TemporaryResultFiles(
+            () -> isStoppingOrStopped() ? null : getScheduler());
 
     public KlingComponent() {
         this(CredentialsResolver.fromEnvironment());
@@ -49,6 +51,7 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         KlingFeature feature = KlingFeature.fromUriName(remaining);
         KlingEndpoint endpoint = new KlingEndpoint(uri, this, feature, configuration.copy());
+        DoublyEncodedUriValues.repair(parameters);
         setProperties(endpoint, parameters);
         credentialsResolver.applyFallback(endpoint.getConfiguration());
         credentialsResolver.requireCredentials(endpoint.getConfiguration());
@@ -114,10 +117,15 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
         return clients;
     }
 
+    TemporaryResultFiles getTemporaryResultFiles() {
+        return temporaryResultFiles;
+    }
+
     @Override
     protected void doStop() throws Exception {
         super.doStop();
         clients.closeAll();
+        temporaryResultFiles.deleteAll();
         synchronized (this) {
             if (clientExecutor != null) {
                 getCamelContext().getExecutorServiceManager().shutdown(clientExecutor);

@@ -72,7 +72,7 @@ public class KlingConfiguration implements Cloneable {
     private long waitTimeout;
     @UriParam(label = "producer", defaultValue = "false",
               description = "With waitForCompletion: replace the body with the result's media as a file (a temporary"
-                            + " one, deleted when the exchange completes, unless downloadDirectory is set), e.g. to write"
+                            + " one, deleted once no message in flight carries it any more, unless downloadDirectory is set), e.g. to write"
                             + " it with the file component; never the whole video on the heap. The task stays available"
                             + " in the headers.")
     private boolean download;
@@ -83,8 +83,8 @@ public class KlingConfiguration implements Cloneable {
               description = "With download: download every result; the body becomes a List of files in result order.")
     private boolean downloadAll;
     @UriParam(label = "producer",
-              description = "With download: write the media into this directory as <task id>-<index>.<ext> and keep"
-                            + " them; without it they go to temporary files deleted when the exchange completes.")
+              description = "With download: write the media into this directory as (task id)-(index).(ext) and keep"
+                            + " them; without it they go to temporary files deleted once no message in flight carries them.")
     private String downloadDirectory;
     @UriParam(label = "common", defaultValue = "30",
               description = "Page size for operation list and for the consumer's reads of the list endpoint (1-500).")

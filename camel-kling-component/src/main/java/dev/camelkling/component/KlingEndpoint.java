@@ -146,6 +146,9 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
         SSLContextParameters ssl = sslContextParameters();
         clientKey = SharedKlingClients.Key.of(configuration, ssl);
         client = getComponent().getClients().acquire(clientKey, () -> KlingClient.create(clientConfig(ssl)));
+        if (configuration.isDownload() && configuration.getDownloadDirectory() == null) {
+            getComponent().getTemporaryResultFiles().watchExchangesOf(getCamelContext());
+        }
     }
 
     @Override

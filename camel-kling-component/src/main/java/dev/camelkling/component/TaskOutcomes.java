@@ -16,8 +16,6 @@ import dev.camelkling.client.KlingTask;
 import dev.camelkling.client.KlingTaskFailedException;
 import dev.camelkling.client.KlingTaskStatus;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.SynchronizationAdapter;
-import org.apache.camel.util.FileUtil;
 
 /**
  * What happens to a task once Kling has answered, the same for every feature: optionally wait until it is final,
@@ -52,8 +50,8 @@ final class TaskOutcomes {
     }
 
     /**
-     * Puts the chosen result (or all of them) into the body as files: temporary ones deleted when the exchange is done,
-     * or kept ones in the download directory. Files, not streams: Camel's stream caching would otherwise copy a whole
+     * Puts the chosen result (or all of them) into the body as files: temporary ones deleted once no exchange in flight
+     * carries them any more ({@link TemporaryResultFiles}), or kept ones in the download directory. Files, not streams: Camel's stream caching would otherwise copy a whole
      * video into the heap.
      */
     private CompletableFuture<KlingTask> downloadWhenAsked(CompletableFuture<KlingTask> task, Exchange exchange) {
@@ -93,14 +91,8 @@ final class TaskOutcomes {
                 Path dir = Files.createDirectories(Path.of(directory));
                 return dir.resolve(task.taskId() + "-" + index + suffix);
             }
-            Path temp = Files.createTempFile("kling-" + task.taskId() + "-" + index + "-", suffix);
-            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                @Override
-                public void onDone(Exchange done) {
-                    FileUtil.deleteFile(temp.toFile());
-                }
-            });
-            return temp;
+            return endpoint.getComponent().getTemporaryResultFiles()
+                    .create(exchange, "kling-" + task.taskId() + "-" + index + "-", suffix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
