@@ -2,6 +2,7 @@ package dev.camelkling.examples.flows;
 
 import java.util.Map;
 
+import dev.camelkling.client.KlingApiException;
 import dev.camelkling.simulator.SimulatorTiming;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -36,10 +37,24 @@ public class HttpFlow extends RouteBuilder {
                 .unmarshal().json(JsonLibrary.Jackson, Map.class)
                 .bean(jobs, "job")                         // checks kind and jobId; the body becomes the Kling fields
                 .setHeader("CamelKlingExternalTaskId", exchangeProperty("jobId")) // a repeated POST finds its task
-                .toD("kling:${exchangeProperty.kind}")     // create, no wait; the component validates before sending
+                .to("direct:http-find-or-create-job")
                 .removeHeaders("*")
                 .bean(jobs, "accepted")                    // 202, Location, {"taskId", "status", "statusUrl"}
                 .to("direct:http-flow-reply");
+
+        // a job with an id Kling can look up may have been posted before (a client retrying): its task, not a new one
+        from("direct:http-find-or-create-job").routeId("http-find-or-create-job")
+                .choice()
+                    .when(exchangeProperty("lookupFirst").isEqualTo(true))
+                        .doTry()
+                            .toD("kling:${exchangeProperty.kind}?operation=get")
+                        .doCatch(KlingApiException.class).onWhen(simple("${exception.code()} == 1203"))
+                            .toD("kling:${exchangeProperty.kind}")    // not known: create, no wait
+                        .endDoTry()
+                    .endChoice()
+                    .otherwise()
+                        .toD("kling:${exchangeProperty.kind}")        // create, no wait; the component validates first
+                .end();
 
         // GET /jobs/text2video/{taskId}
         from("platform-http:/jobs/{kind}/{taskId}?httpMethodRestrict=GET").routeId("http-job-status")

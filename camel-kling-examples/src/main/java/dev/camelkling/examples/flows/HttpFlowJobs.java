@@ -27,6 +27,8 @@ public class HttpFlowJobs {
     public static final String KIND = "kind";
     public static final String TASK_ID = "taskId";
     public static final String JOB_ID = "jobId";
+    /** Whether Kling can look the job's task up by its id, so the flow looks before it creates. */
+    public static final String LOOKUP_FIRST = "lookupFirst";
     public static final String RESULT_URL = "resultUrl";
     public static final String RESULT_FILE_NAME = "resultFileName";
     static final String REQUEST_PATH = "requestPath";
@@ -94,6 +96,7 @@ public class HttpFlowJobs {
         }
         exchange.setProperty(KIND, feature.uriName());
         exchange.setProperty(JOB_ID, key == null ? null : key.value());
+        exchange.setProperty(LOOKUP_FIRST, key != null && feature.supportsGetByExternalId());
         exchange.setProperty(CLIENT_FIELD_NAMES, clientFieldNames(feature, fields.keySet(), key));
         return fields;
     }

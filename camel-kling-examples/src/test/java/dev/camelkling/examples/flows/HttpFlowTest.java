@@ -1,26 +1,34 @@
 package dev.camelkling.examples.flows;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import dev.camelkling.simulator.KlingSimulator;
 import dev.camelkling.simulator.SimulatorTiming;
 import dev.camelkling.simulator.fault.Fault;
@@ -65,6 +73,8 @@ class HttpFlowTest {
     private static String baseUrl;
     /** Every request the result host (the simulator's /media/ paths) received. */
     private static final List<SimRequest> resultHostRequests = new CopyOnWriteArrayList<>();
+    /** Every create request Kling (the simulator) received, refused ones included. */
+    private static final List<SimRequest> klingCreateRequests = new CopyOnWriteArrayList<>();
 
     @Parameter
     FlowApp.Dsl dsl;
@@ -77,6 +87,8 @@ class HttpFlowTest {
         simulator.addRequestFilter((request, next) -> {
             if (request.path().startsWith("/media/")) {
                 resultHostRequests.add(request);
+            } else if (request.method().equals("POST") && request.path().startsWith("/v1/")) {
+                klingCreateRequests.add(request);
             }
             return next.handle(request);
         });
@@ -100,6 +112,7 @@ class HttpFlowTest {
                 simulator = null;
             }
             resultHostRequests.clear();
+            klingCreateRequests.clear();
         }
     }
 
@@ -160,11 +173,13 @@ class HttpFlowTest {
         int createdBefore = simulator.createdTaskCount();
 
         Map<String, Object> first = json(expectStatus(send(post("/jobs", job)), 202));
+        int createsSent = klingCreateRequests.size();
         Map<String, Object> retried = json(expectStatus(send(post("/jobs", job)), 202));
 
         assertThat(retried.get("taskId")).isEqualTo(first.get("taskId"));
         assertThat(retried.get("jobId")).isEqualTo(jobId);
         assertThat(simulator.tasksByExternalId(jobId)).isEqualTo(1);
+        assertThat(klingCreateRequests).as("the retry is answered by a lookup, without a create").hasSize(createsSent);
 
         // the same key as an Idempotency-Key header, from clients retrying concurrently
         String key = "key-" + dsl + "-" + UUID.randomUUID();
@@ -193,8 +208,10 @@ class HttpFlowTest {
         // a new instance of the flow (a restart, or a second replica): it keeps nothing, Kling has the task
         try (FlowApp restarted = HttpFlow.app(dsl, KlingBackend.using(simulator), "127.0.0.1", 0).start()) {
             String restartedBase = baseUrlOf(restarted);
+            int createsSent = klingCreateRequests.size();
             HttpResponse<String> again = send(postTo(restartedBase, "/jobs", job));
             assertThat(json(expectStatus(again, 202)).get("taskId")).isEqualTo(taskId);
+            assertThat(klingCreateRequests).hasSize(createsSent);
 
             HttpResponse<String> status = send(getFrom(restartedBase, "/jobs/text2video/" + taskId));
             assertThat(json(expectStatus(status, 200))).containsEntry("jobId", jobId);
@@ -328,9 +345,22 @@ class HttpFlowTest {
         assertThat(json(broken)).containsEntry("error", "download_failed");
         assertNoStackTrace(broken);
 
-        // the same flow with a strict download policy gives up on a result host that does not answer in time
-        try (FlowApp strict = HttpFlow.app(dsl, KlingBackend.using(simulator), "127.0.0.1", 0)
-                .property("http.download.socketTimeout", STRICT_TIMEOUT_MS).start()) {
+        // the same flow with its own download policy: through a proxy, and giving up on a result host that is slow
+        try (RecordingProxy proxy = RecordingProxy.start();
+             FlowApp strict = HttpFlow.app(dsl, KlingBackend.using(simulator), "127.0.0.1", 0)
+                     .property("http.download.socketTimeout", STRICT_TIMEOUT_MS)
+                     .property("http.download.proxyHost", "127.0.0.1")
+                     .property("http.download.proxyPort", proxy.port())
+                     .start()) {
+            HttpResponse<byte[]> viaProxy = HTTP.send(getFrom(baseUrlOf(strict), statusUrl + "/result")
+                    .header("Authorization", "Bearer " + CLIENT_TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(viaProxy.statusCode()).isEqualTo(200);
+            assertThat(new String(viaProxy.body(), 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+            assertThat(proxy.requests()).singleElement().satisfies(request -> {
+                assertThat(request.uri()).startsWith(simulator.baseUrl() + "/media/videos/");
+                assertThat(request.headerNames()).doesNotContain("authorization");
+            });
+
             simulator.faults().next(FaultMatch.prefix("GET", "/media/"),
                     Fault.slow(FaultTiming.AFTER, Duration.ofMillis(STRICT_TIMEOUT_MS * 3)));
             HttpResponse<String> tooSlow = send(getFrom(baseUrlOf(strict), statusUrl + "/result"));
@@ -436,5 +466,63 @@ class HttpFlowTest {
 
     private static void assertNoStackTrace(HttpResponse<String> response) {
         assertThat(response.body()).doesNotContain("\tat ", ".java:", "Exception");
+    }
+
+    /**
+     * A forward HTTP proxy for tests (plain http, GET only): it records every request it is asked to forward (the
+     * absolute URI and the header names) and relays the answer's status, content type and body.
+     */
+    static final class RecordingProxy implements AutoCloseable {
+
+        record ProxiedRequest(String uri, Set<String> headerNames) {
+        }
+
+        private final HttpServer server;
+        private final HttpClient client = HttpClient.newHttpClient();
+        private final List<ProxiedRequest> requests = new CopyOnWriteArrayList<>();
+
+        private RecordingProxy(HttpServer server) {
+            this.server = server;
+        }
+
+        static RecordingProxy start() throws IOException {
+            RecordingProxy proxy = new RecordingProxy(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+            proxy.server.createContext("/", proxy::forward);
+            proxy.server.start();
+            return proxy;
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        List<ProxiedRequest> requests() {
+            return requests;
+        }
+
+        private void forward(HttpExchange exchange) throws IOException {
+            URI target = exchange.getRequestURI(); // absolute-form: a client only sends that to a proxy
+            requests.add(new ProxiedRequest(target.toString(), exchange.getRequestHeaders().keySet().stream()
+                    .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet())));
+            try {
+                HttpResponse<InputStream> answer = client.send(HttpRequest.newBuilder(target).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                answer.headers().firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders().add("Content-Type", type));
+                exchange.sendResponseHeaders(answer.statusCode(), 0);
+                try (InputStream in = answer.body(); OutputStream out = exchange.getResponseBody()) {
+                    in.transferTo(out);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.sendResponseHeaders(502, -1);
+            } finally {
+                exchange.close();
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 }
