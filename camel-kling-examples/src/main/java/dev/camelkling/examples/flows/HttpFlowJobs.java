@@ -59,7 +59,7 @@ public class HttpFlowJobs {
     public void taskRequest(Exchange exchange) {
         Message in = exchange.getMessage();
         exchange.setProperty(REQUEST_PATH, withoutTrailingSlash(in.getHeader(Exchange.HTTP_PATH, String.class)));
-        exchange.setProperty(KIND, feature(in.getHeader(KIND, String.class)).uriName());
+        exchange.setProperty(KIND, feature(in.getHeader(KIND, String.class), "invalid_request").uriName());
         String taskId = in.getHeader(TASK_ID, String.class);
         if (taskId == null || !TASK_ID_SHAPE.matcher(taskId).matches()) {
             throw new HttpFlowRejection(400, "invalid_request", TASK_ID,
@@ -78,7 +78,7 @@ public class HttpFlowJobs {
         if (!(exchange.getMessage().getBody() instanceof Map<?, ?> job)) {
             throw HttpFlowRejection.invalid("body", "must be a JSON object");
         }
-        KlingFeature feature = feature(job.get(KIND));
+        KlingFeature feature = feature(job.get(KIND), "invalid_job");
         Map<String, Object> fields = new LinkedHashMap<>();
         job.forEach((name, value) -> fields.put(String.valueOf(name), value));
         fields.remove(KIND);
@@ -152,12 +152,13 @@ public class HttpFlowJobs {
         exchange.setProperty(RESULT_FILE_NAME, task.taskId() + "-" + index + extension(url));
     }
 
-    private static KlingFeature feature(Object kind) {
+    private static KlingFeature feature(Object kind, String error) {
         if (!(kind instanceof String name) || name.isBlank()) {
-            throw HttpFlowRejection.invalid(KIND, "is required: one of " + KINDS);
+            throw new HttpFlowRejection(400, error, KIND, "kind is required: one of " + KINDS);
         }
         return Arrays.stream(KlingFeature.values()).filter(f -> f.uriName().equals(name)).findFirst()
-                .orElseThrow(() -> HttpFlowRejection.invalid(KIND, "must be one of " + KINDS + " (was \"" + name + "\")"));
+                .orElseThrow(() -> new HttpFlowRejection(400, error, KIND,
+                        "kind must be one of " + KINDS + " (was \"" + name + "\")"));
     }
 
     private record IdempotencyKey(String value, String source) {
