@@ -16,7 +16,7 @@ import org.apache.camel.builder.RouteBuilder;
  * <p>
  * Settings ({@code -D} or properties): {@code file.inbox}, {@code file.outbox}, {@code file.errors} (default
  * {@code kling-jobs/inbox}, {@code kling-jobs/videos}, {@code kling-jobs/errors}), {@code file.readLockCheckInterval}
- * (ms a file must stay unchanged before it is read, default 1000), {@code file.pollDelay} (ms, default 500),
+ * (ms a file must have gone unmodified before it is read, default 1000), {@code file.pollDelay} (ms, default 500),
  * {@code file.externalIdPrefix} (default {@code file-}), {@code file.maxConcurrentTasks} (tasks of this flow running at
  * Kling at once; more jobs wait without holding a thread, default 5).
  */
@@ -40,7 +40,7 @@ public class FileFlow extends RouteBuilder {
                 .log(LoggingLevel.WARN, "Job ${file:name} failed: ${exception.message}");
 
         from("file:{{file.inbox:kling-jobs/inbox}}?includeExt=txt,json&charset=UTF-8&delay={{file.pollDelay:500}}"
-             // a file still being written is left alone until its size and time stop changing
+             // a file still being written is left alone until it has not been modified for a while
              + "&readLock=changed&readLockCheckInterval={{file.readLockCheckInterval:1000}}"
              + "&readLockMinAge={{file.readLockCheckInterval:1000}}&readLockMinLength=0"
              // when the exchange completes, i.e. once the task is final: to .done or .failed. No moveFailed: an
