@@ -177,7 +177,7 @@ class FileFlowTest {
     @ParameterizedTest
     @EnumSource(Dsl.class)
     void aFileStillBeingWrittenIsLeftAloneUntilComplete(Dsl dsl) throws Exception {
-        startApp(dsl, 500); // a file must have gone unmodified for 500 ms before it is read
+        startApp(dsl, 1000); // a file must have gone unmodified for 1 s before it is read
         Path job = inbox.resolve("kite.json");
         Files.writeString(job, "{\"prompt\": \"A red kite");
         ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
