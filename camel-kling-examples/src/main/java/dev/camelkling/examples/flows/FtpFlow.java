@@ -24,8 +24,8 @@ import org.apache.camel.builder.RouteBuilder;
  * {@code ftp.url} ({@code ftp://host:port}; when unset, {@link #main} starts an in-process FTP server with sample
  * images), {@code ftp.user}, {@code ftp.password}, {@code ftp.inbox} ({@code inbox}), {@code ftp.results}
  * ({@code results}), {@code ftp.doneDir} ({@code .done}) and {@code ftp.failedDir} ({@code .failed}) inside the inbox,
- * {@code ftp.prompt}, {@code ftp.taskIdPrefix} ({@code ftp}), {@code ftp.pollDelay} (ms between polls and before the first, 5000),
- * {@code ftp.readLockCheckInterval} (ms, 1000).
+ * {@code ftp.prompt}, {@code ftp.taskIdPrefix} ({@code ftp}), {@code ftp.pollDelay} (ms between polls and before
+ * the first, 5000), {@code ftp.readLockCheckInterval} (ms, 1000).
  */
 public class FtpFlow extends RouteBuilder {
 
@@ -36,7 +36,8 @@ public class FtpFlow extends RouteBuilder {
     public static final String ARCHIVE_DIR = "ftpFlowArchiveDir";
 
     /** Login and transfer options shared by every endpoint of the flow's FTP server. */
-    static final String FTP_SESSION = "username={{ftp.user}}&password=RAW({{ftp.password}})&passiveMode=true&binary=true";
+    static final String FTP_SESSION =
+            "username={{ftp.user}}&password=RAW({{ftp.password}})&passiveMode=true&binary=true";
 
     /** A fresh password per run, never printed: pass -Dftp.password to log in with an FTP client yourself. */
     private static final String DEMO_PASSWORD = UUID.randomUUID().toString();
@@ -74,9 +75,7 @@ public class FtpFlow extends RouteBuilder {
 
     /** Runs the flow: against {@code -Dftp.url}, or else an in-process FTP server with sample product images. */
     public static void main(String[] args) throws Exception {
-        // Apache FtpServer logs every FTP command at INFO; set before the first logger is made
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.ftpserver", System.getProperty(
-                "org.slf4j.simpleLogger.log.org.apache.ftpserver", "warn"));
+        FtpFlowServer.quietLogging();
         boolean ownServer = System.getProperty("ftp.url") == null;
         try (KlingBackend backend = KlingBackend.fromEnvironment(System.getenv(), SimulatorTiming.REALISTIC);
              FtpFlowServer server = ownServer ? startDemoServer() : null) {
@@ -85,15 +84,17 @@ public class FtpFlow extends RouteBuilder {
             if (server != null) {
                 app.property("ftp.url", server.url())
                         .property("ftp.user", server.user())
-                        .property("ftp.password", System.getProperty("ftp.password", DEMO_PASSWORD));
+                        .property("ftp.password", demoPassword());
+                Path results = server.home().resolve(System.getProperty("ftp.results", "results"));
                 System.out.println("FTP: in-process server at " + server.url() + " (user " + server.user()
                                    + ", password from -Dftp.password), serving " + server.home()
-                                   + "\n     videos appear in " + server.home().resolve("results"));
+                                   + "\n     videos appear in " + results);
             }
             app.run();
         }
     }
 
+    /** The sample images: the demo's picture under a few product names. */
     private static FtpFlowServer startDemoServer() throws IOException {
         Path home = Files.createTempDirectory("ftp-flow-");
         Path inbox = Files.createDirectories(home.resolve(System.getProperty("ftp.inbox", "inbox")));
@@ -102,7 +103,10 @@ public class FtpFlow extends RouteBuilder {
                 Files.copy(image, inbox.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        return FtpFlowServer.start(home, System.getProperty("ftp.user", "kling"),
-                System.getProperty("ftp.password", DEMO_PASSWORD));
+        return FtpFlowServer.start(home, System.getProperty("ftp.user", "kling"), demoPassword());
+    }
+
+    private static String demoPassword() {
+        return System.getProperty("ftp.password", DEMO_PASSWORD);
     }
 }

@@ -52,7 +52,7 @@ public final class FtpFlowServer implements AutoCloseable {
         return start(home, user, password, 0);
     }
 
-    /** As {@link #start(Path, String, String)}, but closing connections idle for {@code idleTimeoutSeconds} (0: never). */
+    /** As {@link #start(Path, String, String)}, closing connections idle for {@code idleTimeoutSeconds} (0: never). */
     public static FtpFlowServer start(Path home, String user, String password, int idleTimeoutSeconds) {
         Objects.requireNonNull(password, "password");
         try {
@@ -99,6 +99,17 @@ public final class FtpFlowServer implements AutoCloseable {
         user.setAuthorities(List.of(new WritePermission(), new ConcurrentLoginPermission(20, 20)));
         manager.save(user);
         return manager;
+    }
+
+    /**
+     * Keeps Apache FtpServer's log to what matters when slf4j-simple is the logger: it logs every FTP command at INFO,
+     * and warns "Releasing unreserved passive port" for each data connection on a port it picked itself. Call it
+     * before the first logger is made; levels set with -D win.
+     */
+    public static void quietLogging() {
+        String level = "org.slf4j.simpleLogger.log.org.apache.ftpserver";
+        System.getProperties().putIfAbsent(level, "warn");
+        System.getProperties().putIfAbsent(level + ".impl.PassivePorts", "error");
     }
 
     public int port() {

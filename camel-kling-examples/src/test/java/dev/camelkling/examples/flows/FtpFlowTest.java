@@ -33,6 +33,11 @@ import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPFile;
 import org.apache.commons.net.ftp.FTPReply;
+import org.jcodec.api.FrameGrab;
+import org.jcodec.api.JCodecException;
+import org.jcodec.common.io.NIOUtils;
+import org.jcodec.common.io.SeekableByteChannel;
+import org.jcodec.common.model.Picture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,8 +62,7 @@ class FtpFlowTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     static {
-        // Apache FtpServer logs every FTP command at INFO (slf4j-simple reads this when the first logger is made)
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.ftpserver", "warn");
+        FtpFlowServer.quietLogging();
     }
 
     private static KlingSimulator simulator;
@@ -113,11 +117,13 @@ class FtpFlowTest {
 
         await().atMost(PATIENCE).until(() -> fileNames("inbox/.done").size() == 3);
         assertThat(bodiesSentToKling).as("kling reads the FTP download stream itself, not a copy").hasSize(3)
-                .allSatisfy(body -> assertThat(InputStream.class.isAssignableFrom(body) && !StreamCache.class.isAssignableFrom(body))
-                        .as(body.getName()).isTrue());
+                .allSatisfy(body -> assertThat(InputStream.class.isAssignableFrom(body)
+                                                  && !StreamCache.class.isAssignableFrom(body)).as(body.getName()).isTrue());
         assertThat(fileNames("results")).containsExactlyInAnyOrder("lamp.mp4", "shoe.red.mp4", "chair.mp4");
         for (String video : fileNames("results")) {
-            assertThat(MediaCheck.isRealMedia(download("results/" + video))).as(video + " is an MP4").isTrue();
+            Path local = download("results/" + video);
+            assertThat(MediaCheck.isRealMedia(local)).as(video + " is an MP4").isTrue();
+            assertThat(playableFrames(local)).as(video + " frames that decode").isPositive();
         }
         assertThat(fileNames("inbox/.done")).containsExactlyInAnyOrder("lamp.png", "shoe.red.png", "chair.jpg");
         assertThat(fileNames("inbox")).as("only what is not an image stays").containsExactly("notes.txt");
@@ -125,7 +131,8 @@ class FtpFlowTest {
 
         Map<String, Integer> tasksPerId = simulator.externalIdCounts();
         assertThat(tasksPerId).hasSize(3).allSatisfy((id, tasks) -> assertThat(tasks).as(id).isEqualTo(1));
-        assertThat(tasksPerId.keySet()).anySatisfy(id -> assertThat(id).matches("ftp-lamp\\.png-" + png.length + "-\\d+"));
+        assertThat(tasksPerId.keySet())
+                .anySatisfy(id -> assertThat(id).matches("ftp-lamp\\.png-" + png.length + "-\\d+"));
         assertThat(simulator.createdTaskCount()).isEqualTo(3);
     }
 
@@ -138,7 +145,8 @@ class FtpFlowTest {
 
         start(dsl);
 
-        await().atMost(PATIENCE).until(() -> fileNames("inbox/.failed").size() == 4 && fileNames("results").size() == 1);
+        await().atMost(PATIENCE)
+                .until(() -> fileNames("inbox/.failed").size() == 4 && fileNames("results").size() == 1);
         assertThat(fileNames("inbox/.failed"))
                 .containsExactlyInAnyOrder("tiny.png", "tiny.png.error.txt", "text.png", "text.png.error.txt");
         assertThat(text("inbox/.failed/tiny.png.error.txt"))
@@ -197,8 +205,8 @@ class FtpFlowTest {
     @Test
     void aServerThatDropsIdleConnectionsWhileKlingWorksStillGetsTheVideoFromOneTask() throws Exception {
         ftp.close();
-        ftp = FtpFlowServer.start(home, USER, PASSWORD, 1);              // drops connections idle for 1 s ...
-        simulator.timing(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofMillis(2500))); // ... the consumer's among them
+        ftp = FtpFlowServer.start(home, USER, PASSWORD, 1);   // drops connections idle for 1 s, the consumer's among them
+        simulator.timing(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofMillis(2500)));
         upload("inbox/lamp.png", demoImage());
 
         start(FlowApp.Dsl.JAVA);
@@ -228,7 +236,8 @@ class FtpFlowTest {
         app.bind("klingBodyTypes", new EventNotifierSupport() {
             @Override
             public void notify(CamelEvent event) {
-                if (event instanceof ExchangeSendingEvent sending && sending.getEndpoint().getEndpointUri().startsWith("kling:")) {
+                if (event instanceof ExchangeSendingEvent sending
+                    && sending.getEndpoint().getEndpointUri().startsWith("kling:")) {
                     bodiesSentToKling.add(sending.getExchange().getMessage().getBody().getClass());
                 }
             }
@@ -259,7 +268,8 @@ class FtpFlowTest {
 
     /** Names of the plain files in a folder (none if it does not exist). */
     private List<String> fileNames(String dir) throws IOException {
-        return withFtp(client -> Arrays.stream(client.listFiles(dir)).filter(FTPFile::isFile).map(FTPFile::getName).toList());
+        return withFtp(client -> Arrays.stream(client.listFiles(dir)).filter(FTPFile::isFile).map(FTPFile::getName)
+                .toList());
     }
 
     private Path download(String path) throws IOException {
@@ -292,6 +302,19 @@ class FtpFlowTest {
             return call.call(client);
         } finally {
             client.disconnect();
+        }
+    }
+
+    /** Frames in the video track, once its first frame has decoded: what a player needs. */
+    private static int playableFrames(Path mp4) throws IOException {
+        try (SeekableByteChannel channel = NIOUtils.readableChannel(mp4.toFile())) {
+            FrameGrab grab = FrameGrab.createFrameGrab(channel);
+            Picture first = grab.getNativeFrame();
+            assertThat(first).as("first frame of " + mp4.getFileName()).isNotNull();
+            assertThat(first.getWidth()).isPositive();
+            return grab.getVideoTrack().getMeta().getTotalFrames();
+        } catch (JCodecException e) {
+            throw new IOException("Not a playable MP4: " + mp4.getFileName(), e);
         }
     }
 
