@@ -1,6 +1,7 @@
 package dev.camelkling.component;
 
 import java.io.File;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +112,11 @@ final class KlingRequestAssembler {
         }
         Object value = body;
         if (body instanceof WrappedFile<?> wrapped) {
-            // a local file is sent from disk; a remote one (e.g. FTP without a local work directory) is in memory anyway
-            value = wrapped.getFile() instanceof File file ? file : exchange.getMessage().getBody(byte[].class);
+            // a local file is sent from disk; a remote one is streamed (FTP with streamDownload=true) or already in
+            // memory: as a stream either way, so that the size check and Base64 spool it instead of the heap
+            value = wrapped.getFile() instanceof File file ? file
+                    : wrapped.getBody() instanceof InputStream stream ? stream
+                    : exchange.getMessage().getBody(InputStream.class);
         }
         for (String field : feature.naturalInputFields()) {
             if (feature.schema().isText(field)) {

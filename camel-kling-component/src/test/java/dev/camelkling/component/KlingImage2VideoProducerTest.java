@@ -114,4 +114,43 @@ class KlingImage2VideoProducerTest extends KlingTestSupport {
         mock.expectedHeaderReceived(KlingConstants.TASK_STATUS, "succeed");
         mock.assertIsSatisfied(20_000);
     }
+
+    /**
+     * A remote file streamed by its consumer (camel-ftp with streamDownload=true gives a WrappedFile whose body is an
+     * InputStream): the stream is sent, and read once, never turned into one byte[] first.
+     */
+    @Test
+    void remoteFileWhoseBodyIsAStreamIsSentAsAStream() throws Exception {
+        byte[] png = TestMedia.png(640, 360);
+        java.util.concurrent.atomic.AtomicInteger wholeReads = new java.util.concurrent.atomic.AtomicInteger();
+        java.io.InputStream stream = new ByteArrayInputStream(png) {
+            @Override
+            public byte[] readAllBytes() {
+                wholeReads.incrementAndGet();
+                return super.readAllBytes();
+            }
+        };
+        org.apache.camel.WrappedFile<String> remote = new org.apache.camel.WrappedFile<>() {
+            @Override
+            public String getFile() {
+                return "inbox/lamp.png";
+            }
+
+            @Override
+            public Object getBody() {
+                return stream;
+            }
+
+            @Override
+            public long getFileLength() {
+                return png.length;
+            }
+        };
+
+        Exchange out = template.request(WAIT, e -> e.getMessage().setBody(remote));
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getHeader(KlingConstants.TASK_STATUS)).isEqualTo("succeed");
+        assertThat(wholeReads).as("the stream was read whole into one array").hasValue(0);
+    }
 }
