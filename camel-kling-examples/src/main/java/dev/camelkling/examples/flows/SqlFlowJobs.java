@@ -4,13 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.camelkling.client.KlingApiException;
 import dev.camelkling.client.KlingErrorCode;
+import dev.camelkling.client.KlingException;
 import dev.camelkling.client.KlingFeature;
 import dev.camelkling.client.KlingValidationException;
 
@@ -114,12 +114,14 @@ public final class SqlFlowJobs {
         return unwrap(failure) instanceof KlingApiException api && api.errorCode() == KlingErrorCode.RESOURCE_NOT_FOUND;
     }
 
+    /** The Kling client's exception in a failure's causes (Camel or a future may have wrapped it), else the failure. */
     private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof KlingException) {
+                return cause;
+            }
         }
-        return cause;
+        return failure;
     }
 
     /** The result URLs as stored in {@code result_urls}: a JSON array, so URLs with commas stay intact. */
