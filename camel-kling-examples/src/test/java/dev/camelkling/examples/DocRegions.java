@@ -5,13 +5,13 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Copies tested code into the docs: a region of a Java source, and a doc section between markers. */
-final class DocRegions {
+public final class DocRegions {
 
     private DocRegions() {
     }
 
     /** The lines between {@code // example:<name>} and {@code // end:<name>}, with the route's indentation removed. */
-    static String javaRegion(String java, String name) {
+    public static String javaRegion(String java, String name) {
         int start = java.indexOf("// example:" + name + "\n");
         int end = java.indexOf("// end:" + name + "\n");
         assertThat(start).as("region example:%s", name).isNotNegative();
@@ -22,7 +22,7 @@ final class DocRegions {
     }
 
     /** The doc with the text between {@code <!-- marker: START -->} and {@code <!-- marker: END -->} replaced. */
-    static String replaceBetween(String doc, String marker, String content) {
+    public static String replaceBetween(String doc, String marker, String content) {
         String start = "<!-- " + marker + ": START -->\n";
         String end = "<!-- " + marker + ": END -->";
         int from = doc.indexOf(start);
