@@ -9,6 +9,7 @@ import dev.camelkling.client.KlingValidationException;
 import dev.camelkling.component.KlingConstants;
 import dev.camelkling.examples.ConsumerDeployment;
 import dev.camelkling.simulator.SimulatorTiming;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.model.dataformat.JsonLibrary;
@@ -54,7 +55,7 @@ public class KafkaFlow extends RouteBuilder {
         defaults.put("kafka.flow.pollTimeoutMs", "5000");                    // also what a stop waits for the consumers
         defaults.put("kafka.flow.sessionTimeoutMs", "45000");                // after a crash, jobs wait this long
         defaults.put("kafka.flow.resultsPollDelay", "5000");                 // ms between two reads of the task list
-        defaults.put("kafka.flow.demoJobs", "3");                            // prompts a standalone run puts on the topic
+        defaults.put("kafka.flow.demoJobs", "3");                            // prompts a standalone run sends
         return Map.copyOf(defaults);
     }
 
@@ -82,6 +83,7 @@ public class KafkaFlow extends RouteBuilder {
                 .doCatch(KlingValidationException.class, KlingApiException.class) // refused: nothing was created
                     .onWhen(simple("${exception} is 'dev.camelkling.client.KlingValidationException'"
                                    + " || ${exception.httpStatus()} == 400"))      // else: read the job again
+                    .log(LoggingLevel.WARN, "Job ${header.kafka.KEY} refused: ${exception.message}")
                     .idempotentConsumer(method(KEYS, "refusalId")).idempotentRepository(PUBLISHED).eager(false)
                         .setBody(method(KafkaFlowResult.class, "refused"))
                         .marshal().json(JsonLibrary.Jackson)
@@ -96,6 +98,7 @@ public class KafkaFlow extends RouteBuilder {
              + "&idempotentRepository=#kafkaFlowPublished")   // each task once, also across restarts
                 .routeId("kafka-flow-results")
                 .setHeader(KafkaConstants.KEY, method(KEYS, "recordKey"))
+                .log("Job ${header.kafka.KEY}: task ${header.CamelKlingTaskId} ${header.CamelKlingTaskStatus}")
                 .setBody(method(KafkaFlowResult.class, "ofTask"))
                 .marshal().json(JsonLibrary.Jackson)
                 .to("kafka:{{kafka.flow.resultsTopic}}?brokers={{kafka.brokers}}");

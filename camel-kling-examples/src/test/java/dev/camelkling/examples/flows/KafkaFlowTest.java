@@ -146,6 +146,7 @@ class KafkaFlowTest {
         assertThat(creates.statuses(run.externalTaskId(11))).as("creates of the job Kling refuses, sent twice")
                 .containsExactly(400, 400);
         assertThat(creates.statuses(run.externalTaskId(8))).as("the invalid job is never sent").isEmpty();
+        assertThat(creates.statuses(run.externalTaskId(23))).as("the job without prompt is never sent").isEmpty();
         KafkaFlowResult succeeded = run.resultOf(0);
         Path video = download(succeeded.resultUrls().get(0), downloads.resolve("job-0.mp4"));
         assertThat(MediaCheck.isRealMedia(video)).as("result of job 0 is an MP4").isTrue();
@@ -195,23 +196,33 @@ class KafkaFlowTest {
     }
 
     /** What a job should end as. */
-    enum Outcome { SUCCEED, FAILED_AT_KLING, INVALID, REFUSED_BY_KLING, NO_KEY }
+    enum Outcome { SUCCEED, FAILED_AT_KLING, REFUSED }
 
-    /** Job n of a run: its key (null for a record without key), prompt and expected outcome. */
-    record Job(int n, String key, String prompt, Outcome outcome) {
+    /**
+     * Job n of a run: its key (null for a record without key), prompt (null for a record without value), expected
+     * outcome and, for a refused job, what its result's message must say.
+     */
+    record Job(int n, String key, String prompt, Outcome outcome, String reason) {
 
         static Job number(int n) {
+            String key = "order-" + n;
             String prompt = "A paper boat on a river, take " + n;
             return switch (n) {
-                case 2 -> new Job(n, "Bestellung 2 für Köln", prompt, Outcome.SUCCEED);   // not an id: hashed
-                case 3 -> new Job(n, null, prompt, Outcome.NO_KEY);
-                case 5, 17, 26 -> new Job(n, "order-" + n, prompt + " [[fail]]", Outcome.FAILED_AT_KLING);
-                case 7 -> new Job(n, "h.7", prompt, Outcome.SUCCEED);                     // looks hashed: hashed
-                case 8 -> new Job(n, "order-8", "x".repeat(2501), Outcome.INVALID);
-                case 11 -> new Job(n, "order-11", prompt + " " + REFUSE_MARKER, Outcome.REFUSED_BY_KLING);
-                case 14 -> new Job(n, "order-14-" + "x".repeat(300), prompt, Outcome.SUCCEED); // too long: hashed
-                default -> new Job(n, "order-" + n, prompt, Outcome.SUCCEED);
+                case 2 -> succeeds(n, "Bestellung 2 für Köln", prompt);                 // not an id: hashed
+                case 3 -> new Job(n, null, prompt, Outcome.REFUSED, "key is required");
+                case 5, 17, 26 -> new Job(n, key, prompt + " [[fail]]", Outcome.FAILED_AT_KLING, null);
+                case 7 -> succeeds(n, "h.7", prompt);                                     // looks hashed: hashed
+                case 8 -> new Job(n, key, "x".repeat(2501), Outcome.REFUSED,
+                        "prompt must be at most 2500 characters");
+                case 11 -> new Job(n, key, prompt + " " + REFUSE_MARKER, Outcome.REFUSED, "1301 (HTTP 400)");
+                case 14 -> succeeds(n, "order-14-" + "x".repeat(300), prompt);           // too long: hashed
+                case 23 -> new Job(n, key, null, Outcome.REFUSED, "prompt is required"); // a record without value
+                default -> succeeds(n, key, prompt);
             };
+        }
+
+        private static Job succeeds(int n, String key, String prompt) {
+            return new Job(n, key, prompt, Outcome.SUCCEED, null);
         }
 
         /** How a job is told apart on the results topic: its key, or for the one record without key, a marker. */
@@ -220,7 +231,7 @@ class KafkaFlowTest {
         }
 
         boolean makesATask() {
-            return outcome == Outcome.SUCCEED || outcome == Outcome.FAILED_AT_KLING;
+            return outcome != Outcome.REFUSED;
         }
     }
 
@@ -265,8 +276,8 @@ class KafkaFlowTest {
                     "-Dflow.dsl=" + dsl.name().toLowerCase()));
             settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
             command.add(KafkaFlow.class.getName());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(Path.of("target", "kafka-flow-killed-" + dsl.name().toLowerCase() + ".log").toFile());
+            Path log = Path.of("target", "kafka-flow-killed-" + dsl.name().toLowerCase() + ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("KLING_BASE_URL", simulator.baseUrl());
             builder.environment().put("KLING_ACCESS_KEY", simulator.accessKey());
             builder.environment().put("KLING_SECRET_KEY", simulator.secretKey());
@@ -369,17 +380,13 @@ class KafkaFlowTest {
                     assertThat(result.statusMessage()).isEqualTo(RISK_CONTROL);
                     assertThat(simulator.taskStatus(result.taskId())).contains("failed");
                 }
-                case INVALID -> assertRefused(job, result, "prompt must be at most 2500 characters");
-                case REFUSED_BY_KLING -> assertRefused(job, result, "1301 (HTTP 400)");
-                case NO_KEY -> assertRefused(job, result, "key is required");
+                case REFUSED -> {
+                    assertThat(result.status()).as("status of %s", job.identity()).isEqualTo("failed");
+                    assertThat(result.statusMessage()).as("message of %s", job.identity()).contains(job.reason());
+                    assertThat(result.taskId()).isNull();
+                    assertThat(result.resultUrls()).isEmpty();
+                }
             }
-        }
-
-        private void assertRefused(Job job, KafkaFlowResult result, String reason) {
-            assertThat(result.status()).as("status of %s", job.identity()).isEqualTo("failed");
-            assertThat(result.statusMessage()).as("message of %s", job.identity()).contains(reason);
-            assertThat(result.taskId()).isNull();
-            assertThat(result.resultUrls()).isEmpty();
         }
     }
 
@@ -414,7 +421,9 @@ class KafkaFlowTest {
             SimResponse answer = body.path("prompt").asText("").contains(REFUSE_MARKER)
                     ? Envelope.error(ErrorCode.CONTENT_SAFETY, null)
                     : next.handle(request);
-            String taskId = answer.status() == 200 ? readTree(answer.body()).path("data").path("task_id").asText() : null;
+            String taskId = answer.status() == 200
+                    ? readTree(answer.body()).path("data").path("task_id").asText()
+                    : null;
             attempts.add(new Attempt(externalTaskId, answer.status(), taskId));
             if (externalTaskId != null && externalTaskId.equals(heldExternalTaskId)) {
                 awaitRelease();
