@@ -272,6 +272,7 @@ class KafkaFlowTest {
         Process startStandaloneFlow() throws IOException {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1", // starts sooner; it lives only a few seconds
                     "-cp", System.getProperty("java.class.path"),
                     "-Dflow.dsl=" + dsl.name().toLowerCase()));
             settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
