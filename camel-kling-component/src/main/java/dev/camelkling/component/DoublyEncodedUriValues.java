@@ -25,8 +25,10 @@ final class DoublyEncodedUriValues {
 
     /** Options that hold a URL (or, for the media ones, a URL or raw Base64, which never contains a '%'). */
     private static final Set<String> URL_OPTIONS = Set.of(
-            "baseUrl", "callbackUrl", "image", "imageTail", "staticMask", "videoUrl", "imageUrl", "soundFile");
-    private static final Set<String> PATH_OPTIONS = Set.of("downloadDirectory");
+            "baseUrl", "callbackUrl", "callbackBaseUrl", "image", "imageTail", "staticMask", "videoUrl", "imageUrl",
+            "soundFile");
+    /** Options that hold a file system or URL path. */
+    private static final Set<String> PATH_OPTIONS = Set.of("downloadDirectory", "callbackPath");
     private static final Pattern ESCAPE = Pattern.compile("%[0-9A-Fa-f]{2}");
     private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://.+");
 

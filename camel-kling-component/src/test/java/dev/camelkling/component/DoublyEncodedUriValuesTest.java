@@ -22,8 +22,11 @@ class DoublyEncodedUriValuesTest {
     }
 
     @Test
-    void aDirectoryWhoseSeparatorsAreAllEscapedIsDecoded() {
+    void aPathWhoseSeparatorsAreAllEscapedIsDecoded() {
         assertThat(DoublyEncodedUriValues.repaired("downloadDirectory", "%2Ftmp%2Fkling out")).isEqualTo("/tmp/kling out");
+        assertThat(DoublyEncodedUriValues.repaired("callbackPath", "%2Fkling%2Fcallback")).isEqualTo("/kling/callback");
+        assertThat(DoublyEncodedUriValues.repaired("callbackBaseUrl", "https%3A%2F%2Fapp.example.com"))
+                .isEqualTo("https://app.example.com");
     }
 
     @Test
