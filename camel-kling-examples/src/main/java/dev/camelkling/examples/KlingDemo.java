@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.camelkling.component.KlingComponent;
-import dev.camelkling.simulator.KlingSimulator;
+import dev.camelkling.examples.flows.KlingBackend;
 import dev.camelkling.simulator.SimulatorTiming;
 import org.apache.camel.main.Main;
 
@@ -45,35 +44,16 @@ public final class KlingDemo {
         copyBundledInputs(inbox);
         Files.createDirectories(outbox);
 
-        boolean realApi = hasText(env.get("KLING_API_KEY"))
-                          || hasText(env.get("KLING_ACCESS_KEY")) && hasText(env.get("KLING_SECRET_KEY"));
-        KlingSimulator simulator = null;
-        KlingComponent kling = new KlingComponent();
-        if (realApi) {
-            System.out.println("Using the real Kling API (credentials from the environment)");
-            if (hasText(env.get("KLING_BASE_URL"))) {
-                kling.getConfiguration().setBaseUrl(env.get("KLING_BASE_URL"));
-            }
-        } else {
-            simulator = KlingSimulator.builder().timing(simulatorTiming).build().start();
-            System.out.println("Using the embedded Kling simulator at " + simulator.baseUrl()
-                               + " (set KLING_ACCESS_KEY/KLING_SECRET_KEY or KLING_API_KEY for the real API)");
-            kling.getConfiguration().setBaseUrl(simulator.baseUrl());
-            kling.getConfiguration().setAccessKey(simulator.accessKey());
-            kling.getConfiguration().setSecretKey(simulator.secretKey());
-        }
-        try {
+        try (KlingBackend backend = KlingBackend.fromEnvironment(env, simulatorTiming)) {
+            System.out.println("Using " + backend.describe());
             Main main = new Main();
-            main.bind("kling", kling);
+            backend.properties().forEach(main::addOverrideProperty);
             main.configure().addRoutesBuilder(new DemoRoutes(inbox, outbox));
             main.configure().withDurationMaxMessages(EXCHANGES);
             // a safety net only: the demo ends when every input has been handled
+            boolean realApi = backend.simulator().isEmpty();
             main.configure().withDurationMaxSeconds(realApi ? 3600 : simulatorTiming == SimulatorTiming.FAST ? 60 : 300);
             main.run();
-        } finally {
-            if (simulator != null) {
-                simulator.close();
-            }
         }
         return report(outbox);
     }
@@ -105,9 +85,5 @@ public final class KlingDemo {
                 Files.delete(p);
             }
         }
-    }
-
-    private static boolean hasText(String s) {
-        return s != null && !s.isBlank();
     }
 }

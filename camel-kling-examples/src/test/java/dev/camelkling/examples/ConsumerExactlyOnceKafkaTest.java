@@ -20,10 +20,9 @@ import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 import dev.camelkling.component.KlingComponent;
+import dev.camelkling.examples.flows.EmbeddedKafka;
 import dev.camelkling.simulator.KlingSimulator;
 import dev.camelkling.simulator.SimulatorTiming;
-import kafka.testkit.KafkaClusterTestKit;
-import kafka.testkit.TestKitNodes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -63,7 +62,7 @@ class ConsumerExactlyOnceKafkaTest {
     private static final SimulatorTiming HELD = SimulatorTiming.of(Duration.ofMillis(50), Duration.ofHours(1));
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private static KafkaClusterTestKit kafka;
+    private static EmbeddedKafka kafka;
     private static String brokers;
     private static KlingSimulator simulator;
     private static CamelContext client;
@@ -76,16 +75,7 @@ class ConsumerExactlyOnceKafkaTest {
 
     @BeforeAll
     static void startBrokerAndSimulator() throws Exception {
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
+        kafka = EmbeddedKafka.start();
         brokers = kafka.bootstrapServers();
 
         simulator = KlingSimulator.builder().timing(FAST).maxConcurrentTasks(1000).build().start();

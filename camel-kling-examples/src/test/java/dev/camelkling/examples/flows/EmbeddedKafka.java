@@ -29,7 +29,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * with the few client operations flow tests need: create a topic, produce a keyed record, read a topic, and tell
  * whether a consumer group has committed everything.
  */
-final class EmbeddedKafka implements AutoCloseable {
+public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -46,7 +46,7 @@ final class EmbeddedKafka implements AutoCloseable {
                 new StringSerializer(), new StringSerializer());
     }
 
-    static EmbeddedKafka start() throws Exception {
+    public static EmbeddedKafka start() throws Exception {
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                 .setConfigProp("offsets.topic.replication.factor", "1")
@@ -65,7 +65,7 @@ final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 
