@@ -2,6 +2,7 @@ package dev.camelkling.component;
 
 import java.io.File;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,14 @@ final class KlingRequestAssembler {
     }
 
     KlingRequest assemble(Exchange exchange) {
+        return assemble(exchange, Map.of());
+    }
+
+    /**
+     * The validated request, with {@code standIns} in place of the fields an earlier request of the flow will supply
+     * (lip sync's session and face): a flow of several requests checks them all before it sends the first.
+     */
+    KlingRequest assemble(Exchange exchange, Map<String, Object> standIns) {
         Message message = exchange.getMessage();
         Object body = message.getBody();
         if (body instanceof KlingRequest request) {
@@ -59,7 +68,12 @@ final class KlingRequestAssembler {
                 String derived = callbackUrl();
                 request = derived == null ? request : request.with("callback_url", derived);
             }
-            return request.externalTaskId() == null ? externalIds.giveOne(request, exchange) : request;
+            for (Map.Entry<String, Object> standIn : standIns.entrySet()) {
+                request = request.with(standIn.getKey(), standIn.getValue());
+            }
+            request = request.externalTaskId() == null ? externalIds.giveOne(request, exchange) : request;
+            request.validate();
+            return request;
         }
         Map<?, ?> bodyFields = body instanceof Map<?, ?> map ? map : Map.of();
         NaturalInput natural = naturalInput(exchange, body);
@@ -67,10 +81,13 @@ final class KlingRequestAssembler {
         // task, and reusing it for a chained create would be refused as a duplicate.
         boolean previousResult = message.getHeader(KlingConstants.TASK_ID) != null;
         Map<String, Object> fields = new LinkedHashMap<>();
+        List<FieldBinding> fromHeaders = new ArrayList<>();
         for (FieldBinding binding : bindings) {
             Object value = previousResult && binding.header().equals(KlingConstants.EXTERNAL_TASK_ID)
                     ? null : message.getHeader(binding.header());
-            if (value == null) {
+            if (value != null) {
+                fromHeaders.add(binding);
+            } else {
                 value = bodyFields.get(binding.field());
             }
             if (value == null && binding.field().equals(natural.field())) {
@@ -94,12 +111,29 @@ final class KlingRequestAssembler {
                 fields.put("callback_url", derived);
             }
         }
-        KlingRequest request = feature.newRequest(fields);
-        if (request.externalTaskId() == null) {
-            request = externalIds.giveOne(request, exchange);
+        fields.putAll(standIns);
+        try {
+            KlingRequest request = feature.newRequest(fields);
+            if (request.externalTaskId() == null) {
+                request = externalIds.giveOne(request, exchange);
+            }
+            request.validateFields(fromHeaders.stream().map(FieldBinding::field).toList());
+            request.validate();
+            return request;
+        } catch (KlingValidationException e) {
+            throw namingHeader(e, fromHeaders);
         }
-        request.validate();
-        return request;
+    }
+
+    /** A broken rule of a field that a header set is reported with that header, as the header is what to fix. */
+    private static KlingValidationException namingHeader(KlingValidationException e, List<FieldBinding> fromHeaders) {
+        for (FieldBinding binding : fromHeaders) {
+            String field = e.field();
+            if (field.equals(binding.field()) || field.startsWith(binding.field() + ".") || field.startsWith(binding.field() + "[")) {
+                return HeaderValues.fromHeader(e, binding.header(), binding.option());
+            }
+        }
+        return e;
     }
 
     /**
