@@ -35,15 +35,4 @@ final class HeaderValues {
         error.initCause(cause);
         return error;
     }
-
-    /**
-     * The same broken rule, said to come from the header that set the field: a request field taken from a header is
-     * reported under the field's wire name by the client, which a user who set the header would not recognise.
-     */
-    static KlingValidationException fromHeader(KlingValidationException e, String header, String option) {
-        KlingValidationException named = new KlingValidationException(e.subject(), e.field(),
-                e.rule() + " (from header " + header + ", which overrides option " + option + ")");
-        named.initCause(e);
-        return named;
-    }
 }

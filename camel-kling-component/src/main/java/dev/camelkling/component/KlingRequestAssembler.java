@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.camelkling.client.KlingFeature;
 import dev.camelkling.client.KlingRequest;
@@ -82,6 +83,7 @@ final class KlingRequestAssembler {
         boolean previousResult = message.getHeader(KlingConstants.TASK_ID) != null;
         Map<String, Object> fields = new LinkedHashMap<>();
         List<FieldBinding> fromHeaders = new ArrayList<>();
+        List<FieldBinding> fromOptions = new ArrayList<>();
         for (FieldBinding binding : bindings) {
             Object value = previousResult && binding.header().equals(KlingConstants.EXTERNAL_TASK_ID)
                     ? null : message.getHeader(binding.header());
@@ -95,6 +97,9 @@ final class KlingRequestAssembler {
             }
             if (value == null) {
                 value = options.getOptionValue(endpoint, binding.option(), false);
+                if (value != null) {
+                    fromOptions.add(binding);
+                }
             }
             if (value != null) {
                 fields.put(binding.field(), value);
@@ -117,23 +122,38 @@ final class KlingRequestAssembler {
             if (request.externalTaskId() == null) {
                 request = externalIds.giveOne(request, exchange);
             }
-            request.validateFields(fromHeaders.stream().map(FieldBinding::field).toList());
+            // what the route set explicitly is reported before what is missing or wrong between fields
+            request.validateFields(Stream.concat(fromHeaders.stream(), fromOptions.stream()).map(FieldBinding::field).toList());
             request.validate();
             return request;
         } catch (KlingValidationException e) {
-            throw namingHeader(e, fromHeaders);
+            throw namingSource(e, fromHeaders, fromOptions);
         }
     }
 
-    /** A broken rule of a field that a header set is reported with that header, as the header is what to fix. */
-    private static KlingValidationException namingHeader(KlingValidationException e, List<FieldBinding> fromHeaders) {
+    /**
+     * A broken rule of a field that a header or an option set is reported with that header or option, as that is what
+     * the user wrote and has to fix; the client knows only the field's wire name.
+     */
+    private static KlingValidationException namingSource(KlingValidationException e, List<FieldBinding> fromHeaders,
+                                                         List<FieldBinding> fromOptions) {
         for (FieldBinding binding : fromHeaders) {
-            String field = e.field();
-            if (field.equals(binding.field()) || field.startsWith(binding.field() + ".") || field.startsWith(binding.field() + "[")) {
-                return HeaderValues.fromHeader(e, binding.header(), binding.option());
+            if (binding.isOrContains(e.field())) {
+                return attributed(e, "from header " + binding.header() + ", which overrides option " + binding.option());
+            }
+        }
+        for (FieldBinding binding : fromOptions) {
+            if (binding.isOrContains(e.field())) {
+                return attributed(e, "from option " + binding.option());
             }
         }
         return e;
+    }
+
+    private static KlingValidationException attributed(KlingValidationException e, String source) {
+        KlingValidationException named = new KlingValidationException(e.subject(), e.field(), e.rule() + " (" + source + ")");
+        named.initCause(e);
+        return named;
     }
 
     /**
@@ -185,6 +205,11 @@ final class KlingRequestAssembler {
             String option = lowerCamel(field);
             return new FieldBinding(field, option,
                     KlingConstants.HEADER_PREFIX + Character.toUpperCase(option.charAt(0)) + option.substring(1));
+        }
+
+        /** Whether a (possibly dotted or indexed) field a validation error names is this field or part of it. */
+        boolean isOrContains(String named) {
+            return named.equals(field) || named.startsWith(field + ".") || named.startsWith(field + "[");
         }
 
         static String lowerCamel(String snake) {

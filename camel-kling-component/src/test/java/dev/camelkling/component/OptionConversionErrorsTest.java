@@ -13,7 +13,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.camelkling.client.KlingFeature;
+import dev.camelkling.client.RequestSchema;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
 import org.apache.camel.support.PropertyBindingSupport;
 import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.DynamicTest;
@@ -65,6 +68,37 @@ class OptionConversionErrorsTest extends KlingTestSupport {
         }));
     }
 
+    /**
+     * Options Kling reads as one of a few words are checked when the request is built, not when the endpoint is: the
+     * error must name the option as written, not only the Kling field behind it, and nothing is sent.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyWordOptionIsNamedWhenTheRequestRefusesIt() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        JsonNode options = options("properties");
+        options.fields().forEachRemaining(option -> {
+            boolean words = option.getValue().has("enum") && option.getValue().get("javaType").asText().equals("java.lang.String");
+            for (KlingFeature feature : KlingFeature.values()) {
+                boolean field = feature.schema().fieldNames().stream().anyMatch(f -> RequestSchema.camelCase(f).equals(option.getKey()));
+                if (words && field) {
+                    String uri = "kling:" + feature.uriName() + "?" + option.getKey() + "=notAllowed";
+                    tests.add(DynamicTest.dynamicTest(uri, () -> {
+                        RecordedRequests sent = RecordedRequests.on(simulator());
+                        try {
+                            Exchange out = template.request(uri, e -> e.getMessage().setBody(null));
+                            assertNamesOption(out.getException(), option.getKey());
+                            assertThat(sent.all()).as("requests sent").isEmpty();
+                        } finally {
+                            sent.detach(simulator());
+                        }
+                    }));
+                }
+            }
+        });
+        assertThat(tests).hasSizeGreaterThan(10);
+        return tests.stream();
+    }
+
     private static void assertNamesOption(Throwable failure, String option) {
         assertThat(failure).as("a bad %s must be refused", option).isNotNull();
         List<String> messages = new ArrayList<>();
@@ -87,15 +121,17 @@ class OptionConversionErrorsTest extends KlingTestSupport {
 
     /** A wrong value for every option whose type the component converts: numbers, booleans, enums, URLs. */
     private static Stream<BadValue> badValues(String section) throws Exception {
-        JsonNode options;
-        try (InputStream in = OptionConversionErrorsTest.class
-                .getResourceAsStream("/META-INF/dev/camelkling/component/kling.json")) {
-            options = new ObjectMapper().readTree(in).get(section);
-        }
+        JsonNode options = options(section);
         List<BadValue> bad = new ArrayList<>();
         options.fields().forEachRemaining(e -> badValue(e.getKey(), e.getValue()).ifPresent(v -> bad.add(new BadValue(e.getKey(), v))));
         assertThat(bad).hasSizeGreaterThan(10);
         return bad.stream();
+    }
+
+    private static JsonNode options(String section) throws Exception {
+        try (InputStream in = OptionConversionErrorsTest.class.getResourceAsStream("/META-INF/dev/camelkling/component/kling.json")) {
+            return new ObjectMapper().readTree(in).get(section);
+        }
     }
 
     private static Optional<String> badValue(String option, JsonNode metadata) {
