@@ -151,7 +151,7 @@ final class CommonFields {
         return Optional.empty();
     }
 
-    private static boolean isAbsoluteHttpUrl(String value) {
+    static boolean isAbsoluteHttpUrl(String value) {
         try {
             URI uri = new URI(value);
             return uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));

@@ -18,7 +18,7 @@ final class ImageProbe {
     private ImageProbe() {
     }
 
-    /** Empty for URLs and for content ImageIO cannot read (then the server is the judge). */
+    /** Empty for URLs and for content ImageIO cannot read (no image format it knows, or a broken header). */
     static Optional<ImageInfo> probe(KlingMedia media) {
         if (media.isUrl()) {
             return Optional.empty();

@@ -1,6 +1,5 @@
 package dev.camelkling.client;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -50,12 +49,20 @@ public final class KlingClientConfig {
         while (trimmed.endsWith("/")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
-        URI uri = URI.create(trimmed);
-        if (uri.getScheme() == null || uri.getHost() == null
-                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-            throw new IllegalArgumentException("baseUrl must be an absolute http(s) URL (was " + url + ")");
-        }
+        requireHttpUrl("baseUrl", trimmed);
         return trimmed;
+    }
+
+    /**
+     * Checks a URL the caller configured, before anything parses it on its own and fails with a message that does not
+     * say which setting was wrong.
+     *
+     * @throws IllegalArgumentException naming {@code option}, unless {@code url} is an absolute http(s) URL
+     */
+    public static void requireHttpUrl(String option, String url) {
+        if (url == null || !CommonFields.isAbsoluteHttpUrl(url.trim())) {
+            throw new IllegalArgumentException("Option " + option + ": must be an absolute http(s) URL (was \"" + url + "\")");
+        }
     }
 
     private static Duration requirePositive(Duration d, String name) {

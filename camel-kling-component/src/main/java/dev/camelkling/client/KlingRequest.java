@@ -1,5 +1,6 @@
 package dev.camelkling.client;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -82,6 +83,16 @@ public abstract class KlingRequest {
      */
     public void validate() {
         feature().schema().validate(feature().requestSubject(), effectiveFields());
+    }
+
+    /**
+     * Checks only the named fields' own rules (not the rules between fields), so that the fields a caller set from one
+     * source, e.g. message headers, are reported before anything else is wrong.
+     *
+     * @throws KlingValidationException naming the field and the rule, for the first broken rule
+     */
+    public void validateFields(Collection<String> wireNames) {
+        feature().schema().validateFields(feature().requestSubject(), effectiveFields(), wireNames);
     }
 
     @Override

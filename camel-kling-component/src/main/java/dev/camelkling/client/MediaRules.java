@@ -48,7 +48,14 @@ final class MediaRules {
         if (size.isPresent()) {
             return size;
         }
-        return ImageProbe.probe(media).flatMap(image -> {
+        Optional<ImageProbe.ImageInfo> probed = ImageProbe.probe(media);
+        if (probed.isEmpty()) {
+            // Local bytes that no image reader understands are no JPG or PNG either: refusing them here saves a
+            // request Kling would refuse. Only a URL is left for the server to judge.
+            return media.isUrl() ? Optional.empty()
+                    : Optional.of(new Violation(field, "must be a JPG or PNG image (format not recognised)"));
+        }
+        return probed.flatMap(image -> {
             if (!IMAGE_FORMATS.contains(image.format())) {
                 return Optional.of(new Violation(field, "must be a JPG or PNG image (was " + image.format() + ")"));
             }

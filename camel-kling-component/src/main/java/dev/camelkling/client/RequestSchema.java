@@ -1,6 +1,7 @@
 package dev.camelkling.client;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.LinkedHashSet;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -182,17 +184,26 @@ public final class RequestSchema {
                 "is not a known field (known: " + String.join(", ", fieldNames()) + ")"));
     }
 
+    /** @throws KlingValidationException for the first broken rule of the named fields' own (not cross-field) rules */
+    void validateFields(String subject, Map<String, Object> values, Collection<String> names) {
+        checkFields(subject, values, field -> names.contains(field.name()));
+    }
+
+    private void checkFields(String subject, Map<String, Object> values, Predicate<FieldSpec> which) {
+        for (FieldSpec field : fields) {
+            Optional<Violation> violation = which.test(field) ? field.check(values.get(field.name())) : Optional.empty();
+            if (violation.isPresent()) {
+                throw violation.get().toException(subject);
+            }
+        }
+    }
+
     /** @throws KlingValidationException for the first broken rule */
     void validate(String subject, Map<String, Object> values) {
         for (String name : values.keySet()) {
             resolve(subject, name);
         }
-        for (FieldSpec field : fields) {
-            Optional<Violation> violation = field.check(values.get(field.name()));
-            if (violation.isPresent()) {
-                throw violation.get().toException(subject);
-            }
-        }
+        checkFields(subject, values, field -> true);
         for (CrossFieldRule rule : crossFieldRules) {
             Optional<Violation> violation = rule.check(values);
             if (violation.isPresent()) {

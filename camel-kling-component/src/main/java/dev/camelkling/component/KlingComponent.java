@@ -1,9 +1,11 @@
 package dev.camelkling.component;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
+import dev.camelkling.client.KlingClientConfig;
 import dev.camelkling.client.KlingFeature;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -31,6 +33,8 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
                             + " this bounds concurrency of the routes' next steps, not of waiting tasks.")
     private int workerPoolSize = 8;
 
+    private static final Set<String> SECRET_OPTIONS = new KlingEndpointUriFactory().secretPropertyNames();
+
     private final CredentialsResolver credentialsResolver;
     private ScheduledExecutorService scheduler;
     private ExecutorService worker;
@@ -50,7 +54,8 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         KlingFeature feature = KlingFeature.fromUriName(remaining);
-        KlingEndpoint endpoint = new KlingEndpoint(uri, this, feature, configuration.copy());
+        // the endpoint is registered under the URI as given; the URI it shows carries no secret
+        KlingEndpoint endpoint = new KlingEndpoint(MaskedEndpointUri.of(uri, SECRET_OPTIONS), this, feature, configuration.copy());
         DoublyEncodedUriValues.repair(parameters);
         setProperties(endpoint, parameters);
         credentialsResolver.applyFallback(endpoint.getConfiguration());
@@ -59,7 +64,26 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
         if (c.isDownload() && !c.isWaitForCompletion()) {
             throw new IllegalArgumentException("download=true needs waitForCompletion=true: only a finished task has media");
         }
+        KlingClientConfig.requireHttpUrl("baseUrl", c.getBaseUrl());
+        if (endpoint.getCallbackBaseUrl() != null) {
+            KlingClientConfig.requireHttpUrl("callbackBaseUrl", endpoint.getCallbackBaseUrl());
+        }
         return endpoint;
+    }
+
+    /**
+     * Camel converts bridgeErrorHandler, lazyStartProducer and autowiredEnabled itself, before the endpoint's
+     * properties are bound, and its conversion error names neither the option nor the endpoint.
+     */
+    @Override
+    public <T> T getAndRemoveParameter(Map<String, Object> parameters, String key, Class<T> type, T defaultValue) {
+        Object given = parameters.get(key);
+        try {
+            return super.getAndRemoveParameter(parameters, key, type, defaultValue);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Option " + key + ": cannot convert \"" + given + "\" to "
+                                               + type.getSimpleName(), e);
+        }
     }
 
     /**

@@ -72,8 +72,8 @@ public class KlingProducer extends DefaultAsyncProducer {
     }
 
     private KlingOperation operation(Exchange exchange) {
-        KlingOperation fromHeader = exchange.getMessage().getHeader(KlingConstants.OPERATION, KlingOperation.class);
-        return fromHeader != null ? fromHeader : endpoint.getConfiguration().getOperation();
+        return HeaderValues.read(exchange.getMessage(), KlingConstants.OPERATION, KlingOperation.class,
+                endpoint.getConfiguration().getOperation(), "operation");
     }
 
     private CompletableFuture<KlingTask> get(Exchange exchange) {
@@ -96,8 +96,9 @@ public class KlingProducer extends DefaultAsyncProducer {
 
     private CompletableFuture<List<KlingTask>> list(Exchange exchange) {
         Message in = exchange.getMessage();
-        int pageNum = in.getHeader(KlingConstants.PAGE_NUM, 1, Integer.class);
-        int pageSize = in.getHeader(KlingConstants.PAGE_SIZE, endpoint.getConfiguration().getPageSize(), Integer.class);
+        int pageNum = HeaderValues.read(in, KlingConstants.PAGE_NUM, Integer.class, 1, null);
+        int pageSize = HeaderValues.read(in, KlingConstants.PAGE_SIZE, Integer.class, endpoint.getConfiguration().getPageSize(),
+                "pageSize");
         return client().list(feature(), pageNum, pageSize).thenApply(tasks -> {
             exchange.getMessage().setBody(tasks);
             return tasks;

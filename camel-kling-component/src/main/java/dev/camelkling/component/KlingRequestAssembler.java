@@ -2,9 +2,11 @@ package dev.camelkling.component;
 
 import java.io.File;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.camelkling.client.KlingFeature;
 import dev.camelkling.client.KlingRequest;
@@ -47,6 +49,14 @@ final class KlingRequestAssembler {
     }
 
     KlingRequest assemble(Exchange exchange) {
+        return assemble(exchange, Map.of());
+    }
+
+    /**
+     * The validated request, with {@code standIns} in place of the fields an earlier request of the flow will supply
+     * (lip sync's session and face): a flow of several requests checks them all before it sends the first.
+     */
+    KlingRequest assemble(Exchange exchange, Map<String, Object> standIns) {
         Message message = exchange.getMessage();
         Object body = message.getBody();
         if (body instanceof KlingRequest request) {
@@ -59,7 +69,12 @@ final class KlingRequestAssembler {
                 String derived = callbackUrl();
                 request = derived == null ? request : request.with("callback_url", derived);
             }
-            return request.externalTaskId() == null ? externalIds.giveOne(request, exchange) : request;
+            for (Map.Entry<String, Object> standIn : standIns.entrySet()) {
+                request = request.with(standIn.getKey(), standIn.getValue());
+            }
+            request = request.externalTaskId() == null ? externalIds.giveOne(request, exchange) : request;
+            request.validate();
+            return request;
         }
         Map<?, ?> bodyFields = body instanceof Map<?, ?> map ? map : Map.of();
         NaturalInput natural = naturalInput(exchange, body);
@@ -67,10 +82,14 @@ final class KlingRequestAssembler {
         // task, and reusing it for a chained create would be refused as a duplicate.
         boolean previousResult = message.getHeader(KlingConstants.TASK_ID) != null;
         Map<String, Object> fields = new LinkedHashMap<>();
+        List<FieldBinding> fromHeaders = new ArrayList<>();
+        List<FieldBinding> fromOptions = new ArrayList<>();
         for (FieldBinding binding : bindings) {
             Object value = previousResult && binding.header().equals(KlingConstants.EXTERNAL_TASK_ID)
                     ? null : message.getHeader(binding.header());
-            if (value == null) {
+            if (value != null) {
+                fromHeaders.add(binding);
+            } else {
                 value = bodyFields.get(binding.field());
             }
             if (value == null && binding.field().equals(natural.field())) {
@@ -78,6 +97,9 @@ final class KlingRequestAssembler {
             }
             if (value == null) {
                 value = options.getOptionValue(endpoint, binding.option(), false);
+                if (value != null) {
+                    fromOptions.add(binding);
+                }
             }
             if (value != null) {
                 fields.put(binding.field(), value);
@@ -94,12 +116,44 @@ final class KlingRequestAssembler {
                 fields.put("callback_url", derived);
             }
         }
-        KlingRequest request = feature.newRequest(fields);
-        if (request.externalTaskId() == null) {
-            request = externalIds.giveOne(request, exchange);
+        fields.putAll(standIns);
+        try {
+            KlingRequest request = feature.newRequest(fields);
+            if (request.externalTaskId() == null) {
+                request = externalIds.giveOne(request, exchange);
+            }
+            // what the route set explicitly is reported before what is missing or wrong between fields
+            request.validateFields(Stream.concat(fromHeaders.stream(), fromOptions.stream()).map(FieldBinding::field).toList());
+            request.validate();
+            return request;
+        } catch (KlingValidationException e) {
+            throw namingSource(e, fromHeaders, fromOptions);
         }
-        request.validate();
-        return request;
+    }
+
+    /**
+     * A broken rule of a field that a header or an option set is reported with that header or option, as that is what
+     * the user wrote and has to fix; the client knows only the field's wire name.
+     */
+    private static KlingValidationException namingSource(KlingValidationException e, List<FieldBinding> fromHeaders,
+                                                         List<FieldBinding> fromOptions) {
+        for (FieldBinding binding : fromHeaders) {
+            if (binding.isOrContains(e.field())) {
+                return attributed(e, "from header " + binding.header() + ", which overrides option " + binding.option());
+            }
+        }
+        for (FieldBinding binding : fromOptions) {
+            if (binding.isOrContains(e.field())) {
+                return attributed(e, "from option " + binding.option());
+            }
+        }
+        return e;
+    }
+
+    private static KlingValidationException attributed(KlingValidationException e, String source) {
+        KlingValidationException named = new KlingValidationException(e.subject(), e.field(), e.rule() + " (" + source + ")");
+        named.initCause(e);
+        return named;
     }
 
     /**
@@ -151,6 +205,11 @@ final class KlingRequestAssembler {
             String option = lowerCamel(field);
             return new FieldBinding(field, option,
                     KlingConstants.HEADER_PREFIX + Character.toUpperCase(option.charAt(0)) + option.substring(1));
+        }
+
+        /** Whether a (possibly dotted or indexed) field a validation error names is this field or part of it. */
+        boolean isOrContains(String named) {
+            return named.equals(field) || named.startsWith(field + ".") || named.startsWith(field + "[");
         }
 
         static String lowerCamel(String snake) {

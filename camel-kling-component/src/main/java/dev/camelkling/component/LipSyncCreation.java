@@ -1,10 +1,12 @@
 package dev.camelkling.component;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.camelkling.client.Face;
 import dev.camelkling.client.FaceIdentification;
 import dev.camelkling.client.IdentifyFaceRequest;
+import dev.camelkling.client.KlingRequest;
 import dev.camelkling.client.KlingTask;
 import dev.camelkling.client.KlingValidationException;
 import org.apache.camel.Exchange;
@@ -30,23 +32,51 @@ final class LipSyncCreation implements CreateFlow {
     @Override
     public CompletableFuture<?> create(Exchange exchange) {
         Message message = exchange.getMessage();
-        LipSyncStep step = message.getHeader(KlingConstants.STEP, endpoint.getConfiguration().getStep(), LipSyncStep.class);
+        LipSyncStep step = HeaderValues.read(message, KlingConstants.STEP, LipSyncStep.class, endpoint.getConfiguration().getStep(), "step");
         return switch (step) {
-            case identify -> identify(exchange, true).thenApply(faces -> {
-                message.setBody(faces);
-                return faces;
+            case identify -> identify(exchange, identifyRequest(message, true), faceIndex(message)).thenApply(found -> {
+                message.setBody(found.identification());
+                return found.identification();
             });
             case create -> taskCreation.create(exchange);
-            case auto -> identify(exchange, false).thenCompose(faces -> taskCreation.create(exchange));
+            case auto -> auto(exchange);
         };
     }
 
-    private CompletableFuture<FaceIdentification> identify(Exchange exchange, boolean bodyMayBeTheVideo) {
-        IdentifyFaceRequest request = identifyRequest(exchange.getMessage(), bodyMayBeTheVideo);
+    /**
+     * Everything both requests need is checked before identify-face is sent, the lip sync's fields with stand-ins for
+     * the session and face that identify-face will name: bad input must not cost a request and then fail.
+     */
+    private CompletableFuture<KlingTask> auto(Exchange exchange) {
+        Message message = exchange.getMessage();
+        IdentifyFaceRequest identify = identifyRequest(message, false);
+        int faceIndex = faceIndex(message);
+        KlingRequest lipSync = taskCreation.assembler().assemble(exchange, SESSION_STAND_INS);
+        return identify(exchange, identify, faceIndex).thenCompose(found -> taskCreation.create(exchange,
+                () -> withSession(lipSync, found.identification(), found.face())));
+    }
+
+    /** What identify-face will supply, standing in while the lip sync request is checked ahead of it. */
+    private static final Map<String, Object> SESSION_STAND_INS = Map.of(
+            "session_id", "(from identify-face)", "face_id", "(from identify-face)",
+            "face_start_time", 0L, "face_end_time", Long.MAX_VALUE / 2);
+
+    private static KlingRequest withSession(KlingRequest lipSync, FaceIdentification found, Face face) {
+        KlingRequest request = lipSync.with("session_id", found.sessionId()).with("face_id", face.faceId())
+                .with("face_start_time", face.startTime()).with("face_end_time", face.endTime());
+        request.validate(); // now against the real face window
+        return request;
+    }
+
+    private record Identified(FaceIdentification identification, Face face) {
+    }
+
+    private CompletableFuture<Identified> identify(Exchange exchange, IdentifyFaceRequest request, int faceIndex) {
         request.validate();
         return endpoint.getClient().identifyFace(request).thenApply(found -> {
-            publish(exchange.getMessage(), found, chosenFace(exchange.getMessage(), found));
-            return found;
+            Face face = chosenFace(found, faceIndex);
+            publish(exchange.getMessage(), found, face);
+            return new Identified(found, face);
         });
     }
 
@@ -82,8 +112,17 @@ final class LipSyncCreation implements CreateFlow {
                                                        + KlingConstants.VIDEO_ID + ", or (step identify) a URL body");
     }
 
-    private Face chosenFace(Message message, FaceIdentification found) {
-        int index = message.getHeader(KlingConstants.FACE_INDEX, endpoint.getConfiguration().getFaceIndex(), Integer.class);
+    /** The face to drive, by its index among the faces found; a negative index is refused before anything is sent. */
+    private int faceIndex(Message message) {
+        int index = HeaderValues.read(message, KlingConstants.FACE_INDEX, Integer.class, endpoint.getConfiguration().getFaceIndex(),
+                "faceIndex");
+        if (index < 0) {
+            throw new KlingValidationException(SUBJECT, "faceIndex", "must be 0 or more (was " + index + ")");
+        }
+        return index;
+    }
+
+    private static Face chosenFace(FaceIdentification found, int index) {
         if (found.faces().isEmpty()) {
             throw new KlingValidationException(SUBJECT, "face_id", "cannot be chosen: Kling found no face in the video");
         }

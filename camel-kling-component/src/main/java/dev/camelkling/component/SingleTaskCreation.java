@@ -1,8 +1,10 @@
 package dev.camelkling.component;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import dev.camelkling.client.ExactlyOnceCreator;
+import dev.camelkling.client.KlingRequest;
 import dev.camelkling.client.KlingTask;
 import org.apache.camel.Exchange;
 
@@ -24,6 +26,11 @@ final class SingleTaskCreation implements CreateFlow {
 
     @Override
     public CompletableFuture<KlingTask> create(Exchange exchange) {
+        return create(exchange, () -> assembler.assemble(exchange));
+    }
+
+    /** Creates the task of the request {@code assembled} gives, which is not asked for when this is a redelivery. */
+    CompletableFuture<KlingTask> create(Exchange exchange, Supplier<KlingRequest> assembled) {
         String createdBefore = exchange.getProperty(createdTaskProperty(), String.class);
         if (createdBefore != null) {
             // A redelivery of an exchange whose task this endpoint already created (the wait or download failed):
@@ -31,7 +38,7 @@ final class SingleTaskCreation implements CreateFlow {
             return forget(exchange, outcomes.finish(endpoint.getClient().get(endpoint.getKlingFeature(), createdBefore),
                     exchange, false));
         }
-        var request = assembler.assemble(exchange);
+        KlingRequest request = assembled.get();
         CompletableFuture<KlingTask> created = creator().create(request).thenApply(task -> {
             exchange.setProperty(createdTaskProperty(), task.taskId());
             return task;

@@ -31,8 +31,8 @@ final class VideoExtendCreation implements CreateFlow {
 
     @Override
     public CompletableFuture<KlingTask> create(Exchange exchange) {
-        Integer target = exchange.getMessage().getHeader(KlingConstants.TARGET_DURATION,
-                endpoint.getConfiguration().getTargetDuration(), Integer.class);
+        Integer target = HeaderValues.read(exchange.getMessage(), KlingConstants.TARGET_DURATION, Integer.class,
+                endpoint.getConfiguration().getTargetDuration(), "targetDuration");
         if (target == null) {
             return taskCreation.create(exchange);
         }
@@ -41,6 +41,10 @@ final class VideoExtendCreation implements CreateFlow {
                     "must be between 1 and " + MAX_TOTAL_SECONDS + " seconds, Kling's limit for an extended video (was " + target + ")");
         }
         KlingRequest first = taskCreation.assembler().assemble(exchange);
+        if (first.externalTaskId() != null) {
+            // later steps carry the id with a step suffix: the longest must pass too, before the first step is paid for
+            first.withExternalTaskId(stepExternalId(first.externalTaskId(), MAX_TOTAL_SECONDS)).validate();
+        }
         @SuppressWarnings("unchecked")
         List<String> made = exchange.getProperty(stepsProperty(), List.class);
         CompletableFuture<KlingTask> done;
@@ -103,7 +107,12 @@ final class VideoExtendCreation implements CreateFlow {
     /** The next step extends the video just made; a given external id gets a step suffix, as each must be unique. */
     private static KlingRequest nextStep(KlingRequest previous, KlingTask done, String baseExternalId, int step) {
         KlingRequest next = previous.with("video_id", done.firstVideoId());
-        return baseExternalId == null ? next : next.withExternalTaskId(baseExternalId + "-step" + step);
+        return baseExternalId == null ? next : next.withExternalTaskId(stepExternalId(baseExternalId, step));
+    }
+
+    /** Each step adds at least a second, so no extension has more than {@link #MAX_TOTAL_SECONDS} steps. */
+    private static String stepExternalId(String baseExternalId, int step) {
+        return baseExternalId + "-step" + step;
     }
 
     private static double durationSeconds(KlingTask task) {
