@@ -58,7 +58,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "consumermode":
-        case "consumerMode": target.setConsumerMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "consumerMode": target.setConsumerMode(property(camelContext, dev.camelkling.component.KlingConsumerMode.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": target.getConfiguration().setDeriveExternalTaskId(property(camelContext, boolean.class, value)); return true;
@@ -248,7 +248,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "consumermode":
-        case "consumerMode": return java.lang.String.class;
+        case "consumerMode": return dev.camelkling.component.KlingConsumerMode.class;
         case "delay": return long.class;
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": return boolean.class;

@@ -70,12 +70,12 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
                             + " exchange completes, so a failed exchange is emitted again on a later poll. Defaults to an"
                             + " in-memory repository of 10000 ids; use a persistent one to survive restarts.")
     private IdempotentRepository idempotentRepository;
-    @UriParam(label = "consumer", defaultValue = "poll", enums = "poll,callback",
+    @UriParam(label = "consumer", defaultValue = "poll",
               description = "How the consumer learns that tasks finished: poll reads the feature's task list on a"
                             + " schedule; callback serves POST callbackPath on the application's HTTP server"
                             + " (platform-http or another RestConsumerFactory) for the callbacks Kling sends to a task's"
                             + " callback_url, re-reads each announced task from the API and emits it once it is final.")
-    private String consumerMode = "poll";
+    private KlingConsumerMode consumerMode = KlingConsumerMode.poll;
     @UriParam(label = "consumer",
               description = "With consumerMode=callback: the path the callbacks are POSTed to. Defaults to"
                             + " /kling/callback/ plus the feature name, e.g. /kling/callback/text2video. The rest configuration's contextPath, if any, is put in front.")
@@ -283,18 +283,14 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
     }
 
     boolean isCallbackMode() {
-        String mode = consumerMode == null ? "poll" : consumerMode.strip();
-        if (!mode.equalsIgnoreCase("poll") && !mode.equalsIgnoreCase("callback")) {
-            throw new IllegalArgumentException("consumerMode must be poll or callback (was " + consumerMode + ")");
-        }
-        return mode.equalsIgnoreCase("callback");
+        return consumerMode == KlingConsumerMode.callback;
     }
 
-    public String getConsumerMode() {
+    public KlingConsumerMode getConsumerMode() {
         return consumerMode;
     }
 
-    public void setConsumerMode(String consumerMode) {
+    public void setConsumerMode(KlingConsumerMode consumerMode) {
         this.consumerMode = consumerMode;
     }
 
