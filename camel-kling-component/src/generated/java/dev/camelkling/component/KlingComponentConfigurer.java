@@ -44,6 +44,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": getOrCreateConfiguration(target).setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": getOrCreateConfiguration(target).setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cameracontrol":
@@ -73,6 +75,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "faceId": getOrCreateConfiguration(target).setFaceId(property(camelContext, java.lang.String.class, value)); return true;
         case "faceindex":
         case "faceIndex": getOrCreateConfiguration(target).setFaceIndex(property(camelContext, int.class, value)); return true;
+        case "healthcheckaccountenabled":
+        case "healthCheckAccountEnabled": target.setHealthCheckAccountEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": target.setHealthCheckCacheTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -90,6 +96,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "imageUrl": getOrCreateConfiguration(target).setImageUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "keeporiginalsound":
         case "keepOriginalSound": getOrCreateConfiguration(target).setKeepOriginalSound(property(camelContext, java.lang.String.class, value)); return true;
+        case "klingclient":
+        case "klingClient": getOrCreateConfiguration(target).setKlingClient(property(camelContext, dev.camelkling.client.KlingClient.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrenttasks":
@@ -159,10 +167,17 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "watermarkinfo":
         case "watermarkInfo": getOrCreateConfiguration(target).setWatermarkInfo(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": getOrCreateConfiguration(target).setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "workerpoolsize":
         case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"klingClient"};
     }
 
     @Override
@@ -182,6 +197,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return java.lang.String.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "cameracontrol":
@@ -211,6 +228,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "faceId": return java.lang.String.class;
         case "faceindex":
         case "faceIndex": return int.class;
+        case "healthcheckaccountenabled":
+        case "healthCheckAccountEnabled": return boolean.class;
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": return long.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -228,6 +249,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "imageUrl": return java.lang.String.class;
         case "keeporiginalsound":
         case "keepOriginalSound": return java.lang.String.class;
+        case "klingclient":
+        case "klingClient": return dev.camelkling.client.KlingClient.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrenttasks":
@@ -297,6 +320,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "waitTimeout": return long.class;
         case "watermarkinfo":
         case "watermarkInfo": return java.lang.Boolean.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         case "workerpoolsize":
         case "workerPoolSize": return int.class;
         default: return null;
@@ -321,6 +346,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbackbaseurl":
+        case "callbackBaseUrl": return getOrCreateConfiguration(target).getCallbackBaseUrl();
         case "callbackurl":
         case "callbackUrl": return getOrCreateConfiguration(target).getCallbackUrl();
         case "cameracontrol":
@@ -350,6 +377,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "faceId": return getOrCreateConfiguration(target).getFaceId();
         case "faceindex":
         case "faceIndex": return getOrCreateConfiguration(target).getFaceIndex();
+        case "healthcheckaccountenabled":
+        case "healthCheckAccountEnabled": return target.isHealthCheckAccountEnabled();
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": return target.getHealthCheckCacheTime();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -367,6 +398,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "imageUrl": return getOrCreateConfiguration(target).getImageUrl();
         case "keeporiginalsound":
         case "keepOriginalSound": return getOrCreateConfiguration(target).getKeepOriginalSound();
+        case "klingclient":
+        case "klingClient": return getOrCreateConfiguration(target).getKlingClient();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrenttasks":
@@ -436,6 +469,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "waitTimeout": return getOrCreateConfiguration(target).getWaitTimeout();
         case "watermarkinfo":
         case "watermarkInfo": return getOrCreateConfiguration(target).getWatermarkInfo();
+        case "webhooksecret":
+        case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();
         default: return null;

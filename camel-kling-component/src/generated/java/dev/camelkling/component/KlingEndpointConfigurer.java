@@ -42,7 +42,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callbackbaseurl":
-        case "callbackBaseUrl": target.setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackBaseUrl": target.getConfiguration().setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackcomponent":
         case "callbackComponent": target.setCallbackComponent(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackpath":
@@ -58,7 +58,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "consumermode":
-        case "consumerMode": target.setConsumerMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "consumerMode": target.setConsumerMode(property(camelContext, dev.camelkling.component.KlingConsumerMode.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": target.getConfiguration().setDeriveExternalTaskId(property(camelContext, boolean.class, value)); return true;
@@ -102,6 +102,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "keeporiginalsound":
         case "keepOriginalSound": target.getConfiguration().setKeepOriginalSound(property(camelContext, java.lang.String.class, value)); return true;
+        case "klingclient":
+        case "klingClient": target.getConfiguration().setKlingClient(property(camelContext, dev.camelkling.client.KlingClient.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrenttasks":
@@ -198,9 +200,14 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "watermarkinfo":
         case "watermarkInfo": target.getConfiguration().setWatermarkInfo(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "webhooksecret":
-        case "webhookSecret": target.setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookSecret": target.getConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"klingClient"};
     }
 
     @Override
@@ -241,7 +248,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "consumermode":
-        case "consumerMode": return java.lang.String.class;
+        case "consumerMode": return dev.camelkling.component.KlingConsumerMode.class;
         case "delay": return long.class;
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": return boolean.class;
@@ -285,6 +292,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "initialDelay": return long.class;
         case "keeporiginalsound":
         case "keepOriginalSound": return java.lang.String.class;
+        case "klingclient":
+        case "klingClient": return dev.camelkling.client.KlingClient.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrenttasks":
@@ -409,7 +418,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callbackbaseurl":
-        case "callbackBaseUrl": return target.getCallbackBaseUrl();
+        case "callbackBaseUrl": return target.getConfiguration().getCallbackBaseUrl();
         case "callbackcomponent":
         case "callbackComponent": return target.getCallbackComponent();
         case "callbackpath":
@@ -469,6 +478,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "initialDelay": return target.getInitialDelay();
         case "keeporiginalsound":
         case "keepOriginalSound": return target.getConfiguration().getKeepOriginalSound();
+        case "klingclient":
+        case "klingClient": return target.getConfiguration().getKlingClient();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrenttasks":
@@ -565,7 +576,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "watermarkinfo":
         case "watermarkInfo": return target.getConfiguration().getWatermarkInfo();
         case "webhooksecret":
-        case "webhookSecret": return target.getWebhookSecret();
+        case "webhookSecret": return target.getConfiguration().getWebhookSecret();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(96);
+        Set<String> props = new HashSet<>(97);
         props.add("accessKey");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -67,6 +67,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("imageUrl");
         props.add("initialDelay");
         props.add("keepOriginalSound");
+        props.add("klingClient");
         props.add("lazyStartProducer");
         props.add("maxConcurrentTasks");
         props.add("maxCreateAttempts");

@@ -25,12 +25,15 @@ public final class AccessKeyCredentials implements KlingCredentials {
     private static final Map<String, Object> HEADER = Map.of("alg", "HS256", "typ", "JWT");
 
     private final String accessKey;
+    /** Kept only to tell pairs apart (a wrong secret must not hide behind the right one); never shown. */
+    private final String secretKey;
     private final Algorithm algorithm;
     private final AtomicReference<SignedToken> cached = new AtomicReference<>();
 
     AccessKeyCredentials(String accessKey, String secretKey) {
         this.accessKey = Secrets.requireNonBlank(accessKey, "accessKey");
-        this.algorithm = Algorithm.HMAC256(Secrets.requireNonBlank(secretKey, "secretKey"));
+        this.secretKey = Secrets.requireNonBlank(secretKey, "secretKey");
+        this.algorithm = Algorithm.HMAC256(this.secretKey);
     }
 
     @Override
@@ -52,6 +55,18 @@ public final class AccessKeyCredentials implements KlingCredentials {
             cached.compareAndSet(token, null);
         }
         return true;
+    }
+
+    /** The access key is the JWT's issuer, not the secret; still, only its first characters are shown. */
+    @Override
+    public String maskedId() {
+        return Secrets.maskKeepingStart(accessKey);
+    }
+
+    /** Both keys: the same access key with another secret key is a different (probably broken) configuration. */
+    @Override
+    public String accountIdentity() {
+        return accessKey + '\n' + secretKey;
     }
 
     private SignedToken sign(Instant now) {

@@ -22,6 +22,16 @@ public final class ApiKeyCredentials implements KlingCredentials {
     }
 
     @Override
+    public String maskedId() {
+        return Secrets.maskKeepingEnd(header.substring("Bearer ".length()));
+    }
+
+    @Override
+    public String accountIdentity() {
+        return header;
+    }
+
+    @Override
     public String toString() {
         return "KlingCredentials[apiKey=****]";
     }

@@ -127,6 +127,18 @@ public final class KlingClient implements AutoCloseable {
         return config;
     }
 
+    /** The account this client reaches, as it may be shown. */
+    public KlingAccount account() {
+        return new KlingAccount(config.baseUrl(), config.credentials());
+    }
+
+    /** The client's load now: concurrency slots, creates waiting for one, waits in flight. */
+    public KlingClientStats stats() {
+        return slots == null
+                ? new KlingClientStats(0, 0, 0, waiter.inFlight())
+                : new KlingClientStats(config.maxConcurrentTasks(), slots.used(), slots.waiting(), waiter.inFlight());
+    }
+
     /** Creates a task. See the class comment for why this is never retried blindly. */
     public CompletableFuture<KlingTask> create(KlingRequest request) {
         Objects.requireNonNull(request, "request");

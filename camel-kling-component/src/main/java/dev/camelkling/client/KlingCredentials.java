@@ -25,4 +25,13 @@ public sealed interface KlingCredentials permits AccessKeyCredentials, ApiKeyCre
      * @return whether the next {@link #authorizationHeader} will differ, i.e. whether a retry can help
      */
     boolean renewAfterRejection(String rejectedHeader);
+
+    /**
+     * Which account these credentials reach, masked so it can be shown (health checks, consoles): enough to tell
+     * accounts apart, never enough to authenticate.
+     */
+    String maskedId();
+
+    /** What tells these credentials apart from others (the key pair, or the API key); for equality only, never shown. */
+    String accountIdentity();
 }

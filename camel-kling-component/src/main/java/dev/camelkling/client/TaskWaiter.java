@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /** Re-polls a task on the scheduler until it is final or the wait times out; no thread waits in between. */
@@ -19,6 +20,7 @@ final class TaskWaiter {
     private final ScheduledExecutorService scheduler;
     private final Executor executor;
     private final Clock clock;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     /** The scheduler measures the intervals; the polls after the first run on {@code executor}; {@code clock} sets the deadline. */
     TaskWaiter(ScheduledExecutorService scheduler, Executor executor, Clock clock) {
@@ -29,8 +31,15 @@ final class TaskWaiter {
 
     CompletableFuture<KlingTask> await(Supplier<CompletableFuture<KlingTask>> poll, WaitPolicy policy) {
         CompletableFuture<KlingTask> result = new CompletableFuture<>();
+        inFlight.incrementAndGet();
+        result.whenComplete((task, error) -> inFlight.decrementAndGet());
         poll(poll, policy, policy.initialInterval(), clock.instant().plus(policy.timeout()), result);
         return result;
+    }
+
+    /** Waits started and not yet completed, cancelled or failed. */
+    int inFlight() {
+        return inFlight.get();
     }
 
     private void poll(Supplier<CompletableFuture<KlingTask>> poll, WaitPolicy policy, Duration interval, Instant deadline,

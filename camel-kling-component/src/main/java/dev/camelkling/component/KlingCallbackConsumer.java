@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.camelkling.client.KlingApiException;
 import dev.camelkling.client.KlingException;
@@ -83,6 +84,10 @@ public class KlingCallbackConsumer extends DefaultConsumer implements ShutdownAw
     private final EmissionFilter filter;
     /** Tasks being read or routed; the value records whether another callback came meanwhile. */
     private final ConcurrentHashMap<String, Slot> active = new ConcurrentHashMap<>();
+
+    /** Every POST on the path, and those answered with an error (400, 401, 413, 503): for the dev console. */
+    private final AtomicLong callbacksReceived = new AtomicLong();
+    private final AtomicLong callbacksRejected = new AtomicLong();
 
     private StandardWebhookVerifier verifier;
     private Consumer httpConsumer;
@@ -186,6 +191,7 @@ public class KlingCallbackConsumer extends DefaultConsumer implements ShutdownAw
     // ---- the HTTP side: runs on the server's thread, never waits for Kling or for the route ----
 
     private void onRequest(Exchange http) {
+        callbacksReceived.incrementAndGet();
         Message request = http.getMessage();
         if (!accepting()) {
             respond(http, 503, "Not accepting callbacks");
@@ -273,8 +279,19 @@ public class KlingCallbackConsumer extends DefaultConsumer implements ShutdownAw
         }
     }
 
+    long getCallbacksReceived() {
+        return callbacksReceived.get();
+    }
+
+    long getCallbacksRejected() {
+        return callbacksRejected.get();
+    }
+
     /** Replaces the whole response: request headers must not be echoed back (platform-http copies them). */
-    private static void respond(Exchange http, int status, String body) {
+    private void respond(Exchange http, int status, String body) {
+        if (status != 200) {
+            callbacksRejected.incrementAndGet();
+        }
         Message message = http.getMessage();
         message.getHeaders().clear();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);

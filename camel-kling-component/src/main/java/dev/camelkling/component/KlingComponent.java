@@ -22,6 +22,8 @@ import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 @Component("kling")
 public class KlingComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
+    private static final Set<String> SECRET_OPTIONS = new KlingEndpointUriFactory().secretPropertyNames();
+
     @Metadata(description = "Default configuration shared by all kling endpoints.")
     private KlingConfiguration configuration = new KlingConfiguration();
     @Metadata(label = "security", defaultValue = "false",
@@ -33,13 +35,21 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
                             + " this bounds concurrency of the routes' next steps, not of waiting tasks.")
     private int workerPoolSize = 8;
 
-    private static final Set<String> SECRET_OPTIONS = new KlingEndpointUriFactory().secretPropertyNames();
+    @Metadata(label = "health", defaultValue = "true",
+              description = "Register a readiness check per Kling account in use (one cheap authenticated read, cached):"
+                            + " DOWN with Kling's code when Kling refuses the read (wrong credentials, arrears, no resource"
+                            + " pack, ...).")
+    private boolean healthCheckAccountEnabled = true;
+    @Metadata(label = "health", defaultValue = "60s", javaType = "java.time.Duration",
+              description = "How long an account health check reuses its last read before asking Kling again.")
+    private long healthCheckCacheTime = 60_000;
 
     private final CredentialsResolver credentialsResolver;
     private ScheduledExecutorService scheduler;
     private ExecutorService worker;
     private ExecutorService clientExecutor;
     private final SharedKlingClients clients = new SharedKlingClients();
+    private final AccountHealthChecks accountHealthChecks = new AccountHealthChecks();
     private final TemporaryResultFiles temporaryResultFiles = new TemporaryResultFiles(
             () -> isStoppingOrStopped() ? null : getScheduler());
 
@@ -58,9 +68,12 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
         KlingEndpoint endpoint = new KlingEndpoint(MaskedEndpointUri.of(uri, SECRET_OPTIONS), this, feature, configuration.copy());
         DoublyEncodedUriValues.repair(parameters);
         setProperties(endpoint, parameters);
-        credentialsResolver.applyFallback(endpoint.getConfiguration());
-        credentialsResolver.requireCredentials(endpoint.getConfiguration());
         KlingConfiguration c = endpoint.getConfiguration();
+        if (c.getKlingClient() == null) {
+            // a client of the user's own carries its credentials
+            credentialsResolver.applyFallback(c);
+            credentialsResolver.requireCredentials(c);
+        }
         if (c.isDownload() && !c.isWaitForCompletion()) {
             throw new IllegalArgumentException("download=true needs waitForCompletion=true: only a finished task has media");
         }
@@ -141,6 +154,10 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
         return clients;
     }
 
+    AccountHealthChecks getAccountHealthChecks() {
+        return accountHealthChecks;
+    }
+
     TemporaryResultFiles getTemporaryResultFiles() {
         return temporaryResultFiles;
     }
@@ -182,6 +199,24 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
     /** Threads on which exchanges continue once Kling has answered. */
     public void setWorkerPoolSize(int workerPoolSize) {
         this.workerPoolSize = workerPoolSize;
+    }
+
+    public boolean isHealthCheckAccountEnabled() {
+        return healthCheckAccountEnabled;
+    }
+
+    /** Register a readiness check per Kling account in use. */
+    public void setHealthCheckAccountEnabled(boolean healthCheckAccountEnabled) {
+        this.healthCheckAccountEnabled = healthCheckAccountEnabled;
+    }
+
+    public long getHealthCheckCacheTime() {
+        return healthCheckCacheTime;
+    }
+
+    /** How long an account health check reuses its last read (ms). */
+    public void setHealthCheckCacheTime(long healthCheckCacheTime) {
+        this.healthCheckCacheTime = healthCheckCacheTime;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.camelkling.component;
 
+import dev.camelkling.client.KlingClient;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -226,6 +227,26 @@ public class KlingConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "URL Kling POSTs the task to on every status change.")
     private String callbackUrl;
 
+    // ---- callbacks: usually set once, on the component ----
+    @UriParam(label = "common",
+              description = "The application's public base URL as Kling reaches it, e.g. https://app.example.com. A"
+                            + " producer that has no callbackUrl, in a CamelContext with a callback consumer for the same"
+                            + " feature and Kling account, sends callbackBaseUrl followed by that consumer's path as"
+                            + " callback_url; set it once on the component, or on the producer or the callback consumer.")
+    private String callbackBaseUrl;
+    @UriParam(label = "security", secret = true,
+              description = "With consumerMode=callback: the webhook secret (whsec_...) from the Kling console. Every"
+                            + " callback must then carry a valid Standard Webhooks signature over its exact bytes, made"
+                            + " within 5 minutes; others are answered 401 and ignored.")
+    private String webhookSecret;
+
+    @UriParam(label = "advanced",
+              description = "A KlingClient of your own (for example from the registry, autowired when it is the only one)"
+                            + " instead of the one the component builds from the connection options: the endpoint uses it"
+                            + " as it is and never closes it.")
+    @Metadata(autowired = true)
+    private KlingClient klingClient;
+
     public KlingConfiguration copy() {
         try {
             return (KlingConfiguration) clone();
@@ -363,4 +384,10 @@ public class KlingConfiguration implements Cloneable {
     public void setResultType(String resultType) { this.resultType = resultType; }
     public String getSeriesAmount() { return seriesAmount; }
     public void setSeriesAmount(String seriesAmount) { this.seriesAmount = seriesAmount; }
+    public String getCallbackBaseUrl() { return callbackBaseUrl; }
+    public void setCallbackBaseUrl(String callbackBaseUrl) { this.callbackBaseUrl = callbackBaseUrl; }
+    public String getWebhookSecret() { return webhookSecret; }
+    public void setWebhookSecret(String webhookSecret) { this.webhookSecret = webhookSecret; }
+    public KlingClient getKlingClient() { return klingClient; }
+    public void setKlingClient(KlingClient klingClient) { this.klingClient = klingClient; }
 }

@@ -31,6 +31,9 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
     private final EmissionFilter filter;
     /** Tasks created before this (epoch ms) were all settled at the last poll; Long.MIN_VALUE = read everything. */
     private volatile long settledBefore = Long.MIN_VALUE;
+    /** When the last poll finished (epoch ms, 0 = none yet) and how many tasks it emitted: for the dev console. */
+    private volatile long lastPollAt;
+    private volatile int lastPollEmitted;
 
     public KlingConsumer(KlingEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -55,7 +58,28 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
             KlingTaskMessages.populate(exchange.getMessage(), task);
             exchanges.add(exchange);
         }
-        return processBatch(exchanges);
+        int emittedNow = processBatch(exchanges);
+        lastPollEmitted = emittedNow;
+        lastPollAt = System.currentTimeMillis();
+        return emittedNow;
+    }
+
+    long getLastPollAt() {
+        return lastPollAt;
+    }
+
+    int getLastPollEmitted() {
+        return lastPollEmitted;
+    }
+
+    /** The list position the next poll stops at: tasks created before it were settled (epoch ms; MIN_VALUE = none). */
+    long getSettledBefore() {
+        return settledBefore;
+    }
+
+    /** Tasks emitted whose exchange is still being routed. */
+    int getInFlightCount() {
+        return inFlight.size();
     }
 
     /**

@@ -70,12 +70,12 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
                             + " exchange completes, so a failed exchange is emitted again on a later poll. Defaults to an"
                             + " in-memory repository of 10000 ids; use a persistent one to survive restarts.")
     private IdempotentRepository idempotentRepository;
-    @UriParam(label = "consumer", defaultValue = "poll", enums = "poll,callback",
+    @UriParam(label = "consumer", defaultValue = "poll",
               description = "How the consumer learns that tasks finished: poll reads the feature's task list on a"
                             + " schedule; callback serves POST callbackPath on the application's HTTP server"
                             + " (platform-http or another RestConsumerFactory) for the callbacks Kling sends to a task's"
                             + " callback_url, re-reads each announced task from the API and emits it once it is final.")
-    private String consumerMode = "poll";
+    private KlingConsumerMode consumerMode = KlingConsumerMode.poll;
     @UriParam(label = "consumer",
               description = "With consumerMode=callback: the path the callbacks are POSTed to. Defaults to"
                             + " /kling/callback/ plus the feature name, e.g. /kling/callback/text2video. The rest configuration's contextPath, if any, is put in front.")
@@ -85,18 +85,6 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
                             + " (a RestConsumerFactory such as platform-http). Defaults to the rest configuration's"
                             + " component, then platform-http, then the only RestConsumerFactory found.")
     private String callbackComponent;
-    @UriParam(label = "common",
-              description = "The application's public base URL as Kling reaches it, e.g. https://app.example.com. A"
-                            + " producer that has no callbackUrl, in a CamelContext with a callback consumer for the same"
-                            + " feature and Kling account, sends callbackBaseUrl followed by that consumer's path as"
-                            + " callback_url; set it on the producer or on the callback consumer.")
-    private String callbackBaseUrl;
-    @UriParam(label = "security", secret = true,
-              description = "With consumerMode=callback: the webhook secret (whsec_...) from the Kling console. Every"
-                            + " callback must then carry a valid Standard Webhooks signature over its exact bytes, made"
-                            + " within 5 minutes; others are answered 401 and ignored.")
-    private String webhookSecret;
-
     private final KlingFeature klingFeature;
     private KlingClient client;
     private SharedKlingClients.Key clientKey;
@@ -143,9 +131,17 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
             idempotentRepository = MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
         }
         ServiceHelper.startService(idempotentRepository);
-        SSLContextParameters ssl = sslContextParameters();
-        clientKey = SharedKlingClients.Key.of(configuration, ssl);
-        client = getComponent().getClients().acquire(clientKey, () -> KlingClient.create(clientConfig(ssl)));
+        if (configuration.getKlingClient() != null) {
+            client = configuration.getKlingClient(); // the user's own: used as it is, never closed here
+        } else {
+            SSLContextParameters ssl = sslContextParameters();
+            clientKey = SharedKlingClients.Key.of(configuration, ssl);
+            client = getComponent().getClients().acquire(clientKey, () -> KlingClient.create(clientConfig(ssl)));
+        }
+        KlingComponent component = getComponent();
+        component.getAccountHealthChecks().started(getCamelContext(), client, klingFeature,
+                component.isHealthCheckAccountEnabled(), Duration.ofMillis(component.getHealthCheckCacheTime()),
+                Duration.ofMillis(configuration.getRequestTimeout()));
         if (configuration.isDownload() && configuration.getDownloadDirectory() == null) {
             getComponent().getTemporaryResultFiles().watchExchangesOf(getCamelContext());
         }
@@ -154,7 +150,11 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @Override
     protected void doStop() throws Exception {
         if (client != null) {
-            getComponent().getClients().release(clientKey);
+            getComponent().getAccountHealthChecks().stopped(getCamelContext(), client);
+            if (clientKey != null) {
+                getComponent().getClients().release(clientKey);
+                clientKey = null;
+            }
             client = null;
         }
         ServiceHelper.stopService(idempotentRepository);
@@ -283,18 +283,14 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
     }
 
     boolean isCallbackMode() {
-        String mode = consumerMode == null ? "poll" : consumerMode.strip();
-        if (!mode.equalsIgnoreCase("poll") && !mode.equalsIgnoreCase("callback")) {
-            throw new IllegalArgumentException("consumerMode must be poll or callback (was " + consumerMode + ")");
-        }
-        return mode.equalsIgnoreCase("callback");
+        return consumerMode == KlingConsumerMode.callback;
     }
 
-    public String getConsumerMode() {
+    public KlingConsumerMode getConsumerMode() {
         return consumerMode;
     }
 
-    public void setConsumerMode(String consumerMode) {
+    public void setConsumerMode(KlingConsumerMode consumerMode) {
         this.consumerMode = consumerMode;
     }
 
@@ -315,19 +311,11 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
     }
 
     public String getCallbackBaseUrl() {
-        return callbackBaseUrl;
-    }
-
-    public void setCallbackBaseUrl(String callbackBaseUrl) {
-        this.callbackBaseUrl = callbackBaseUrl;
+        return configuration.getCallbackBaseUrl();
     }
 
     public String getWebhookSecret() {
-        return webhookSecret;
-    }
-
-    public void setWebhookSecret(String webhookSecret) {
-        this.webhookSecret = webhookSecret;
+        return configuration.getWebhookSecret();
     }
 
     @Override

@@ -1,0 +1,19 @@
+package dev.camelkling.component;
+
+import org.apache.camel.Converter;
+
+/**
+ * URI text to the component's option types. Without it Camel's generic enum conversion would refuse a bad
+ * consumerMode with a message that neither names the option nor lists the values.
+ */
+@Converter(generateLoader = true)
+public final class KlingConverters {
+
+    private KlingConverters() {
+    }
+
+    @Converter
+    public static KlingConsumerMode toConsumerMode(String value) {
+        return KlingConsumerMode.fromUri(value);
+    }
+}
