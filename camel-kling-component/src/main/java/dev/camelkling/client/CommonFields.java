@@ -22,14 +22,6 @@ final class CommonFields {
     private CommonFields() {
     }
 
-    /**
-     * {@code model_name} restricted to a feature's own list of models (the image features and motion control); the
-     * video models of the §6.2 table are {@link VideoModelRules#modelName}.
-     */
-    static FieldSpec.Builder modelName(String... modelNames) {
-        return FieldSpec.of("model_name", FieldType.TEXT).oneOf(modelNames);
-    }
-
     static FieldSpec.Builder prompt(boolean required) {
         FieldSpec.Builder prompt = FieldSpec.of("prompt", FieldType.TEXT).maxLength(MAX_PROMPT_LENGTH);
         return required ? prompt.required() : prompt;
@@ -45,6 +37,14 @@ final class CommonFields {
 
     static FieldSpec.Builder mode() {
         return FieldSpec.of("mode", FieldType.TEXT).oneOf("std", "pro");
+    }
+
+    /**
+     * {@code mode} of text2video and image2video, whose kling-v3 takes {@code 4k} too (kling-api-2026.md §7); which
+     * model takes which is {@link VideoModelRules#mode}.
+     */
+    static FieldSpec.Builder videoMode() {
+        return FieldSpec.of("mode", FieldType.TEXT).oneOf("std", "pro", "4k");
     }
 
     static FieldSpec.Builder aspectRatio(String... ratios) {

@@ -10,9 +10,6 @@ final class ImageSchemas {
     static final int MAX_OMNI_REFERENCES = 10;
     static final int MIN_SERIES = 2;
     static final String AUTO = "auto";
-    static final String OMNI_DEFAULT = "kling-image-o1";
-    /** The newer omni model, which brought 4k. */
-    static final String OMNI_V3 = "kling-v3-omni";
 
     private ImageSchemas() {
     }
@@ -22,7 +19,7 @@ final class ImageSchemas {
      * endpoint; they are kept (a server may accept and echo them) but nothing relies on them.
      */
     static final RequestSchema IMAGE_GENERATION = RequestSchema.builder()
-            .field(CommonFields.modelName("kling-v1", "kling-v1-5", "kling-v2", "kling-v2-new", "kling-v2-1", "kling-v3"))
+            .field(KlingModels.modelName("image generation", KlingModels.IMAGE_GENERATION))
             .field(CommonFields.prompt(true))
             .field(CommonFields.negativePrompt())
             .field(CommonFields.image("image"))
@@ -37,11 +34,11 @@ final class ImageSchemas {
             .field(CommonFields.callbackUrl())
             .rule(CrossFieldRules.mutuallyExclusive(List.of(List.of("image"), List.of("negative_prompt"))))
             .rule(CrossFieldRules.requiredWhenValue("image_reference", "model_name", "kling-v1-5", "image"))
-            .rule(CrossFieldRules.valueNotWith("aspect_ratio", "21:9", "model_name", "kling-v1", "kling-v1"))
+            .rule(CrossFieldRules.valueNotWith("aspect_ratio", "21:9", "model_name", "kling-v1", KlingModels.IMAGE_GENERATION_DEFAULT))
             .build();
 
     static final RequestSchema OMNI_IMAGE = RequestSchema.builder()
-            .field(CommonFields.modelName(OMNI_DEFAULT, OMNI_V3))
+            .field(KlingModels.modelName("omni-image", KlingModels.OMNI_IMAGE))
             .field(CommonFields.prompt(true))
             .field(CommonFields.imageList(0, MAX_OMNI_REFERENCES))
             .field(CommonFields.elementList(MAX_OMNI_REFERENCES))
@@ -57,7 +54,9 @@ final class ImageSchemas {
             .rule(CrossFieldRules.maxCombinedItems(MAX_OMNI_REFERENCES, "image_list", "element_list"))
             .rule(CrossFieldRules.referencesExist("prompt", "image", "image_list"))
             .rule(CrossFieldRules.requiresValue("series_amount", "result_type", "series"))
-            .rule(CrossFieldRules.valueRequires("resolution", "4k", "model_name", OMNI_V3, OMNI_DEFAULT))
+            // 4k came with kling-v3-omni; the default kling-image-o1 has none, a model no table knows may
+            .rule(KlingModels.onlyForKnown(KlingModels.OMNI_IMAGE, CrossFieldRules.valueRequires("resolution", "4k", "model_name",
+                    KlingModels.OMNI_IMAGE_V3, KlingModels.OMNI_IMAGE_DEFAULT)))
             .build();
 
     /** {@code "2"} … {@code "9"} and {@code "auto"}. */

@@ -11,8 +11,11 @@ import java.util.function.Predicate;
  * the text2video, image2video and multi-image2video schemas validate {@code model_name}, {@code mode},
  * {@code sound} and {@code cfg_scale} against these rows (the simulator holds the same table).
  *
- * <p>When a request has no {@code model_name}, Kling uses {@link #DEFAULT} for text2video and image2video, so its
- * row applies: {@code sound: "on"} without a model is refused, {@code cfg_scale} without one is fine.
+ * <p>A request without {@code model_name} gets no model row for text2video and image2video: their documented default,
+ * kling-v1, is discontinued (kling-api-2026.md §1: "The model 'kling-v1' has been discontinued"), and which model the
+ * server uses instead is not published, so only the model-independent rules apply. kling-v1 itself stays in the table:
+ * only one dated answer of one host says it is gone, and camel-kling leaves availability to the server. A
+ * {@code model_name} no table knows is sent as it is ({@link KlingModels}).
  */
 public enum KlingVideoModel {
     //                  model_name           t2v    i2v    multi  mode           sound  cfg_scale
@@ -24,10 +27,7 @@ public enum KlingVideoModel {
     KLING_V2_1_MASTER(  "kling-v2-1-master", true,  true,  false, Modes.NONE,    false, false),
     KLING_V2_5_TURBO(   "kling-v2-5-turbo",  true,  true,  false, Modes.STD_PRO, false, false),
     KLING_V2_6(         "kling-v2-6",        true,  true,  false, Modes.STD_PRO, true,  false),
-    KLING_V3(           "kling-v3",          true,  true,  false, Modes.STD_PRO, true,  false);
-
-    /** The model Kling uses for text2video and image2video when {@code model_name} is absent. */
-    public static final KlingVideoModel DEFAULT = KLING_V1;
+    KLING_V3(           "kling-v3",          true,  true,  false, Modes.STD_PRO_4K, true, false);
 
     private final String modelName;
     private final boolean textToVideo;
@@ -96,6 +96,8 @@ public enum KlingVideoModel {
     /** The mode columns of the table. */
     private enum Modes {
         STD_PRO("std", "pro"),
+        /** kling-v3 gained 4k (kling-api-2026.md §7). */
+        STD_PRO_4K("std", "pro", "4k"),
         NONE;
 
         private final List<String> values;

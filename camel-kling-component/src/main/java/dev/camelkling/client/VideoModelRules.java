@@ -7,25 +7,46 @@ import java.util.function.Predicate;
 
 /**
  * The video fields whose validity depends on the model ({@code sound}, {@code cfg_scale}, {@code mode}), checked
- * against the {@link KlingVideoModel} row of the request's {@code model_name}, or of the feature's default model when
- * it is absent. Messages name the field, the model and the rule.
+ * against the {@link KlingVideoModel} row of the request's {@code model_name}, or of the feature's documented default
+ * model when it is absent and that default is still served. A model no table knows gets none of these checks
+ * ({@link KlingModels}). Messages name the field, the model and the rule.
  */
 final class VideoModelRules {
 
     private VideoModelRules() {
     }
 
-    /** {@code model_name} among the known video models, restricted to those that can serve {@code featureName}. */
+    /**
+     * {@code model_name} of a video feature: a known video model must serve {@code featureName}, a model known only to
+     * the other tables is refused, and a name no table knows is sent as it is.
+     */
     static FieldSpec.Builder modelName(Predicate<KlingVideoModel> supports, String featureName) {
-        return FieldSpec.of("model_name", FieldType.TEXT)
-                .oneOf(KlingVideoModel.modelNames())
-                .check((field, value) -> KlingVideoModel.fromModelName((String) value)
-                        .filter(model -> !supports.test(model))
-                        .map(model -> new Violation(field, LooseValues.describe(value) + " does not support " + featureName
-                                + " (models that do: " + KlingVideoModel.modelNames(supports) + ")")));
+        return FieldSpec.of("model_name", FieldType.TEXT).check((field, value) -> KlingModels.passUnknown(featureName, (String) value)
+                .flatMap(known -> knownModelViolation(field, known, supports, featureName)));
     }
 
-    /** The model-dependent rules of a video feature whose {@code model_name} defaults to {@code defaultModel}. */
+    private static Optional<Violation> knownModelViolation(String field, String known, Predicate<KlingVideoModel> supports,
+            String featureName) {
+        List<String> serving = KlingVideoModel.modelNames(supports);
+        Optional<KlingVideoModel> videoModel = KlingVideoModel.fromModelName(known);
+        if (videoModel.isEmpty()) {
+            return Optional.of(new Violation(field, "must be one of " + serving + " (was " + LooseValues.describe(known)
+                    + "): it is not a " + featureName + " model"));
+        }
+        return supports.test(videoModel.get()) ? Optional.empty() : Optional.of(new Violation(field, LooseValues.describe(known)
+                + " does not support " + featureName + " (models that do: " + serving + ")"));
+    }
+
+    /**
+     * The model-dependent rules of a video feature without a usable default model: when {@code model_name} is absent
+     * only the model-independent rules apply. text2video and image2video document kling-v1 as their default, and
+     * kling-v1 is discontinued (kling-api-2026.md §1), so what the server uses instead is not documented.
+     */
+    static List<CrossFieldRule> capabilities() {
+        return capabilities(null);
+    }
+
+    /** The model-dependent rules of a video feature whose {@code model_name} defaults to {@code defaultModel} (may be null). */
     static List<CrossFieldRule> capabilities(KlingVideoModel defaultModel) {
         return List.of(sound(defaultModel), cfgScale(defaultModel), mode(defaultModel));
     }
@@ -68,10 +89,13 @@ final class VideoModelRules {
         };
     }
 
-    /** The request's model, or the default when {@code model_name} is absent; empty for an unknown name (reported elsewhere). */
+    /**
+     * The request's model, or the default when {@code model_name} is absent; empty for a name the video table does not
+     * know (refused or passed through by {@link #modelName}) and for an absent name without a default.
+     */
     private static Optional<KlingVideoModel> model(Map<String, Object> fields, KlingVideoModel defaultModel) {
         Object name = fields.get("model_name");
-        return name == null ? Optional.of(defaultModel) : KlingVideoModel.fromModelName(String.valueOf(name));
+        return name == null ? Optional.ofNullable(defaultModel) : KlingVideoModel.fromModelName(String.valueOf(name));
     }
 
     private static String describe(Map<String, Object> fields, KlingVideoModel model) {

@@ -12,7 +12,6 @@ final class VideoSchemas {
     static final int MAX_VOICES = 2;
     static final int MAX_MULTI_IMAGES = 4;
     static final int MAX_MOTION_ELEMENTS = 1;
-    static final String MOTION_ELEMENT_MODEL = "kling-v3";
     /** multi-image2video's default model (and its only one, reference §6.4). */
     static final KlingVideoModel MULTI_IMAGE_DEFAULT_MODEL = KlingVideoModel.KLING_V1_6;
 
@@ -25,14 +24,14 @@ final class VideoSchemas {
             .field(CommonFields.negativePrompt())
             .field(CommonFields.sound())
             .field(CommonFields.cfgScale())
-            .field(CommonFields.mode())
+            .field(CommonFields.videoMode())
             .field(CommonFields.aspectRatio(CommonFields.VIDEO_ASPECT_RATIOS))
             .field(CommonFields.duration("5", "10"))
             .field(CommonFields.cameraControl())
             .field(CommonFields.watermark())
             .field(CommonFields.externalTaskId())
             .field(CommonFields.callbackUrl())
-            .rules(VideoModelRules.capabilities(KlingVideoModel.DEFAULT))
+            .rules(VideoModelRules.capabilities())
             .build();
 
     static final RequestSchema IMAGE2VIDEO = RequestSchema.builder()
@@ -43,7 +42,7 @@ final class VideoSchemas {
             .field(CommonFields.prompt(false))
             .field(CommonFields.negativePrompt())
             .field(CommonFields.cfgScale())
-            .field(CommonFields.mode())
+            .field(CommonFields.videoMode())
             .field(CommonFields.image("static_mask"))
             .field(FieldSpec.of("dynamic_masks", FieldType.DYNAMIC_MASKS).maxItems(MAX_DYNAMIC_MASKS)
                     .check((field, value) -> dynamicMasksViolation(field, (List<?>) value)))
@@ -58,7 +57,7 @@ final class VideoSchemas {
             .rule(CrossFieldRules.mutuallyExclusive(List.of(
                     List.of("image_tail"), List.of("static_mask", "dynamic_masks"), List.of("camera_control"))))
             .rule(CrossFieldRules.requiresValue("voice_list", "sound", "on"))
-            .rules(VideoModelRules.capabilities(KlingVideoModel.DEFAULT))
+            .rules(VideoModelRules.capabilities())
             .build();
 
     static final RequestSchema MULTI_IMAGE2VIDEO = RequestSchema.builder()
@@ -82,12 +81,14 @@ final class VideoSchemas {
             .field(CommonFields.mode().required())
             .field(CommonFields.prompt(false))
             .field(FieldSpec.of("keep_original_sound", FieldType.YES_NO).oneOf("yes", "no"))
-            .field(CommonFields.modelName("kling-v2-6", MOTION_ELEMENT_MODEL))
+            .field(KlingModels.modelName("motion-control", KlingModels.MOTION_CONTROL))
             .field(CommonFields.elementList(MAX_MOTION_ELEMENTS))
             .field(CommonFields.watermark())
             .field(CommonFields.externalTaskId())
             .field(CommonFields.callbackUrl())
-            .rule(CrossFieldRules.requiresValue("element_list", "model_name", MOTION_ELEMENT_MODEL))
+            // element_list is kling-v3's; the default kling-v2-6 has none, a model no table knows may
+            .rule(KlingModels.onlyForKnown(KlingModels.MOTION_CONTROL,
+                    CrossFieldRules.requiresValue("element_list", "model_name", KlingModels.MOTION_CONTROL_ELEMENT_MODEL)))
             .build();
 
     static final RequestSchema VIDEO_EXTEND = RequestSchema.builder()

@@ -92,7 +92,9 @@ public class KlingConfiguration implements Cloneable {
     private int pageSize = 30;
 
     // ---- request fields (operation create) ----
-    @UriParam(label = "producer", description = "Kling model_name, e.g. kling-v1, kling-v1-6, kling-v2-master, kling-v2-6.")
+    @UriParam(label = "producer", description = "Kling model_name, e.g. kling-v3, kling-v2-6, kling-v1-6 (video), kling-v3, kling-image-o1, kling-v3-omni"
+                                                    + " (image). A name camel-kling does not know is sent as it is and Kling decides;"
+                                                    + " without it Kling's default for the feature applies.")
     private String modelName;
     @UriParam(label = "producer",
               description = "The prompt (1-2500 characters) when the body does not carry it. For text features the body"
@@ -102,7 +104,8 @@ public class KlingConfiguration implements Cloneable {
     private String negativePrompt;
     @UriParam(label = "producer", description = "Prompt adherence, from 0 to 1. Not supported by kling-v2.x models.")
     private Double cfgScale;
-    @UriParam(label = "producer", enums = "std,pro", description = "Generation mode: std or pro (higher quality, more cost).")
+    @UriParam(label = "producer", enums = "std,pro,4k",
+              description = "Generation mode: std or pro (higher quality, more cost); 4k with kling-v3 on text2video and image2video.")
     private String mode;
     @UriParam(label = "producer", enums = "16:9,9:16,1:1,4:3,3:4,3:2,2:3,21:9,auto",
               description = "Aspect ratio of the result. Videos take 16:9, 9:16 or 1:1; images also 4:3, 3:4, 3:2, 2:3 and"

@@ -27,6 +27,7 @@ class VideoModelMatrixTest extends LocalValidationSupport {
     /** The reference table, written out once more so that a change of the data is a deliberate one. */
     static Stream<Arguments> referenceTable() {
         List<String> stdPro = List.of("std", "pro");
+        List<String> stdPro4k = List.of("std", "pro", "4k");
         List<String> none = List.of();
         return Stream.of(
                 //         model                               t2v    i2v   modes   sound  cfg_scale
@@ -38,7 +39,7 @@ class VideoModelMatrixTest extends LocalValidationSupport {
                 arguments(KlingVideoModel.KLING_V2_1_MASTER, true,  true, none,   false, false),
                 arguments(KlingVideoModel.KLING_V2_5_TURBO,  true,  true, stdPro, false, false),
                 arguments(KlingVideoModel.KLING_V2_6,        true,  true, stdPro, true,  false),
-                arguments(KlingVideoModel.KLING_V3,          true,  true, stdPro, true,  false));
+                arguments(KlingVideoModel.KLING_V3,          true,  true, stdPro4k, true, false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,9 +54,8 @@ class VideoModelMatrixTest extends LocalValidationSupport {
     }
 
     @Test
-    void everyModelHasARowAndTheDefaultIsV1() {
+    void everyModelHasARow() {
         assertThat(referenceTable()).hasSize(KlingVideoModel.values().length);
-        assertThat(KlingVideoModel.DEFAULT).isEqualTo(KlingVideoModel.KLING_V1);
     }
 
     private static Map<String, Object> request(KlingFeature feature, KlingVideoModel model, Object... fieldValues) {
@@ -123,20 +123,30 @@ class VideoModelMatrixTest extends LocalValidationSupport {
 
     @ParameterizedTest
     @EnumSource(value = KlingFeature.class, names = {"TEXT2VIDEO", "IMAGE2VIDEO"})
-    void withoutAModelTheDefaultKlingV1Applies(KlingFeature feature) throws Exception {
-        KlingValidationException e = ValidationAssertions.rejectedLocally(client, server, feature.newRequest(request(feature, null, "sound", "on")),
-                "sound", "must not be \"on\" with model_name kling-v1 (the default)");
+    void kling1RowAppliesWhenNamed(KlingFeature feature) throws Exception {
+        KlingValidationException e = ValidationAssertions.rejectedLocally(client, server,
+                feature.newRequest(request(feature, KlingVideoModel.KLING_V1, "sound", "on")), "sound", "must not be \"on\" with model_name kling-v1");
 
-        assertThat(e.getMessage()).isEqualTo(feature.uriName() + " request invalid: sound must not be \"on\" with model_name kling-v1 "
-                + "(the default): that model makes no sound (models that do: [kling-v2-6, kling-v3])");
+        assertThat(e.getMessage()).isEqualTo(feature.uriName() + " request invalid: sound must not be \"on\" with model_name kling-v1"
+                + ": that model makes no sound (models that do: [kling-v2-6, kling-v3])");
+    }
+
+    /** The documented default, kling-v1, is discontinued (kling-api-2026.md §1): no model row is assumed for an absent name. */
+    @ParameterizedTest
+    @EnumSource(value = KlingFeature.class, names = {"TEXT2VIDEO", "IMAGE2VIDEO"})
+    void withoutAModelOnlyTheModelIndependentRulesApply(KlingFeature feature) {
+        assertThatCode(feature.newRequest(request(feature, null, "sound", "on"))::validate).doesNotThrowAnyException();
         assertThatCode(feature.newRequest(request(feature, null, "cfg_scale", 0.7, "mode", "pro"))::validate).doesNotThrowAnyException();
+        assertThatThrownBy(feature.newRequest(request(feature, null, "mode", "turbo"))::validate)
+                .isInstanceOf(KlingValidationException.class).hasMessageContaining("mode must be one of [std, pro, 4k]");
+        assertThatCode(feature.newRequest(request(feature, null, "mode", "4k"))::validate).as("4k without a model").doesNotThrowAnyException();
     }
 
     @Test
     void voicesNeedASoundModelThroughSound() throws Exception {
-        Map<String, Object> voices = request(KlingFeature.IMAGE2VIDEO, null, "sound", "on", "voice_list", List.of("v1"));
+        Map<String, Object> voices = request(KlingFeature.IMAGE2VIDEO, KlingVideoModel.KLING_V1, "sound", "on", "voice_list", List.of("v1"));
         ValidationAssertions.rejectedLocally(client, server, KlingFeature.IMAGE2VIDEO.newRequest(voices), "sound",
-                "must not be \"on\" with model_name kling-v1 (the default)");
+                "must not be \"on\" with model_name kling-v1");
 
         voices.put("model_name", "kling-v3");
         assertThatCode(KlingFeature.IMAGE2VIDEO.newRequest(voices)::validate).doesNotThrowAnyException();
@@ -144,8 +154,8 @@ class VideoModelMatrixTest extends LocalValidationSupport {
 
     @Test
     void typedBuildersAreCheckedAgainstTheSameTable() throws Exception {
-        ValidationAssertions.rejectedLocally(client, server, Text2VideoRequest.builder().prompt("A fox").sound("on").build(),
-                "sound", "kling-v1 (the default)");
+        ValidationAssertions.rejectedLocally(client, server, Text2VideoRequest.builder().prompt("A fox").model(KlingVideoModel.KLING_V1)
+                .sound("on").build(), "sound", "with model_name kling-v1");
         ValidationAssertions.rejectedLocally(client, server, Text2VideoRequest.builder().prompt("A fox").model(KlingVideoModel.KLING_V2_6)
                 .cfgScale(0.5).build(), "cfg_scale", "must be absent with model_name kling-v2-6");
         ValidationAssertions.rejectedLocally(client, server, Image2VideoRequest.builder().image(KlingMedia.of(IMAGE))

@@ -91,6 +91,8 @@ public final class KlingSimulator implements AutoCloseable {
     private final Duration videoRetention;
     private final FaceSessions faceSessions;
     private final Set<Long> elements = ConcurrentHashMap.newKeySet();
+    /** Known models that answer "discontinued" (kling-api-2026.md §1); none unless configured. */
+    private final Set<String> discontinuedModels = ConcurrentHashMap.newKeySet();
     private final CredentialRegistry credentials = new CredentialRegistry();
     private final TaskStore store;
     private final MediaStore media;
@@ -125,6 +127,7 @@ public final class KlingSimulator implements AutoCloseable {
         this.faceSessions = new FaceSessions(clock, b.sessionTtl);
         elements.addAll(DEFAULT_ELEMENT_IDS);
         elements.addAll(b.elements);
+        discontinuedModels.addAll(b.discontinuedModels);
 
         Account primary = new Account("primary");
         credentials.addAccessKey(accessKey, secretKey, primary);
@@ -405,6 +408,21 @@ public final class KlingSimulator implements AutoCloseable {
         return Set.copyOf(elements);
     }
 
+    /** The models that answer "discontinued", e.g. kling-v1 as the real service did on 2026-09-20. */
+    public Set<String> discontinuedModels() {
+        return Set.copyOf(discontinuedModels);
+    }
+
+    /**
+     * Replaces the models that answer "discontinued". Off by default: kling-api-2026.md §1 records one such answer
+     * (kling-v1, 2026-09-20) without its code or region, and callers of the simulator still use kling-v1.
+     */
+    public KlingSimulator discontinuedModels(Set<String> models) {
+        discontinuedModels.clear();
+        discontinuedModels.addAll(models);
+        return this;
+    }
+
     /** Adds ids to the element library. */
     public KlingSimulator addElements(long... elementIds) {
         for (long id : elementIds) {
@@ -529,6 +547,11 @@ public final class KlingSimulator implements AutoCloseable {
         }
 
         @Override
+        public boolean isDiscontinued(String model) {
+            return discontinuedModels.contains(model);
+        }
+
+        @Override
         public Optional<byte[]> ownImage(String url) {
             return media.ownImage(url);
         }
@@ -558,6 +581,7 @@ public final class KlingSimulator implements AutoCloseable {
         private Duration sessionTtl = DEFAULT_SESSION_TTL;
         private Duration videoRetention = DEFAULT_VIDEO_RETENTION;
         private final Set<Long> elements = new LinkedHashSet<>();
+        private final Set<String> discontinuedModels = new LinkedHashSet<>();
         private FaultConfig faults = FaultConfig.NONE;
         private boolean admin;
         private String webhookSecret;
@@ -658,6 +682,12 @@ public final class KlingSimulator implements AutoCloseable {
             for (long id : elementIds) {
                 elements.add(id);
             }
+            return this;
+        }
+
+        /** Models that answer "discontinued" (see {@link KlingSimulator#discontinuedModels(Set)}). */
+        public Builder discontinuedModels(String... models) {
+            discontinuedModels.addAll(List.of(models));
             return this;
         }
 

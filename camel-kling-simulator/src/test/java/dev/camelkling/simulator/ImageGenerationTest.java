@@ -81,7 +81,7 @@ class ImageGenerationTest {
             Results.assertRejected(sim, client.post(PATH, body("prompt", "one more")), 1303, "parallel task over resource pack limit",
                     before + 1);
             // the video pack is separate, even for the same model name
-            assertThat(client.post(Results.T2V, body("prompt", "video", "model_name", "kling-v1")).status()).isEqualTo(200);
+            assertThat(client.post(Results.T2V, body("prompt", "video", "model_name", "kling-v3")).status()).isEqualTo(200);
             // another model has its own slots
             assertThat(client.post(PATH, body("prompt", "v2", "model_name", "kling-v2", "n", 5)).status()).isEqualTo(200);
             // n above the limit can never fit
@@ -111,8 +111,8 @@ class ImageGenerationTest {
                 arguments(body("prompt", "p", "human_fidelity", "0.4"), 1201, "human_fidelity must be a number"),
                 arguments(body("prompt", "p", "resolution", "4k"), 1201, "resolution must be one of 1k, 2k"),
                 arguments(body("prompt", "p", "aspect_ratio", "5:4"), 1201, "aspect_ratio must be one of 16:9, 9:16, 1:1, 4:3, 3:4, 3:2, 2:3, 21:9"),
-                arguments(body("prompt", "p", "aspect_ratio", "21:9"), 1201, "aspect_ratio 21:9 is not supported by model_name kling-v1"),
-                arguments(body("prompt", "p", "model_name", "kling-v1", "aspect_ratio", "21:9"), 1201, "aspect_ratio 21:9 is not supported"),
+                arguments(body("prompt", "p", "model_name", "kling-v1", "aspect_ratio", "21:9"), 1201,
+                        "aspect_ratio 21:9 is not supported by model_name kling-v1"),
                 arguments(body("prompt", "p", "n", 0), 1201, "n must be between 1 and 9 (got 0)"),
                 arguments(body("prompt", "p", "n", 10), 1201, "n must be between 1 and 9 (got 10)"),
                 arguments(body("prompt", "p", "n", "2"), 1201, "n must be an integer between 1 and 9"),

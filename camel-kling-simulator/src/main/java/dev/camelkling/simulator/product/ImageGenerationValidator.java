@@ -15,10 +15,12 @@ final class ImageGenerationValidator implements RequestValidator {
     static final String PRODUCT = "image-generation";
     static final List<String> RESOLUTIONS = List.of("1k", "2k");
     static final List<String> REFERENCES = List.of("subject", "face");
+    /** The default of kling-api-2026.md §7 ("table default kling-v3"), which replaced kling-v1 (discontinued, §1). */
+    static final String DEFAULT_MODEL = "kling-v3";
 
     @Override
     public TaskOrder validate(RequestFields fields, ValidationContext context) {
-        String model = ModelCatalog.resolve(fields, PRODUCT, "kling-v1");
+        String model = ModelCatalog.resolve(fields, PRODUCT, DEFAULT_MODEL);
         String prompt = fields.text("prompt", true, RequestFields.MAX_PROMPT_CHARS);
         String negativePrompt = fields.text("negative_prompt", false, RequestFields.MAX_PROMPT_CHARS);
         String imageValue = fields.string("image");

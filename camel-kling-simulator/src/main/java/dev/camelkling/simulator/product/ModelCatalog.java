@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
  * The model capability matrix of kling-api.md §6 as data: which products each legacy
  * {@code model_name} serves and, for the video models, which {@code mode} values it takes, whether it
  * can produce sound and whether it takes {@code cfg_scale} (§6.2/§6.3: "keep this matrix as data").
- * Unknown models are 404/1203; a known model used on a product it does not serve, or with a feature
- * it does not have, is 400/1201 with a message naming the field, the model and the rule.
+ * Unknown models are 404/1203 (kling-api.md §7: "Unknown model_name → 1203"), the answer a client gets
+ * for a name Kling does not serve; a known model used on a product it does not serve, or with a feature
+ * it does not have, is 400/1201 with a message naming the field, the model and the rule. The rows follow
+ * kling-api.md §6 and kling-api-2026.md §7 (kling-v3, kling-v3-omni, kling-video-o1).
  */
 public final class ModelCatalog {
     /** Capability flag: the model can produce audio ({@code sound: "on"}, {@code voice_list}). */
@@ -28,8 +30,12 @@ public final class ModelCatalog {
     private static final String MOTION = "motion-control";
     private static final String IMAGE_GEN = "image-generation";
     private static final String OMNI = "omni-image";
+    /** /v1/videos/omni-video (kling-api-2026.md §7): not simulated, but its models are known, so they get 1201 elsewhere. */
+    private static final String OMNI_VIDEO = "omni-video";
 
     private static final List<String> STD_PRO = List.of("std", "pro");
+    /** kling-v3 gained {@code mode: "4k"} on the legacy video products (kling-api-2026.md §7). */
+    private static final List<String> STD_PRO_4K = List.of("std", "pro", "4k");
     /** The model has no std/pro mode: {@code mode} must be absent. */
     private static final List<String> NO_MODE = List.of();
 
@@ -63,11 +69,12 @@ public final class ModelCatalog {
             row("kling-v2-1-master",  NO_MODE, false, false, T2V, I2V),
             row("kling-v2-5-turbo",   STD_PRO, false, false, T2V, I2V),
             row("kling-v2-6",         STD_PRO, true,  false, T2V, I2V, MOTION),
-            row("kling-v3",           STD_PRO, true,  false, T2V, I2V, MOTION, IMAGE_GEN),
+            row("kling-v3",           STD_PRO_4K, true, false, T2V, I2V, MOTION, IMAGE_GEN),
             row("kling-v2",           NO_MODE, false, false, IMAGE_GEN),
             row("kling-v2-new",       NO_MODE, false, false, IMAGE_GEN),
             row("kling-image-o1",     NO_MODE, false, false, OMNI),
-            row("kling-v3-omni",      NO_MODE, false, false, OMNI));
+            row("kling-v3-omni",      NO_MODE, false, false, OMNI, OMNI_VIDEO),
+            row("kling-video-o1",     NO_MODE, false, false, OMNI_VIDEO));
 
     private ModelCatalog() {
     }
@@ -112,6 +119,18 @@ public final class ModelCatalog {
                 .filter(m -> m.products().contains(product) && supports(m.name(), capability))
                 .map(Model::name)
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Refuses a {@code model_name} the simulator is configured to treat as discontinued with the real service's
+     * message (kling-api-2026.md §1). Its code is not documented: 404/1203 (a model that no longer exists) is the
+     * simulator's choice, the same as for a name that never existed.
+     */
+    public static void refuseDiscontinued(RequestFields fields, ValidationContext context) {
+        String model = fields.string("model_name");
+        if (model != null && context.isDiscontinued(model)) {
+            throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "The model '" + model + "' has been discontinued and is no longer available.");
+        }
     }
 
     /** Resolves {@code model_name} for a product: default when absent or empty, 1203 when unknown, 1201 when unsupported. */

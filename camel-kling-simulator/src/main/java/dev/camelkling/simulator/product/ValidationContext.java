@@ -64,4 +64,9 @@ public interface ValidationContext {
     default boolean elementExists(long elementId) {
         return false;
     }
+
+    /** Whether a known model is configured as discontinued. */
+    default boolean isDiscontinued(String model) {
+        return false;
+    }
 }

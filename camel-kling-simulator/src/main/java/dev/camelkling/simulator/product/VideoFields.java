@@ -31,12 +31,7 @@ final class VideoFields {
             }
             return null;
         }
-        String mode = fields.oneOf("mode", MODES, row.modes().get(0));
-        if (!row.modes().contains(mode)) {
-            throw ApiException.invalidParameter("mode \"" + mode + "\" is not supported by model_name " + model
-                    + " (allowed: " + String.join(", ", row.modes()) + ")");
-        }
-        return mode;
+        return fields.oneOf("mode", row.modes(), row.modes().get(0));
     }
 
     /** Duration in seconds; a JSON number is rejected because the API types it as a string. */

@@ -10,6 +10,7 @@ import dev.camelkling.simulator.http.ErrorCode;
 import dev.camelkling.simulator.http.Route;
 import dev.camelkling.simulator.http.RouteHandler;
 import dev.camelkling.simulator.http.SimResponse;
+import dev.camelkling.simulator.product.ModelCatalog;
 import dev.camelkling.simulator.product.ProductDescriptor;
 import dev.camelkling.simulator.product.RequestFields;
 import dev.camelkling.simulator.product.TaskOrder;
@@ -47,7 +48,10 @@ public final class TaskEndpoints {
 
     private SimResponse create(RouteHandler.Call call) {
         ObjectNode body = parseBody(call.request().body());
-        TaskOrder order = product.validator().validate(new RequestFields(body), validationContext.forAccount(call.account().id()));
+        RequestFields fields = new RequestFields(body);
+        ValidationContext context = validationContext.forAccount(call.account().id());
+        ModelCatalog.refuseDiscontinued(fields, context);
+        TaskOrder order = product.validator().validate(fields, context);
         SimTask task = store.create(call.account(), product, order);
         // Serialise before the lifecycle starts, so the answer always says "submitted".
         ObjectNode created = task.toCreatedJson();
