@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class KlingComponentConfiguration extends ComponentConfigurationPropertiesCommon {
 
     /** The options marked secret in the component's metadata: masked by the starter's sanitizing function. */
-    public static final Set<String> SECRET_OPTIONS = Set.of("accessKey", "apiKey", "secretKey");
+    public static final Set<String> SECRET_OPTIONS = Set.of("accessKey", "apiKey", "secretKey", "webhookSecret");
 
     /**
      * Whether to enable auto configuration of the kling component. This is enabled by default.
@@ -29,6 +29,14 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
      * Base URL of the Kling API: a regional host, or a simulator such as http://127.0.0.1:8080.
      */
     private String baseUrl;
+
+    /**
+     * The application's public base URL as Kling reaches it, e.g. https://app.example.com. A producer that
+     * has no callbackUrl, in a CamelContext with a callback consumer for the same feature and Kling
+     * account, sends callbackBaseUrl followed by that consumer's path as callback_url; set it once on the
+     * component, or on the producer or the callback consumer.
+     */
+    private String callbackBaseUrl;
 
     /**
      * Default configuration shared by all kling endpoints.
@@ -205,12 +213,15 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
     private java.time.Duration maxPollInterval;
 
     /**
-     * Generation mode: std or pro (higher quality, more cost).
+     * Generation mode: std or pro (higher quality, more cost); 4k with kling-v3 on text2video and
+     * image2video.
      */
     private String mode;
 
     /**
-     * Kling model_name, e.g. kling-v1, kling-v1-6, kling-v2-master, kling-v2-6.
+     * Kling model_name, e.g. kling-v3, kling-v2-6, kling-v1-6 (video), kling-v3, kling-image-o1,
+     * kling-v3-omni (image). A name camel-kling does not know is sent as it is and Kling decides; without
+     * it Kling's default for the feature applies.
      */
     private String modelName;
 
@@ -375,6 +386,13 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
     private java.time.Duration connectTimeout;
 
     /**
+     * A KlingClient of your own (for example from the registry, autowired when it is the only one) instead
+     * of the one the component builds from the connection options: the endpoint uses it as it is and never
+     * closes it.
+     */
+    private dev.camelkling.client.KlingClient klingClient;
+
+    /**
      * How many times a read (get, list) is attempted in all when Kling answers with a retryable error.
      */
     private Integer maxReadAttempts;
@@ -389,6 +407,17 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
      * bounds concurrency of the routes' next steps, not of waiting tasks.
      */
     private Integer workerPoolSize;
+
+    /**
+     * Register a readiness check per Kling account in use (one cheap authenticated read, cached): DOWN
+     * with Kling's code when Kling refuses the read (wrong credentials, arrears, no resource pack, ...).
+     */
+    private Boolean healthCheckAccountEnabled;
+
+    /**
+     * How long an account health check reuses its last read before asking Kling again.
+     */
+    private java.time.Duration healthCheckCacheTime;
 
     /**
      * Used for enabling or disabling all consumer based health checks from this component
@@ -429,12 +458,27 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
      */
     private Boolean useGlobalSslContextParameters;
 
+    /**
+     * With consumerMode=callback: the webhook secret (whsec_...) from the Kling console. Every callback
+     * must then carry a valid Standard Webhooks signature over its exact bytes, made within 5 minutes;
+     * others are answered 401 and ignored.
+     */
+    private String webhookSecret;
+
     public String getBaseUrl() {
         return baseUrl;
     }
 
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    public String getCallbackBaseUrl() {
+        return callbackBaseUrl;
+    }
+
+    public void setCallbackBaseUrl(String callbackBaseUrl) {
+        this.callbackBaseUrl = callbackBaseUrl;
     }
 
     public dev.camelkling.component.KlingConfiguration getConfiguration() {
@@ -917,6 +961,14 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
         this.connectTimeout = connectTimeout;
     }
 
+    public dev.camelkling.client.KlingClient getKlingClient() {
+        return klingClient;
+    }
+
+    public void setKlingClient(dev.camelkling.client.KlingClient klingClient) {
+        this.klingClient = klingClient;
+    }
+
     public Integer getMaxReadAttempts() {
         return maxReadAttempts;
     }
@@ -939,6 +991,22 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setWorkerPoolSize(Integer workerPoolSize) {
         this.workerPoolSize = workerPoolSize;
+    }
+
+    public Boolean getHealthCheckAccountEnabled() {
+        return healthCheckAccountEnabled;
+    }
+
+    public void setHealthCheckAccountEnabled(Boolean healthCheckAccountEnabled) {
+        this.healthCheckAccountEnabled = healthCheckAccountEnabled;
+    }
+
+    public java.time.Duration getHealthCheckCacheTime() {
+        return healthCheckCacheTime;
+    }
+
+    public void setHealthCheckCacheTime(java.time.Duration healthCheckCacheTime) {
+        this.healthCheckCacheTime = healthCheckCacheTime;
     }
 
     public Boolean getHealthCheckConsumerEnabled() {
@@ -995,5 +1063,13 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
     }
 }
