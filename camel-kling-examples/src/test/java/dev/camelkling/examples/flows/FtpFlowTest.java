@@ -151,11 +151,12 @@ class FtpFlowTest {
                 .containsExactlyInAnyOrder("tiny.png", "tiny.png.error.txt", "text.png", "text.png.error.txt");
         assertThat(text("inbox/.failed/tiny.png.error.txt"))
                 .contains("image").contains("at least 300 px on each side (was 100x100)");
-        assertThat(text("inbox/.failed/text.png.error.txt")).contains("HTTP 400").contains("1201");
+        assertThat(text("inbox/.failed/text.png.error.txt"))
+                .contains("image").contains("must be a JPG or PNG image (format not recognised)");
         assertThat(fileNames("results")).containsExactly("good.mp4");
         assertThat(fileNames("inbox")).isEmpty();
 
-        // the local rule sent nothing; Kling refused the other at the door: only the good image made a task
+        // the local rules sent nothing: only the good image made a task
         assertThat(simulator.createdTaskCount()).isEqualTo(1);
         assertThat(simulator.externalIdCounts().keySet()).singleElement().asString().startsWith("ftp-good.png-");
     }
