@@ -119,10 +119,16 @@ class BundleManifestTest {
         return bundle.entries().stream().filter(e -> e.startsWith(CAMEL_SERVICES)).toList();
     }
 
+    /**
+     * The class a service file names: Camel's factory files are properties ({@code class=...}); its type-converter
+     * loader list is in the JDK's ServiceLoader form (one class per line, {@code #} comments).
+     */
     private String serviceClass(String serviceFile) {
         return bundle.text(serviceFile).lines()
-                .filter(l -> l.startsWith("class="))
-                .map(l -> l.substring("class=".length()).trim())
+                .map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(l -> l.startsWith("class=") ? l.substring("class=".length()).trim() : l)
+                .filter(l -> !l.contains("="))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(serviceFile + " names no class"));
     }
