@@ -1,8 +1,6 @@
 package dev.camelkling.simulator;
 
 import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,15 +13,15 @@ final class TestImages {
     }
 
     static byte[] png(int width, int height) {
-        return encode(width, height, "png");
+        return SampleMedia.png(width, height);
     }
 
     static byte[] jpeg(int width, int height) {
-        return encode(width, height, "jpg");
+        return SampleMedia.jpeg(width, height);
     }
 
     static byte[] gif(int width, int height) {
-        return encode(width, height, "gif");
+        return SampleMedia.image(width, height, "gif");
     }
 
     static String pngBase64(int width, int height) {
@@ -65,24 +63,5 @@ final class TestImages {
         out.writeBytes(typeBytes);
         out.writeBytes(data);
         out.writeBytes(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-    }
-
-    private static byte[] encode(int width, int height, String format) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(30, 120, 200));
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.ORANGE);
-        g.fillOval(width / 4, height / 4, width / 2, height / 2);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, format, out)) {
-                throw new IllegalStateException("no writer for " + format);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

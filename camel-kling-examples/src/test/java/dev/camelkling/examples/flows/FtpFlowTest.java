@@ -1,10 +1,6 @@
 package dev.camelkling.examples.flows;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import javax.imageio.ImageIO;
 
 import dev.camelkling.component.KlingConstants;
 import dev.camelkling.examples.MediaCheck;
 import dev.camelkling.simulator.KlingSimulator;
+import dev.camelkling.simulator.SampleMedia;
 import dev.camelkling.simulator.SimulatorTiming;
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
@@ -110,7 +106,7 @@ class FtpFlowTest {
         byte[] png = demoImage();
         upload("inbox/lamp.png", png);
         upload("inbox/shoe.red.png", png);          // only the last extension gives way to .mp4
-        upload("inbox/chair.jpg", jpeg(480, 360));
+        upload("inbox/chair.jpg", SampleMedia.jpeg(480, 360));
         upload("inbox/notes.txt", "not a product image".getBytes(StandardCharsets.UTF_8));
 
         start(dsl);
@@ -139,7 +135,7 @@ class FtpFlowTest {
     @ParameterizedTest
     @EnumSource(FlowApp.Dsl.class)
     void imagesThatCannotBeUsedGoToTheFailureFolderWithTheReasonAndCreateNoTask(FlowApp.Dsl dsl) throws Exception {
-        upload("inbox/tiny.png", png(100, 100));                                           // below Kling's 300 px
+        upload("inbox/tiny.png", SampleMedia.png(100, 100));                                // below Kling's 300 px
         upload("inbox/text.png", "just text, named .png".getBytes(StandardCharsets.UTF_8)); // not an image at all
         upload("inbox/good.png", demoImage());
 
@@ -325,30 +321,5 @@ class FtpFlowTest {
         try (InputStream in = FtpFlowTest.class.getResourceAsStream("/demo/prompts/04-mountain-sunset.png")) {
             return in.readAllBytes();
         }
-    }
-
-    private static byte[] png(int width, int height) throws IOException {
-        return encode(picture(width, height), "png");
-    }
-
-    private static byte[] jpeg(int width, int height) throws IOException {
-        return encode(picture(width, height), "jpg");
-    }
-
-    private static BufferedImage picture(int width, int height) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(200, 120, 40));
-        g.fillRect(0, 0, width, height);
-        g.setColor(Color.WHITE);
-        g.fillOval(width / 4, height / 4, width / 2, height / 2);
-        g.dispose();
-        return image;
-    }
-
-    private static byte[] encode(BufferedImage image, String format) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(ImageIO.write(image, format, out)).isTrue();
-        return out.toByteArray();
     }
 }
