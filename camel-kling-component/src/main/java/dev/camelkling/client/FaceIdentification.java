@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The answer of identify-face: a session (valid for 24 hours) and the faces found, in Kling's order. Feed the session
- * and one face to {@link LipSyncRequest.Builder#session(FaceIdentification, Face)}.
+ * and one face to {@link KlingRequests.LipSync#session(FaceIdentification, Face)}.
  */
 public record FaceIdentification(String sessionId, List<Face> faces) {
 

@@ -2,34 +2,32 @@ package dev.camelkling.client;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * One descriptor per Kling product. Everything that differs between products is data here; the client's
- * create/get/list/wait machinery is written once. A new product is one line here, one request class and one
- * schema.
+ * create/get/list/wait machinery is written once. A new product is one line here and one schema (plus, where named setters help, a builder in
+ * {@link KlingRequests}).
  */
 public enum KlingFeature {
     TEXT2VIDEO("text2video", "/v1/videos/text2video", ResultKind.VIDEO, true, true,
-            List.of("prompt"), VideoSchemas.TEXT2VIDEO, Text2VideoRequest::new),
+            List.of("prompt"), VideoSchemas.TEXT2VIDEO),
     IMAGE2VIDEO("image2video", "/v1/videos/image2video", ResultKind.VIDEO, true, true,
-            List.of("image"), VideoSchemas.IMAGE2VIDEO, Image2VideoRequest::new),
+            List.of("image"), VideoSchemas.IMAGE2VIDEO),
     MULTI_IMAGE2VIDEO("multiImage2video", "/v1/videos/multi-image2video", ResultKind.VIDEO, true, true,
-            List.of("image_list"), VideoSchemas.MULTI_IMAGE2VIDEO, MultiImage2VideoRequest::new),
+            List.of("image_list"), VideoSchemas.MULTI_IMAGE2VIDEO),
     MOTION_CONTROL("motionControl", "/v1/videos/motion-control", ResultKind.VIDEO, true, false,
-            List.of("image_url"), VideoSchemas.MOTION_CONTROL, MotionControlRequest::new),
+            List.of("image_url"), VideoSchemas.MOTION_CONTROL),
     VIDEO_EXTEND("videoExtend", "/v1/videos/video-extend", ResultKind.VIDEO, true, false,
-            List.of("video_id"), VideoSchemas.VIDEO_EXTEND, VideoExtendRequest::new),
+            List.of("video_id"), VideoSchemas.VIDEO_EXTEND),
     /** Advanced lip sync; its synchronous first step is {@link KlingClient#identifyFace}. */
     LIP_SYNC("lipSync", "/v1/videos/advanced-lip-sync", ResultKind.VIDEO, true, false,
-            List.of("sound_file"), LipSyncSchema.LIP_SYNC, LipSyncRequest::new),
+            List.of("sound_file"), LipSyncSchema.LIP_SYNC),
     /** Documents neither {@code external_task_id} nor lookup by it; the field is accepted but not relied on. */
     IMAGE_GENERATION("imageGeneration", "/v1/images/generations", ResultKind.IMAGE, false, false,
-            List.of("prompt"), ImageSchemas.IMAGE_GENERATION, ImageGenerationRequest::new),
+            List.of("prompt"), ImageSchemas.IMAGE_GENERATION),
     OMNI_IMAGE("omniImage", "/v1/images/omni-image", ResultKind.IMAGE, true, true,
-            List.of("image_list", "prompt"), ImageSchemas.OMNI_IMAGE, OmniImageRequest::new);
+            List.of("image_list", "prompt"), ImageSchemas.OMNI_IMAGE);
 
     private final String uriName;
     private final String path;
@@ -38,11 +36,9 @@ public enum KlingFeature {
     private final boolean supportsGetByExternalId;
     private final List<String> naturalInputFields;
     private final RequestSchema schema;
-    private final Function<Map<String, Object>, KlingRequest> factory;
 
     KlingFeature(String uriName, String path, ResultKind resultKind, boolean acceptsExternalTaskId,
-            boolean supportsGetByExternalId, List<String> naturalInputFields, RequestSchema schema,
-            Function<Map<String, Object>, KlingRequest> factory) {
+            boolean supportsGetByExternalId, List<String> naturalInputFields, RequestSchema schema) {
         this.uriName = uriName;
         this.path = path;
         this.resultKind = resultKind;
@@ -50,7 +46,6 @@ public enum KlingFeature {
         this.supportsGetByExternalId = supportsGetByExternalId;
         this.naturalInputFields = List.copyOf(naturalInputFields);
         this.schema = schema;
-        this.factory = factory;
     }
 
     /** The name in {@code kling:<feature>} URIs. */
@@ -103,25 +98,14 @@ public enum KlingFeature {
         return schema;
     }
 
-    /**
-     * Builds a request from wire-named (or lowerCamelCase) fields with loosely typed values: e.g. {@code 5} or
-     * {@code "5"} for {@code duration}, {@code "0.5"} for {@code cfg_scale}, a {@code String}, {@code Map} or
-     * {@link CameraControl} for {@code camera_control}, a {@code String}/{@code byte[]}/{@code Path}/{@code File}/
-     * {@code InputStream}/{@link KlingMedia} for media. Does not validate the rules.
-     *
-     * @throws KlingValidationException for an unknown field name or a value that cannot be converted
-     */
-    public KlingRequest newRequest(Map<String, ?> fields) {
-        return fromCanonical(schema.coerce(requestSubject(), fields));
-    }
-
     /** How validation messages name a create request of this feature: {@code "text2video request"}. */
-    String requestSubject() {
+    public String requestSubject() {
         return uriName + " request";
     }
 
-    KlingRequest fromCanonical(Map<String, Object> canonicalFields) {
-        return factory.apply(canonicalFields);
+    /** The error for a create request of this feature that breaks a rule of {@code field}. */
+    public KlingValidationException invalid(String field, String rule) {
+        return new KlingValidationException(requestSubject(), field, rule);
     }
 
     /**

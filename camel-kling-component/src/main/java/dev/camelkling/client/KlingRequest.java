@@ -12,16 +12,33 @@ import java.util.stream.Collectors;
  * {@link CameraControl}, {@link DynamicMask}, {@link KlingMedia}), all of which the client's JSON mapper writes.
  * Building does not validate; {@link #validate()} does, and {@link KlingClient#create} calls it before sending.
  */
-public abstract class KlingRequest {
+public final class KlingRequest {
 
+    private final KlingFeature feature;
     private final Map<String, Object> fields;
     private volatile Map<String, Object> effectiveFields;
 
-    KlingRequest(Map<String, Object> canonicalFields) {
+    private KlingRequest(KlingFeature feature, Map<String, Object> canonicalFields) {
+        this.feature = feature;
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(canonicalFields));
     }
 
-    public abstract KlingFeature feature();
+    /**
+     * Builds a request from wire-named (or lowerCamelCase) fields with loosely typed values: e.g. {@code 5} or
+     * {@code "5"} for {@code duration}, {@code "0.5"} for {@code cfg_scale}, a {@code String}, {@code Map} or
+     * {@link CameraControl} for {@code camera_control}, a {@code String}/{@code byte[]}/{@code Path}/{@code File}/
+     * {@code InputStream}/{@link KlingMedia} for media. Does not validate the rules. {@link KlingRequests} has typed
+     * builders for each feature.
+     *
+     * @throws KlingValidationException for an unknown field name or a value that cannot be converted
+     */
+    public static KlingRequest of(KlingFeature feature, Map<String, ?> fields) {
+        return new KlingRequest(feature, feature.schema().coerce(feature.requestSubject(), fields));
+    }
+
+    public KlingFeature feature() {
+        return feature;
+    }
 
     /** Unmodifiable, wire names ({@code "negative_prompt"}) in schema order. */
     public Map<String, Object> fields() {
@@ -36,7 +53,7 @@ public abstract class KlingRequest {
     public Map<String, Object> effectiveFields() {
         Map<String, Object> effective = effectiveFields;
         if (effective == null) {
-            effective = Collections.unmodifiableMap(new LinkedHashMap<>(feature().schema().withDefaults(fields)));
+            effective = Collections.unmodifiableMap(new LinkedHashMap<>(feature.schema().withDefaults(fields)));
             effectiveFields = effective;
         }
         return effective;
@@ -47,7 +64,7 @@ public abstract class KlingRequest {
      * containers (lip sync's {@code face_choose}). Media values are still {@link KlingMedia}.
      */
     public Map<String, Object> wireFields() {
-        return feature().schema().toWire(effectiveFields());
+        return feature.schema().toWire(effectiveFields());
     }
 
     /** The value of one field by wire name, or {@code null}. */
@@ -72,8 +89,8 @@ public abstract class KlingRequest {
     /** A copy with one field set from a loosely typed value (removed for {@code null}). */
     public KlingRequest with(String fieldName, Object value) {
         Map<String, Object> changed = new LinkedHashMap<>(fields);
-        feature().schema().put(feature().requestSubject(), changed, fieldName, value);
-        return feature().fromCanonical(feature().schema().ordered(changed));
+        feature.schema().put(feature.requestSubject(), changed, fieldName, value);
+        return new KlingRequest(feature, feature.schema().ordered(changed));
     }
 
     /**
@@ -82,7 +99,7 @@ public abstract class KlingRequest {
      * @throws KlingValidationException naming the field and the rule, for the first broken rule
      */
     public void validate() {
-        feature().schema().validate(feature().requestSubject(), effectiveFields());
+        feature.schema().validate(feature.requestSubject(), effectiveFields());
     }
 
     /**
@@ -92,31 +109,31 @@ public abstract class KlingRequest {
      * @throws KlingValidationException naming the field and the rule, for the first broken rule
      */
     public void validateFields(Collection<String> wireNames) {
-        feature().schema().validateFields(feature().requestSubject(), effectiveFields(), wireNames);
+        feature.schema().validateFields(feature.requestSubject(), effectiveFields(), wireNames);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof KlingRequest other && feature() == other.feature() && fields.equals(other.fields);
+        return o instanceof KlingRequest other && feature == other.feature && fields.equals(other.fields);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(feature(), fields);
+        return Objects.hash(feature, fields);
     }
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + fields.entrySet().stream()
+        return feature.uriName() + " request" + fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + (e.getValue() instanceof String s ? LooseValues.shorten(s) : e.getValue()))
                 .collect(Collectors.joining(", ", "{", "}"));
     }
 
     /**
-     * Base of the per-feature builders: every typed setter goes through {@link #field}, i.e. through the same
-     * conversion as {@link KlingFeature#newRequest(Map)}.
+     * Base of the per-feature builders in {@link KlingRequests}: every typed setter goes through {@link #field}, i.e.
+     * through the same conversion as {@link #of(KlingFeature, Map)}.
      */
-    public abstract static class Builder<B extends Builder<B, R>, R extends KlingRequest> {
+    public abstract static class Builder<B extends Builder<B>> implements RequestOptions.FieldSetter<B> {
 
         private final KlingFeature feature;
         private final Map<String, Object> values = new LinkedHashMap<>();
@@ -130,6 +147,7 @@ public abstract class KlingRequest {
          *
          * @throws KlingValidationException for an unknown field or an unconvertible value
          */
+        @Override
         public B field(String name, Object value) {
             feature.schema().put(feature.requestSubject(), values, name, value);
             return self();
@@ -154,9 +172,8 @@ public abstract class KlingRequest {
         }
 
         /** Builds without validating; see {@link KlingRequest#validate()}. */
-        @SuppressWarnings("unchecked")
-        public R build() {
-            return (R) feature.fromCanonical(feature.schema().ordered(values));
+        public KlingRequest build() {
+            return new KlingRequest(feature, feature.schema().ordered(values));
         }
     }
 }

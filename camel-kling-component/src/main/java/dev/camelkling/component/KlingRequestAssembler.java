@@ -118,7 +118,7 @@ final class KlingRequestAssembler {
         }
         fields.putAll(standIns);
         try {
-            KlingRequest request = feature.newRequest(fields);
+            KlingRequest request = KlingRequest.of(feature, fields);
             if (request.externalTaskId() == null) {
                 request = externalIds.giveOne(request, exchange);
             }

@@ -80,7 +80,7 @@ class ConcurrencyQueueTest {
     }
 
     private static KlingRequest video(String prompt) {
-        return Text2VideoRequest.builder().prompt(prompt).build();
+        return KlingRequests.text2video().prompt(prompt).build();
     }
 
     @Test
@@ -166,9 +166,9 @@ class ConcurrencyQueueTest {
 
     @Test
     void imageTasksTakeNSlots() {
-        KlingRequest four = ImageGenerationRequest.builder().prompt("cats").field("n", 4).build();
+        KlingRequest four = KlingRequests.imageGeneration().prompt("cats").field("n", 4).build();
         assertThat(TaskSlots.slotsOf(four)).isEqualTo(4);
-        assertThat(TaskSlots.slotsOf(ImageGenerationRequest.builder().prompt("cat").build())).isEqualTo(1);
+        assertThat(TaskSlots.slotsOf(KlingRequests.imageGeneration().prompt("cat").build())).isEqualTo(1);
         assertThat(TaskSlots.slotsOf(video("fox"))).isEqualTo(1);
     }
 

@@ -84,7 +84,7 @@ class Image2VideoValidationTest extends LocalValidationSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidRequests")
     void invalidRequestIsRejectedWithoutHttpCall(String name, Map<String, Object> fields, String field, String rule) throws Exception {
-        ValidationAssertions.rejectedLocally(client, server, KlingFeature.IMAGE2VIDEO.newRequest(fields), field, rule);
+        ValidationAssertions.rejectedLocally(client, server, KlingRequest.of(KlingFeature.IMAGE2VIDEO, fields), field, rule);
     }
 
     @Test
@@ -93,7 +93,7 @@ class Image2VideoValidationTest extends LocalValidationSupport {
         try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
             file.setLength(10L * 1024 * 1024 + 1); // sparse: nothing is read to find this out
         }
-        Image2VideoRequest request = Image2VideoRequest.builder().image(KlingMedia.of(big)).build();
+        KlingRequest request = KlingRequests.image2video().image(KlingMedia.of(big)).build();
 
         ValidationAssertions.rejectedLocally(client, server, request, "image", "must be at most 10 MB");
     }
@@ -116,12 +116,12 @@ class Image2VideoValidationTest extends LocalValidationSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("validRequests")
     void validRequestPasses(String name, Map<String, Object> fields) {
-        assertThatCode(() -> KlingFeature.IMAGE2VIDEO.newRequest(fields).validate()).doesNotThrowAnyException();
+        assertThatCode(() -> KlingRequest.of(KlingFeature.IMAGE2VIDEO, fields).validate()).doesNotThrowAnyException();
     }
 
     @Test
     void dataUriIsRejectedWhenTheRequestIsBuilt() {
-        assertThatThrownBy(() -> KlingFeature.IMAGE2VIDEO.newRequest(Map.of("image", "data:image/png;base64,iVBORw0KGgo=")))
+        assertThatThrownBy(() -> KlingRequest.of(KlingFeature.IMAGE2VIDEO, Map.of("image", "data:image/png;base64,iVBORw0KGgo=")))
                 .isInstanceOfSatisfying(KlingValidationException.class, e -> {
                     assertThat(e.field()).isEqualTo("image");
                     assertThat(e.getMessage()).startsWith("image2video request invalid: image must be raw Base64 without a data: URI prefix");
@@ -130,7 +130,7 @@ class Image2VideoValidationTest extends LocalValidationSupport {
 
     @Test
     void invalidBase64IsRejectedWhenTheRequestIsBuilt() {
-        assertThatThrownBy(() -> Image2VideoRequest.builder().field("image_tail", "not base64!"))
+        assertThatThrownBy(() -> KlingRequests.image2video().field("image_tail", "not base64!"))
                 .isInstanceOfSatisfying(KlingValidationException.class, e -> {
                     assertThat(e.field()).isEqualTo("image_tail");
                     assertThat(e.rule()).startsWith("must be valid Base64");
@@ -140,21 +140,21 @@ class Image2VideoValidationTest extends LocalValidationSupport {
     @Test
     void invalidMaskMediaNamesTheNestedField() {
         Map<String, Object> maskWithDataUri = Map.of("mask", "data:image/png;base64,AAAA", "trajectories", List.of(List.of(1, 2), List.of(3, 4)));
-        assertThatThrownBy(() -> KlingFeature.IMAGE2VIDEO.newRequest(with("dynamic_masks", List.of(maskWithDataUri))))
+        assertThatThrownBy(() -> KlingRequest.of(KlingFeature.IMAGE2VIDEO, with("dynamic_masks", List.of(maskWithDataUri))))
                 .isInstanceOfSatisfying(KlingValidationException.class, e -> assertThat(e.field()).isEqualTo("dynamic_masks[0].mask"));
     }
 
     @Test
     void base64ImageIsCheckedLikeBytes() {
         String small = java.util.Base64.getEncoder().encodeToString(SMALL_PNG);
-        assertThatThrownBy(() -> KlingFeature.IMAGE2VIDEO.newRequest(with("image", small)).validate())
+        assertThatThrownBy(() -> KlingRequest.of(KlingFeature.IMAGE2VIDEO, with("image", small)).validate())
                 .isInstanceOfSatisfying(KlingValidationException.class, e -> assertThat(e.rule()).contains("200x400"));
     }
 
     @Test
     void fileImageIsCheckedFromItsHeader(@TempDir Path dir) throws Exception {
         Path file = Files.write(dir.resolve("small.png"), SMALL_PNG);
-        assertThatThrownBy(() -> Image2VideoRequest.builder().image(KlingMedia.of(file)).build().validate())
+        assertThatThrownBy(() -> KlingRequests.image2video().image(KlingMedia.of(file)).build().validate())
                 .isInstanceOfSatisfying(KlingValidationException.class, e -> assertThat(e.rule()).contains("200x400"));
     }
 }

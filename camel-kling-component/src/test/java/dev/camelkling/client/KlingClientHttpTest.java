@@ -62,8 +62,8 @@ class KlingClientHttpTest {
                 .accessKey("ak", SECRET).retryPolicy(FAST_RETRIES).clock(clock)).build());
     }
 
-    private static Text2VideoRequest request() {
-        return Text2VideoRequest.builder().prompt("A fox").externalTaskId("order-42").build();
+    private static KlingRequest request() {
+        return KlingRequests.text2video().prompt("A fox").externalTaskId("order-42").build();
     }
 
     /** The exception the future failed with, which must be the typed cause itself. */

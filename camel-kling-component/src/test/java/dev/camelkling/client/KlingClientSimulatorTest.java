@@ -83,7 +83,7 @@ class KlingClientSimulatorTest {
 
     @Test
     void textToVideoFromCreateToDownloadedMp4(@TempDir Path dir) throws Exception {
-        Text2VideoRequest request = Text2VideoRequest.builder().modelName("kling-v1").prompt("A red fox trotting through snow")
+        KlingRequest request = KlingRequests.text2video().modelName("kling-v1").prompt("A red fox trotting through snow")
                 .duration(5).aspectRatio("16:9").cameraControl("simple:zoom=5").externalTaskId("t2v-e2e").build();
 
         KlingTask created = value(client.create(request));
@@ -105,7 +105,7 @@ class KlingClientSimulatorTest {
 
     @Test
     void imageToVideoWithBase64StartFrame() throws Exception {
-        Image2VideoRequest request = Image2VideoRequest.builder().modelName("kling-v1-6")
+        KlingRequest request = KlingRequests.image2video().modelName("kling-v1-6")
                 .image(KlingMedia.of(TestImages.png(400, 400))).prompt("the boat drifts").duration(5).build();
 
         KlingTask done = value(client.createAndAwait(request, FAST_WAIT));
@@ -118,7 +118,7 @@ class KlingClientSimulatorTest {
     @Test
     void imageToVideoWithHostedUrlAndEndFrame() throws Exception {
         String first = SIM.simulator().hostImage(TestImages.png(640, 360));
-        Image2VideoRequest request = Image2VideoRequest.builder().modelName("kling-v1-6").mode("pro")
+        KlingRequest request = KlingRequests.image2video().modelName("kling-v1-6").mode("pro")
                 .image(KlingMedia.url(first)).imageTail(KlingMedia.of(TestImages.jpeg(640, 360))).build();
 
         assertThat(value(client.createAndAwait(request, FAST_WAIT)).status()).isEqualTo(KlingTaskStatus.SUCCEED);
@@ -126,7 +126,7 @@ class KlingClientSimulatorTest {
 
     @Test
     void failedTaskCompletesTheWaitNormally() throws Exception {
-        KlingTask created = value(client.create(Text2VideoRequest.builder().prompt("a scene [[fail]]").build()));
+        KlingTask created = value(client.create(KlingRequests.text2video().prompt("a scene [[fail]]").build()));
 
         KlingTask done = value(client.awaitCompletion(KlingFeature.TEXT2VIDEO, created.taskId(), FAST_WAIT));
 
@@ -139,7 +139,7 @@ class KlingClientSimulatorTest {
 
     @Test
     void taskIsFoundByIdAndByExternalIdInBothForms() throws Exception {
-        KlingTask created = value(client.create(Text2VideoRequest.builder().prompt("lookup").externalTaskId("order-42").build()));
+        KlingTask created = value(client.create(KlingRequests.text2video().prompt("lookup").externalTaskId("order-42").build()));
 
         KlingTask byId = value(client.get(KlingFeature.TEXT2VIDEO, created.taskId()));
         KlingTask byPath = value(client.getByExternalId(KlingFeature.TEXT2VIDEO, "order-42"));
@@ -161,9 +161,9 @@ class KlingClientSimulatorTest {
     @Test
     void listPagesThroughTheFeaturesTasks() throws Exception {
         for (int i = 0; i < 3; i++) {
-            value(client.create(Text2VideoRequest.builder().prompt("clip " + i).build()));
+            value(client.create(KlingRequests.text2video().prompt("clip " + i).build()));
         }
-        value(client.create(Image2VideoRequest.builder().image(KlingMedia.of(TestImages.png(300, 300))).build()));
+        value(client.create(KlingRequests.image2video().image(KlingMedia.of(TestImages.png(300, 300))).build()));
 
         List<KlingTask> page1 = value(client.list(KlingFeature.TEXT2VIDEO, 1, 2));
         List<KlingTask> page2 = value(client.list(KlingFeature.TEXT2VIDEO, 2, 2));
@@ -178,7 +178,7 @@ class KlingClientSimulatorTest {
 
     @Test
     void invalidRequestNeverReachesTheSimulator() throws Exception {
-        Throwable error = failure(client.create(Text2VideoRequest.builder().prompt("x").modelName("kling-v1-5").build()));
+        Throwable error = failure(client.create(KlingRequests.text2video().prompt("x").modelName("kling-v1-5").build()));
 
         assertThat(error).isInstanceOf(KlingValidationException.class);
         assertThat(requests).isEmpty();
@@ -209,7 +209,7 @@ class KlingClientSimulatorTest {
         java.time.Clock behind = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofMinutes(-40));
         try (KlingClient skewed = KlingClient.create(client.config().toBuilder().clock(behind).build())) {
 
-            Throwable error = failure(skewed.create(Text2VideoRequest.builder().prompt("x").build()));
+            Throwable error = failure(skewed.create(KlingRequests.text2video().prompt("x").build()));
 
             assertThat(error).isInstanceOfSatisfying(KlingApiException.class, e -> assertThat(e.errorCode()).isEqualTo(KlingErrorCode.TOKEN_EXPIRED));
             assertThat(posts()).isEqualTo(2);
@@ -220,7 +220,7 @@ class KlingClientSimulatorTest {
     @Test
     void apiKeyModeWorks() throws Exception {
         try (KlingClient keyed = client(KlingCredentials.apiKey(API_KEY))) {
-            KlingTask task = value(keyed.create(Text2VideoRequest.builder().prompt("with an API key").build()));
+            KlingTask task = value(keyed.create(KlingRequests.text2video().prompt("with an API key").build()));
             assertThat(value(keyed.get(KlingFeature.TEXT2VIDEO, task.taskId())).taskId()).isEqualTo(task.taskId());
         }
         try (KlingClient wrongKey = client(KlingCredentials.apiKey("not-the-key"))) {
@@ -234,7 +234,7 @@ class KlingClientSimulatorTest {
 
     @Test
     void retryableGetIsRetried() throws Exception {
-        KlingTask created = value(client.create(Text2VideoRequest.builder().prompt("retry me").build()));
+        KlingTask created = value(client.create(KlingRequests.text2video().prompt("retry me").build()));
         AtomicInteger injected = new AtomicInteger();
         RequestFilter flaky = (request, next) -> request.method().equals("GET") && injected.getAndIncrement() == 0
                 ? SimResponse.json(503, "{\"code\":5001,\"message\":\"maintenance\",\"request_id\":\"inj-1\"}".getBytes(StandardCharsets.UTF_8))
@@ -254,9 +254,9 @@ class KlingClientSimulatorTest {
     void concurrencyLimitOnCreateIsRetryableButNotRetried() throws Exception {
         SIM.simulator().maxConcurrentTasks(1).timing(SimulatorTiming.of(Duration.ofSeconds(30), Duration.ofSeconds(60)));
         try {
-            value(client.create(Text2VideoRequest.builder().prompt("holds the only slot").build()));
+            value(client.create(KlingRequests.text2video().prompt("holds the only slot").build()));
 
-            Throwable error = failure(client.create(Text2VideoRequest.builder().prompt("one too many").build()));
+            Throwable error = failure(client.create(KlingRequests.text2video().prompt("one too many").build()));
 
             assertThat(error).isInstanceOfSatisfying(KlingApiException.class, e -> {
                 assertThat(e.code()).isEqualTo(1303);
@@ -282,7 +282,7 @@ class KlingClientSimulatorTest {
         };
         SIM.simulator().addRequestFilter(lostAnswer);
         try {
-            Throwable error = failure(client.create(Text2VideoRequest.builder().prompt("billed once").externalTaskId("order-7").build()));
+            Throwable error = failure(client.create(KlingRequests.text2video().prompt("billed once").externalTaskId("order-7").build()));
 
             assertThat(error).isInstanceOfSatisfying(KlingApiException.class, e -> assertThat(e.mayHaveTakenEffect()).isTrue());
             KlingTask existing = value(client.getByExternalId(KlingFeature.TEXT2VIDEO, "order-7"));
@@ -301,14 +301,14 @@ class KlingClientSimulatorTest {
                     .accessKey(tls.accessKey(), tls.secretKey()).retryPolicy(RetryPolicy.noRetries());
 
             try (KlingClient trusting = KlingClient.create(config.sslContext(tls.clientSslContext()).build())) {
-                KlingTask task = value(trusting.createAndAwait(Text2VideoRequest.builder().prompt("over TLS").build(), FAST_WAIT));
+                KlingTask task = value(trusting.createAndAwait(KlingRequests.text2video().prompt("over TLS").build(), FAST_WAIT));
                 assertThat(task.status()).isEqualTo(KlingTaskStatus.SUCCEED);
                 try (var in = value(trusting.openStream(task.resultUrls().get(0)))) {
                     assertThat(in.readNBytes(12)).hasSize(12);
                 }
             }
             try (KlingClient defaultTrust = KlingClient.create(config.sslContext(null).build())) {
-                assertThat(failure(defaultTrust.create(Text2VideoRequest.builder().prompt("x").build())))
+                assertThat(failure(defaultTrust.create(KlingRequests.text2video().prompt("x").build())))
                         .isInstanceOfSatisfying(KlingTransportException.class, e -> assertThat(e.mayHaveReachedServer()).isFalse());
                 assertThat(tls.createdTaskCount()).isEqualTo(1);
             }
@@ -318,7 +318,7 @@ class KlingClientSimulatorTest {
     @Test
     void base64OfLocalFileIsSentAndAccepted(@TempDir Path dir) throws Exception {
         Path file = Files.write(dir.resolve("start.jpg"), TestImages.jpeg(500, 400));
-        KlingRequest request = KlingFeature.IMAGE2VIDEO.newRequest(java.util.Map.of("image", file, "cfgScale", "0.4", "duration", 5));
+        KlingRequest request = KlingRequest.of(KlingFeature.IMAGE2VIDEO, java.util.Map.of("image", file, "cfgScale", "0.4", "duration", 5));
 
         KlingTask created = value(client.create(request));
 

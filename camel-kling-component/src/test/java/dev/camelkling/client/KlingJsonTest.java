@@ -122,7 +122,7 @@ class KlingJsonTest {
     void requestBodyHasTheWireShape(@TempDir Path dir) throws Exception {
         byte[] png = TestImages.png(300, 300);
         Path file = Files.write(dir.resolve("mask.png"), png);
-        KlingRequest request = Image2VideoRequest.builder()
+        KlingRequest request = KlingRequests.image2video()
                 .modelName("kling-v1").image(KlingMedia.of(png)).staticMask(KlingMedia.of(file))
                 .dynamicMasks(List.of(new DynamicMask(KlingMedia.url("https://e.com/m.png"), List.of(new TrajectoryPoint(1, 2), new TrajectoryPoint(3, 4)))))
                 .duration(5).cfgScale(0.5).sound(true).voiceList(List.of("v1")).watermark(false).externalTaskId("i2v-1")
@@ -148,9 +148,9 @@ class KlingJsonTest {
     @Test
     void cameraControlIsWrittenWithoutNullConfig() throws Exception {
         JsonNode preset = KlingJson.MAPPER.readTree(KlingJson.writeRequest(
-                Text2VideoRequest.builder().prompt("x").cameraControl("down_back").build()));
+                KlingRequests.text2video().prompt("x").cameraControl("down_back").build()));
         JsonNode simple = KlingJson.MAPPER.readTree(KlingJson.writeRequest(
-                Text2VideoRequest.builder().prompt("x").cameraControl("simple:zoom=5").build()));
+                KlingRequests.text2video().prompt("x").cameraControl("simple:zoom=5").build()));
 
         assertThat(preset.get("camera_control").toString()).isEqualTo("{\"type\":\"down_back\"}");
         assertThat(simple.get("camera_control").toString())

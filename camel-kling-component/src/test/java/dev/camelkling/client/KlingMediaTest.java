@@ -83,7 +83,7 @@ class KlingMediaTest {
         assertThat(KlingMedia.of(file).toString()).isEqualTo("KlingMedia[file photo.png, " + CONTENT.length + " bytes]");
         assertThat(KlingMedia.url("https://cdn.example.com/a.png?token=s3cr3t").toString())
                 .isEqualTo("KlingMedia[url https://cdn.example.com/a.png?…]");
-        Image2VideoRequest request = Image2VideoRequest.builder().image(KlingMedia.base64(CONTENT_BASE64)).build();
+        KlingRequest request = KlingRequests.image2video().image(KlingMedia.base64(CONTENT_BASE64)).build();
         assertThat(request.toString()).doesNotContain(CONTENT_BASE64).contains("KlingMedia[base64");
     }
 

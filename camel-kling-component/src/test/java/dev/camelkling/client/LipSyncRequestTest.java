@@ -23,7 +23,7 @@ class LipSyncRequestTest extends LocalValidationSupport {
 
     @Test
     void wavLengthBecomesTheEndAndTheFaceStartTheInsertTime() {
-        LipSyncRequest request = LipSyncRequest.builder().session(SESSION, FACE).soundFile(KlingMedia.of(TestAudio.wav(3_500))).build();
+        KlingRequest request = KlingRequests.lipSync().session(SESSION, FACE).soundFile(KlingMedia.of(TestAudio.wav(3_500))).build();
 
         assertThat(request.field("sound_end_time")).isNull(); // what was given stays as given
         assertThat(request.effectiveFields()).containsEntry("sound_start_time", 0L).containsEntry("sound_end_time", 3_500L)
@@ -35,14 +35,14 @@ class LipSyncRequestTest extends LocalValidationSupport {
     void mp3LengthIsReadToo(@TempDir Path dir) throws Exception {
         Path mp3 = Files.write(dir.resolve("line.mp3"), TestAudio.mp3(150, true, true));
 
-        LipSyncRequest request = LipSyncRequest.builder().session(SESSION, FACE).soundFile(KlingMedia.of(mp3)).build();
+        KlingRequest request = KlingRequests.lipSync().session(SESSION, FACE).soundFile(KlingMedia.of(mp3)).build();
 
         assertThat(request.effectiveFields().get("sound_end_time")).isEqualTo(TestAudio.mp3Millis(150));
     }
 
     @Test
     void givenTimesWinOverDefaults() {
-        LipSyncRequest request = LipSyncRequest.builder().session(SESSION, FACE).soundFile(KlingMedia.of(TestAudio.wav(6_000)))
+        KlingRequest request = KlingRequests.lipSync().session(SESSION, FACE).soundFile(KlingMedia.of(TestAudio.wav(6_000)))
                 .soundStartTime(1_000).soundEndTime(4_000).soundInsertTime(2_000).build();
 
         assertThat(request.effectiveFields()).containsEntry("sound_start_time", 1_000L).containsEntry("sound_end_time", 4_000L)
@@ -51,7 +51,7 @@ class LipSyncRequestTest extends LocalValidationSupport {
 
     @Test
     void unreadableLengthIsAClearError() throws Exception {
-        LipSyncRequest request = LipSyncRequest.builder().session(SESSION, FACE).soundFile(KlingMedia.url("https://example.com/line.mp3")).build();
+        KlingRequest request = KlingRequests.lipSync().session(SESSION, FACE).soundFile(KlingMedia.url("https://example.com/line.mp3")).build();
 
         KlingValidationException e = ValidationAssertions.rejectedLocally(client, server, request, "sound_end_time",
                 "is required when the audio length cannot be read locally");
@@ -60,7 +60,7 @@ class LipSyncRequestTest extends LocalValidationSupport {
 
     @Test
     void withoutFaceWindowTheInsertTimeMustBeGiven() throws Exception {
-        LipSyncRequest request = LipSyncRequest.builder().sessionId("s").faceId("0").soundFile(KlingMedia.of(TestAudio.wav(3_000))).build();
+        KlingRequest request = KlingRequests.lipSync().sessionId("s").faceId("0").soundFile(KlingMedia.of(TestAudio.wav(3_000))).build();
 
         ValidationAssertions.rejectedLocally(client, server, request, "sound_insert_time", "is required when the face window is not known");
         request.with("sound_insert_time", 0).validate();
@@ -68,7 +68,7 @@ class LipSyncRequestTest extends LocalValidationSupport {
 
     @Test
     void changingTheFaceWindowMovesTheDefaultInsertTime() {
-        LipSyncRequest request = LipSyncRequest.builder().session(SESSION, FACE).audioId("tts-1").soundEndTime(3_000).build();
+        KlingRequest request = KlingRequests.lipSync().session(SESSION, FACE).audioId("tts-1").soundEndTime(3_000).build();
 
         KlingRequest later = request.with("face_start_time", 2_000).with("face_end_time", 9_000);
 
@@ -79,7 +79,7 @@ class LipSyncRequestTest extends LocalValidationSupport {
     @Test
     void wireFormNestsTheFaceFieldsAndDropsTheLocalOnes() throws Exception {
         byte[] wav = TestAudio.wav(2_500);
-        LipSyncRequest request = LipSyncRequest.builder().session(SESSION, FACE).soundFile(KlingMedia.of(wav)).soundVolume(1.5)
+        KlingRequest request = KlingRequests.lipSync().session(SESSION, FACE).soundFile(KlingMedia.of(wav)).soundVolume(1.5)
                 .originalAudioVolume(0.3).watermark(true).externalTaskId("ls-1").callbackUrl("https://example.com/cb").build();
 
         JsonNode json = KlingJson.MAPPER.readTree(KlingJson.writeRequest(request));
@@ -99,7 +99,7 @@ class LipSyncRequestTest extends LocalValidationSupport {
 
     @Test
     void createSendsTheNestedForm() throws Exception {
-        LipSyncRequest request = LipSyncRequest.builder().sessionId("s-9").faceId("1").audioId("tts-1").soundEndTime(4_000)
+        KlingRequest request = KlingRequests.lipSync().sessionId("s-9").faceId("1").audioId("tts-1").soundEndTime(4_000)
                 .soundInsertTime(500).build();
         int before = server.requestCount();
 
@@ -115,11 +115,11 @@ class LipSyncRequestTest extends LocalValidationSupport {
 
     @Test
     void flatAndNestedInputBuildTheSameRequest() {
-        KlingRequest flat = KlingFeature.LIP_SYNC.newRequest(Map.of("session_id", "s", "face_id", "0", "audio_id", "a",
+        KlingRequest flat = KlingRequest.of(KlingFeature.LIP_SYNC, Map.of("session_id", "s", "face_id", "0", "audio_id", "a",
                 "soundEndTime", "4000", "sound_insert_time", 500L));
-        KlingRequest nested = KlingFeature.LIP_SYNC.newRequest(Map.of("session_id", "s", "face_choose", List.of(Map.of(
+        KlingRequest nested = KlingRequest.of(KlingFeature.LIP_SYNC, Map.of("session_id", "s", "face_choose", List.of(Map.of(
                 "face_id", "0", "audio_id", "a", "sound_end_time", 4000, "sound_insert_time", 500))));
-        KlingRequest built = LipSyncRequest.builder().sessionId("s").faceId("0").audioId("a").soundEndTime(4000).soundInsertTime(500).build();
+        KlingRequest built = KlingRequests.lipSync().sessionId("s").faceId("0").audioId("a").soundEndTime(4000).soundInsertTime(500).build();
 
         assertThat(nested).isEqualTo(flat).isEqualTo(built);
         assertThat(nested.wireFields()).isEqualTo(flat.wireFields());
@@ -132,7 +132,7 @@ class LipSyncRequestTest extends LocalValidationSupport {
         Path file = Files.write(dir.resolve("a.wav"), wav);
 
         for (Object audio : List.of(Base64.getEncoder().encodeToString(wav), file, file.toFile(), wav)) {
-            KlingRequest request = KlingFeature.LIP_SYNC.newRequest(Map.of("session_id", "s", "face_id", "0", "sound_file", audio,
+            KlingRequest request = KlingRequest.of(KlingFeature.LIP_SYNC, Map.of("session_id", "s", "face_id", "0", "sound_file", audio,
                     "sound_insert_time", 0));
             assertThat(request.effectiveFields().get("sound_end_time")).as(audio.getClass().getSimpleName()).isEqualTo(2_000L);
             request.validate();
@@ -143,7 +143,7 @@ class LipSyncRequestTest extends LocalValidationSupport {
     void dataUriAudioIsRejectedWhenBuilt() {
         String dataUri = "data:audio/wav;base64," + Base64.getEncoder().encodeToString("RIFF".getBytes(StandardCharsets.US_ASCII));
 
-        assertThatThrownBy(() -> LipSyncRequest.builder().field("soundFile", dataUri))
+        assertThatThrownBy(() -> KlingRequests.lipSync().field("soundFile", dataUri))
                 .isInstanceOfSatisfying(KlingValidationException.class, e -> {
                     assertThat(e.field()).isEqualTo("sound_file");
                     assertThat(e.getMessage()).startsWith("lipSync request invalid: sound_file must be raw Base64 without a data: URI prefix");

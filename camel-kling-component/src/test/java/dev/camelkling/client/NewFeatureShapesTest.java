@@ -46,7 +46,7 @@ class NewFeatureShapesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("elementIdForms")
     void elementIdsStayExact64BitNumbers(String form, Object elementList) throws Exception {
-        KlingRequest request = KlingFeature.OMNI_IMAGE.newRequest(Map.of("prompt", "p", "element_list", elementList));
+        KlingRequest request = KlingRequest.of(KlingFeature.OMNI_IMAGE, Map.of("prompt", "p", "element_list", elementList));
 
         assertThat(request.field("element_list")).isEqualTo(List.of(Map.of("element_id", ELEMENT_ID)));
         String body = new String(KlingJson.writeRequest(request), java.nio.charset.StandardCharsets.UTF_8);
@@ -59,7 +59,7 @@ class NewFeatureShapesTest {
 
     @Test
     void severalElementIdsFromCommaSeparatedText() {
-        KlingRequest request = MotionControlRequest.builder().elementIds(ELEMENT_ID).build()
+        KlingRequest request = KlingRequests.motionControl().elementIds(ELEMENT_ID).build()
                 .with("element_list", "829836802793406551, 123");
 
         assertThat(request.field("element_list")).isEqualTo(List.of(Map.of("element_id", ELEMENT_ID), Map.of("element_id", 123L)));
@@ -71,7 +71,7 @@ class NewFeatureShapesTest {
         Path file = Files.write(dir.resolve("a.png"), png);
         String base64 = Base64.getEncoder().encodeToString(png);
 
-        MultiImage2VideoRequest request = MultiImage2VideoRequest.builder()
+        KlingRequest request = KlingRequests.multiImage2video()
                 .imageList(List.of(png, file, file.toFile(), new ByteArrayInputStream(png), base64, "https://example.com/d.png",
                         URI.create("https://example.com/e.png")))
                 .prompt("friends").build();
@@ -88,7 +88,7 @@ class NewFeatureShapesTest {
 
     @Test
     void omniRequestWritesEveryFieldInSchemaOrder() throws Exception {
-        OmniImageRequest request = OmniImageRequest.builder().prompt("Let <<<image_1>>> and <<<image_2>>> eat hotpot")
+        KlingRequest request = KlingRequests.omniImage().prompt("Let <<<image_1>>> and <<<image_2>>> eat hotpot")
                 .imageList(KlingMedia.url("https://example.com/a.png"), KlingMedia.url("https://example.com/b.png"))
                 .elementIds(ELEMENT_ID).modelName("kling-image-o1").resolution("1k").aspectRatio("auto").n(1)
                 .externalTaskId("omni-0001").build();
@@ -104,23 +104,23 @@ class NewFeatureShapesTest {
 
     @Test
     void typedBuildersEqualMapInput() {
-        assertThat(MotionControlRequest.builder().imageUrl("https://example.com/hero.png").videoUrl("https://example.com/d.mp4")
+        assertThat(KlingRequests.motionControl().imageUrl("https://example.com/hero.png").videoUrl("https://example.com/d.mp4")
                 .characterOrientation("video").mode("std").keepOriginalSound(true).prompt("stage").build())
-                .isEqualTo(KlingFeature.MOTION_CONTROL.newRequest(Map.of("imageUrl", "https://example.com/hero.png",
+                .isEqualTo(KlingRequest.of(KlingFeature.MOTION_CONTROL, Map.of("imageUrl", "https://example.com/hero.png",
                         "video_url", "https://example.com/d.mp4", "character_orientation", "video", "mode", "std",
                         "keep_original_sound", "yes", "prompt", "stage")));
-        assertThat(VideoExtendRequest.builder().videoId("v").prompt("more").cfgScale(0.5).build())
-                .isEqualTo(KlingFeature.VIDEO_EXTEND.newRequest(Map.of("video_id", "v", "prompt", "more", "cfg_scale", "0.5")));
-        assertThat(ImageGenerationRequest.builder().prompt("cat").modelName("kling-v1-5").image(KlingMedia.url("https://e.com/a.png"))
+        assertThat(KlingRequests.videoExtend().videoId("v").prompt("more").cfgScale(0.5).build())
+                .isEqualTo(KlingRequest.of(KlingFeature.VIDEO_EXTEND, Map.of("video_id", "v", "prompt", "more", "cfg_scale", "0.5")));
+        assertThat(KlingRequests.imageGeneration().prompt("cat").modelName("kling-v1-5").image(KlingMedia.url("https://e.com/a.png"))
                 .imageReference("face").imageFidelity(0.4).humanFidelity(0.2).resolution("2k").n(3).aspectRatio("3:4").build())
-                .isEqualTo(KlingFeature.IMAGE_GENERATION.newRequest(Map.of("prompt", "cat", "model_name", "kling-v1-5",
+                .isEqualTo(KlingRequest.of(KlingFeature.IMAGE_GENERATION, Map.of("prompt", "cat", "model_name", "kling-v1-5",
                         "image", "https://e.com/a.png", "image_reference", "face", "image_fidelity", 0.4, "human_fidelity", "0.2",
                         "resolution", "2k", "n", "3", "aspect_ratio", "3:4")));
-        assertThat(OmniImageRequest.builder().prompt("p").resultType("series").seriesAmount(4).build().field("series_amount")).isEqualTo("4");
-        assertThat(MultiImage2VideoRequest.builder().duration(10).mode("pro").build().fields())
+        assertThat(KlingRequests.omniImage().prompt("p").resultType("series").seriesAmount(4).build().field("series_amount")).isEqualTo("4");
+        assertThat(KlingRequests.multiImage2video().duration(10).mode("pro").build().fields())
                 .containsEntry("duration", "10").containsEntry("mode", "pro");
-        assertThat(KlingFeature.MOTION_CONTROL.newRequest(Map.of("keep_original_sound", false)).field("keep_original_sound")).isEqualTo("no");
-        assertThat(VideoExtendRequest.builder().video(KlingTask.fromJson("""
+        assertThat(KlingRequest.of(KlingFeature.MOTION_CONTROL, Map.of("keep_original_sound", false)).field("keep_original_sound")).isEqualTo("no");
+        assertThat(KlingRequests.videoExtend().video(KlingTask.fromJson("""
                 {"task_id":"1","task_status":"succeed","task_result":{"videos":[{"id":"v-9","url":"https://x/v.mp4","duration":"5.0"}]}}"""))
                 .build().field("video_id")).isEqualTo("v-9");
     }

@@ -213,7 +213,7 @@ class NewFeatureValidationTest extends LocalValidationSupport {
     @MethodSource("invalidRequests")
     void invalidRequestIsRejectedWithoutHttpCall(KlingFeature feature, String name, Map<String, Object> fields, String field,
             String rule) throws Exception {
-        ValidationAssertions.rejectedLocally(client, server, feature.newRequest(fields), field, rule);
+        ValidationAssertions.rejectedLocally(client, server, KlingRequest.of(feature, fields), field, rule);
     }
 
     static Stream<Arguments> unconvertible() {
@@ -246,7 +246,7 @@ class NewFeatureValidationTest extends LocalValidationSupport {
     @ParameterizedTest(name = "{0}: {2} {3}")
     @MethodSource("unconvertible")
     void unconvertibleInputIsRejectedWhenTheRequestIsBuilt(KlingFeature feature, Map<String, Object> fields, String field, String rule) {
-        assertThatThrownBy(() -> feature.newRequest(fields))
+        assertThatThrownBy(() -> KlingRequest.of(feature, fields))
                 .isInstanceOfSatisfying(KlingValidationException.class, e -> {
                     assertThat(e.field()).isEqualTo(field);
                     assertThat(e.rule()).contains(rule);
@@ -290,7 +290,7 @@ class NewFeatureValidationTest extends LocalValidationSupport {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("validRequests")
     void validRequestPasses(KlingFeature feature, String name, Map<String, Object> fields) {
-        assertThatCode(() -> feature.newRequest(fields).validate()).doesNotThrowAnyException();
+        assertThatCode(() -> KlingRequest.of(feature, fields).validate()).doesNotThrowAnyException();
     }
 
     /** The signature and IHDR chunk of a PNG of any size: enough for the header probe, without a pixel in memory. */

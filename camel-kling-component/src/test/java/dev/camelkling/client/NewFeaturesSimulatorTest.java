@@ -62,7 +62,7 @@ class NewFeaturesSimulatorTest {
     }
 
     private KlingTask textToVideo() throws Exception {
-        return value(client.createAndAwait(Text2VideoRequest.builder().prompt("A calm sea at dawn").build(), FAST_WAIT)).requireNotFailed();
+        return value(client.createAndAwait(KlingRequests.text2video().prompt("A calm sea at dawn").build(), FAST_WAIT)).requireNotFailed();
     }
 
     private static double seconds(KlingVideo video) {
@@ -72,7 +72,7 @@ class NewFeaturesSimulatorTest {
     @Test
     void multiImageToVideo(@TempDir Path dir) throws Exception {
         String hosted = SIM.simulator().hostImage(TestImages.png(640, 360));
-        MultiImage2VideoRequest request = MultiImage2VideoRequest.builder()
+        KlingRequest request = KlingRequests.multiImage2video()
                 .imageList(List.of(KlingMedia.url(hosted), TestImages.jpeg(400, 400)))
                 .prompt("The girl walks the dog along a beach").mode("std").duration(5).aspectRatio("16:9")
                 .externalTaskId("mi2v-1").build();
@@ -85,7 +85,7 @@ class NewFeaturesSimulatorTest {
 
     @Test
     void motionControl(@TempDir Path dir) throws Exception {
-        MotionControlRequest request = MotionControlRequest.builder().imageUrl(TestImages.png(400, 600))
+        KlingRequest request = KlingRequests.motionControl().imageUrl(TestImages.png(400, 600))
                 .videoUrl("https://example.com/dance.mp4").characterOrientation("video").mode("std").keepOriginalSound(false)
                 .modelName("kling-v3").elementIds(ELEMENT_ID).prompt("neon-lit stage").build();
 
@@ -98,8 +98,8 @@ class NewFeaturesSimulatorTest {
     void videoIsExtendedTwice(@TempDir Path dir) throws Exception {
         KlingTask source = textToVideo();
 
-        KlingTask once = run(VideoExtendRequest.builder().video(source).prompt("The fox looks up").build(), dir.resolve("once.mp4"));
-        KlingTask twice = run(VideoExtendRequest.builder().video(once).prompt("and runs off").cfgScale(0.5).build(), dir.resolve("twice.mp4"));
+        KlingTask once = run(KlingRequests.videoExtend().video(source).prompt("The fox looks up").build(), dir.resolve("once.mp4"));
+        KlingTask twice = run(KlingRequests.videoExtend().video(once).prompt("and runs off").cfgScale(0.5).build(), dir.resolve("twice.mp4"));
 
         assertThat(once.parentVideo().id()).isEqualTo(source.firstVideoId());
         assertThat(twice.parentVideo().id()).isEqualTo(once.firstVideoId());
@@ -118,7 +118,7 @@ class NewFeaturesSimulatorTest {
         Face face = found.faces().get(0);
         assertThat(face.endTime()).isGreaterThan(face.startTime());
 
-        LipSyncRequest request = LipSyncRequest.builder().session(found, face).soundFile(KlingMedia.of(TestAudio.wav(3_000)))
+        KlingRequest request = KlingRequests.lipSync().session(found, face).soundFile(KlingMedia.of(TestAudio.wav(3_000)))
                 .externalTaskId("ls-1").build();
         assertThat(request.effectiveFields()).containsEntry("sound_end_time", 3_000L).containsEntry("sound_insert_time", face.startTime());
         KlingTask done = run(request, dir.resolve("lipsync.mp4"));
@@ -132,7 +132,7 @@ class NewFeaturesSimulatorTest {
     void lipSyncWithMp3FromAUrlFoundFaces(@TempDir Path dir) throws Exception {
         FaceIdentification found = value(client.identifyFace(IdentifyFaceRequest.ofVideoUrl("https://example.com/talk.mp4")));
 
-        LipSyncRequest request = LipSyncRequest.builder().session(found, found.faces().get(0))
+        KlingRequest request = KlingRequests.lipSync().session(found, found.faces().get(0))
                 .soundFile(KlingMedia.of(TestAudio.mp3(120, true, false))).soundVolume(1.2).originalAudioVolume(0.3).build();
 
         assertThat(run(request, dir.resolve("mp3.mp4")).videos()).hasSize(1);
@@ -140,7 +140,7 @@ class NewFeaturesSimulatorTest {
 
     @Test
     void imageGeneration(@TempDir Path dir) throws Exception {
-        ImageGenerationRequest request = ImageGenerationRequest.builder().modelName("kling-v1-5").prompt("The same woman as an aviator")
+        KlingRequest request = KlingRequests.imageGeneration().modelName("kling-v1-5").prompt("The same woman as an aviator")
                 .image(KlingMedia.of(TestImages.png(400, 500))).imageReference("subject").imageFidelity(0.5).humanFidelity(0.45)
                 .resolution("1k").aspectRatio("3:4").n(2).build();
 
@@ -153,7 +153,7 @@ class NewFeaturesSimulatorTest {
     @Test
     void omniImageWithImagesAndElements(@TempDir Path dir) throws Exception {
         String hosted = SIM.simulator().hostImage(TestImages.png(400, 400));
-        OmniImageRequest request = OmniImageRequest.builder().prompt("Let <<<image_1>>> and <<<image_2>>> eat hotpot")
+        KlingRequest request = KlingRequests.omniImage().prompt("Let <<<image_1>>> and <<<image_2>>> eat hotpot")
                 .imageList(List.of(hosted, TestImages.jpeg(500, 400))).elementIds(ELEMENT_ID).aspectRatio("auto").n(1)
                 .externalTaskId("omni-1").build();
 
@@ -165,7 +165,7 @@ class NewFeaturesSimulatorTest {
 
     @Test
     void omniImageSeries(@TempDir Path dir) throws Exception {
-        OmniImageRequest request = OmniImageRequest.builder().modelName("kling-v3-omni").prompt("A comic strip of a cat")
+        KlingRequest request = KlingRequests.omniImage().modelName("kling-v3-omni").prompt("A comic strip of a cat")
                 .resultType("series").seriesAmount(3).resolution("4k").build();
 
         KlingTask done = run(request, dir.resolve("series.png"));

@@ -61,7 +61,7 @@ class NewRequestConversionTest {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(field, value);
 
-        KlingRequest request = KlingFeature.TEXT2VIDEO.newRequest(fields);
+        KlingRequest request = KlingRequest.of(KlingFeature.TEXT2VIDEO, fields);
 
         assertThat(request.field(wire)).isEqualTo(expected);
     }
@@ -74,12 +74,12 @@ class NewRequestConversionTest {
 
         List<Object> forms = List.of(png, file, file.toFile(), new ByteArrayInputStream(png), base64, KlingMedia.of(png));
         for (Object form : forms) {
-            KlingMedia media = (KlingMedia) KlingFeature.IMAGE2VIDEO.newRequest(Map.of("image", form)).field("image");
+            KlingMedia media = (KlingMedia) KlingRequest.of(KlingFeature.IMAGE2VIDEO, Map.of("image", form)).field("image");
             assertThat(media.wireValue()).as(form.getClass().getSimpleName()).isEqualTo(base64);
             assertThat(media.isUrl()).isFalse();
         }
         for (Object url : List.of("https://example.com/a.png", URI.create("https://example.com/a.png"), URI.create("https://example.com/a.png").toURL())) {
-            KlingMedia media = (KlingMedia) KlingFeature.IMAGE2VIDEO.newRequest(Map.of("image", url)).field("image");
+            KlingMedia media = (KlingMedia) KlingRequest.of(KlingFeature.IMAGE2VIDEO, Map.of("image", url)).field("image");
             assertThat(media.isUrl()).isTrue();
             assertThat(media.wireValue()).isEqualTo("https://example.com/a.png");
         }
@@ -87,7 +87,7 @@ class NewRequestConversionTest {
 
     @Test
     void voicesAndMasksAcceptPlainStructures() {
-        KlingRequest request = KlingFeature.IMAGE2VIDEO.newRequest(Map.of(
+        KlingRequest request = KlingRequest.of(KlingFeature.IMAGE2VIDEO, Map.of(
                 "image", "https://example.com/a.png",
                 "voice_list", "v1, v2",
                 "dynamic_masks", List.of(Map.of("mask", "https://example.com/m.png",
@@ -96,13 +96,13 @@ class NewRequestConversionTest {
         assertThat(request.field("voice_list")).isEqualTo(List.of(Map.of("voice_id", "v1"), Map.of("voice_id", "v2")));
         assertThat(request.field("dynamic_masks")).isEqualTo(List.of(new DynamicMask(KlingMedia.url("https://example.com/m.png"),
                 List.of(new TrajectoryPoint(1, 2), new TrajectoryPoint(3, 4), new TrajectoryPoint(5, 6)))));
-        assertThat(KlingFeature.IMAGE2VIDEO.newRequest(Map.of("voice_list", List.of(Map.of("voice_id", "a"))))
+        assertThat(KlingRequest.of(KlingFeature.IMAGE2VIDEO, Map.of("voice_list", List.of(Map.of("voice_id", "a"))))
                 .field("voice_list")).isEqualTo(List.of(Map.of("voice_id", "a")));
     }
 
     @Test
     void unknownFieldIsNamed() {
-        assertThatThrownBy(() -> KlingFeature.TEXT2VIDEO.newRequest(Map.of("prompt", "x", "image", "https://e.com/a.png")))
+        assertThatThrownBy(() -> KlingRequest.of(KlingFeature.TEXT2VIDEO, Map.of("prompt", "x", "image", "https://e.com/a.png")))
                 .isInstanceOfSatisfying(KlingValidationException.class, e -> {
                     assertThat(e.field()).isEqualTo("image");
                     assertThat(e.getMessage()).startsWith("text2video request invalid: image is not a known field (known: model_name, prompt,");
@@ -123,7 +123,7 @@ class NewRequestConversionTest {
     @ParameterizedTest(name = "{0} = {1}")
     @MethodSource("unconvertible")
     void unconvertibleValueIsRejectedNamingTheField(String field, Object value, String expectedField, String rule) {
-        assertThatThrownBy(() -> KlingFeature.TEXT2VIDEO.newRequest(Map.of(field, value)))
+        assertThatThrownBy(() -> KlingRequest.of(KlingFeature.TEXT2VIDEO, Map.of(field, value)))
                 .isInstanceOfSatisfying(KlingValidationException.class, e -> {
                     assertThat(e.field()).isEqualTo(expectedField);
                     assertThat(e.rule()).contains(rule);
@@ -133,9 +133,9 @@ class NewRequestConversionTest {
 
     @Test
     void builderAndMapProduceEqualRequests() {
-        Text2VideoRequest built = Text2VideoRequest.builder().prompt("fox").duration(5).cfgScale(0.5).watermark(true)
+        KlingRequest built = KlingRequests.text2video().prompt("fox").duration(5).cfgScale(0.5).watermark(true)
                 .cameraControl("simple:zoom=5").externalTaskId("o-1").build();
-        KlingRequest fromMap = KlingFeature.TEXT2VIDEO.newRequest(Map.of("prompt", "fox", "duration", "5", "cfgScale", "0.5",
+        KlingRequest fromMap = KlingRequest.of(KlingFeature.TEXT2VIDEO, Map.of("prompt", "fox", "duration", "5", "cfgScale", "0.5",
                 "watermark", "true", "camera_control", Map.of("type", "simple", "config", Map.of("horizontal", 0, "vertical", 0,
                         "pan", 0, "tilt", 0, "roll", 0, "zoom", 5)), "externalTaskId", "o-1"));
 
@@ -145,11 +145,11 @@ class NewRequestConversionTest {
 
     @Test
     void withExternalTaskIdCopiesAndKeepsTheOriginal() {
-        Text2VideoRequest original = Text2VideoRequest.builder().prompt("fox").build();
+        KlingRequest original = KlingRequests.text2video().prompt("fox").build();
 
         KlingRequest copy = original.withExternalTaskId("order-7");
 
-        assertThat(copy).isInstanceOf(Text2VideoRequest.class);
+        assertThat(copy.feature()).isEqualTo(KlingFeature.TEXT2VIDEO);
         assertThat(copy.externalTaskId()).isEqualTo("order-7");
         assertThat(original.externalTaskId()).isNull();
         assertThat(copy.withExternalTaskId(null).externalTaskId()).isNull();

@@ -74,7 +74,7 @@ class StreamingBodyTest {
     }
 
     private static KlingRequest imageRequest(Object image) {
-        return Image2VideoRequest.builder().field("image", image).prompt("A fox").build();
+        return KlingRequests.image2video().field("image", image).prompt("A fox").build();
     }
 
     private static long allocated(List<Thread> threads) {
@@ -193,7 +193,7 @@ class StreamingBodyTest {
         byte[] first = TestImages.png(400, 400);
         Path file = dir.resolve("tail.png");
         Files.write(file, TestImages.png(300, 300));
-        KlingRequest request = Image2VideoRequest.builder().field("image", first).field("image_tail", file).prompt("x").build();
+        KlingRequest request = KlingRequests.image2video().field("image", first).field("image_tail", file).prompt("x").build();
 
         JsonNode json = KlingJson.MAPPER.readTree(KlingJson.writeRequest(request));
 

@@ -69,7 +69,7 @@ class Text2VideoValidationTest extends LocalValidationSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidRequests")
     void invalidRequestIsRejectedWithoutHttpCall(String name, Map<String, Object> fields, String field, String rule) throws Exception {
-        KlingRequest request = KlingFeature.TEXT2VIDEO.newRequest(fields);
+        KlingRequest request = KlingRequest.of(KlingFeature.TEXT2VIDEO, fields);
 
         ValidationAssertions.rejectedLocally(client, server, request, field, rule);
     }
@@ -77,7 +77,7 @@ class Text2VideoValidationTest extends LocalValidationSupport {
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.camelkling.client.Text2VideoValidationTest#textToVideoModels")
     void everyTextToVideoModelIsAccepted(String model) {
-        assertThatCode(() -> KlingFeature.TEXT2VIDEO.newRequest(with("model_name", model)).validate()).doesNotThrowAnyException();
+        assertThatCode(() -> KlingRequest.of(KlingFeature.TEXT2VIDEO, with("model_name", model)).validate()).doesNotThrowAnyException();
     }
 
     static List<String> textToVideoModels() {
@@ -93,12 +93,12 @@ class Text2VideoValidationTest extends LocalValidationSupport {
     @ValueSource(strings = {"down_back", "forward_up", "right_turn_forward", "left_turn_forward", "simple:zoom=-10",
             "simple:horizontal=10", "simple:horizontal=0,vertical=0,pan=0,tilt=0,roll=3,zoom=0"})
     void validCameraControlsPass(String camera) {
-        assertThatCode(() -> KlingFeature.TEXT2VIDEO.newRequest(with("camera_control", camera)).validate()).doesNotThrowAnyException();
+        assertThatCode(() -> KlingRequest.of(KlingFeature.TEXT2VIDEO, with("camera_control", camera)).validate()).doesNotThrowAnyException();
     }
 
     @Test
     void fullValidRequestPasses() {
-        Text2VideoRequest request = Text2VideoRequest.builder()
+        KlingRequest request = KlingRequests.text2video()
                 .modelName("kling-v1").prompt("p".repeat(2500)).negativePrompt("blurry").sound("off").cfgScale(0)
                 .mode("pro").aspectRatio("9:16").duration(10).cameraControl(CameraControl.simple("zoom", 5)).watermark(true)
                 .externalTaskId("order-42").callbackUrl("https://example.com/kling/cb")
@@ -113,6 +113,6 @@ class Text2VideoValidationTest extends LocalValidationSupport {
     void promptLengthCountsCharactersNotUtf16Units() {
         String emoji = "\uD83E\uDD8A"; // one character, two UTF-16 units
         Map<String, Object> fields = new HashMap<>(with("prompt", emoji.repeat(2500)));
-        assertThatCode(() -> KlingFeature.TEXT2VIDEO.newRequest(fields).validate()).doesNotThrowAnyException();
+        assertThatCode(() -> KlingRequest.of(KlingFeature.TEXT2VIDEO, fields).validate()).doesNotThrowAnyException();
     }
 }

@@ -24,7 +24,7 @@ class UnknownModelLogTest {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             for (int i = 0; i < 3; i++) {
-                assertThatCode(KlingFeature.TEXT2VIDEO.newRequest(Map.of("prompt", "a fox", "model_name", model))::validate)
+                assertThatCode(KlingRequest.of(KlingFeature.TEXT2VIDEO, Map.of("prompt", "a fox", "model_name", model))::validate)
                         .doesNotThrowAnyException();
             }
         } finally {

@@ -60,7 +60,7 @@ class UnrecognisedMediaTest {
     void contentOfNoKnownFormatIsRefused(KlingFeature feature, FieldSpec field, String form, Function<byte[], Object> make) {
         Object value = shaped(field, make.apply(NOT_MEDIA));
 
-        KlingRequest request = feature.newRequest(Map.of(field.name(), value));
+        KlingRequest request = KlingRequest.of(feature, Map.of(field.name(), value));
         Optional<Violation> violation = field.check(request.field(field.name()));
 
         assertThat(violation).as("%s %s given as %s", feature.uriName(), field.name(), form).isPresent();

@@ -84,20 +84,20 @@ class VideoModelMatrixTest extends LocalValidationSupport {
     @ParameterizedTest(name = "{1} {0}")
     @MethodSource("modelsAndFeatures")
     void soundOnIsAcceptedExactlyByTheModelsThatMakeSound(KlingVideoModel model, KlingFeature feature) throws Exception {
-        KlingRequest request = feature.newRequest(request(feature, model, "sound", "on"));
+        KlingRequest request = KlingRequest.of(feature, request(feature, model, "sound", "on"));
         if (model.supportsSound()) {
             assertThatCode(request::validate).doesNotThrowAnyException();
         } else {
             ValidationAssertions.rejectedLocally(client, server, request, "sound",
                     "must not be \"on\" with model_name " + model.modelName() + ": that model makes no sound (models that do: [kling-v2-6, kling-v3])");
         }
-        assertThatCode(feature.newRequest(request(feature, model, "sound", "off"))::validate).doesNotThrowAnyException();
+        assertThatCode(KlingRequest.of(feature, request(feature, model, "sound", "off"))::validate).doesNotThrowAnyException();
     }
 
     @ParameterizedTest(name = "{1} {0}")
     @MethodSource("modelsAndFeatures")
     void cfgScaleIsAcceptedExactlyByTheModelsThatSupportIt(KlingVideoModel model, KlingFeature feature) throws Exception {
-        KlingRequest request = feature.newRequest(request(feature, model, "cfg_scale", 0.5));
+        KlingRequest request = KlingRequest.of(feature, request(feature, model, "cfg_scale", 0.5));
         if (model.supportsCfgScale()) {
             assertThatCode(request::validate).doesNotThrowAnyException();
         } else {
@@ -109,9 +109,9 @@ class VideoModelMatrixTest extends LocalValidationSupport {
     @ParameterizedTest(name = "{1} {0}")
     @MethodSource("modelsAndFeatures")
     void modeIsAcceptedExactlyByTheModelsThatHaveModes(KlingVideoModel model, KlingFeature feature) throws Exception {
-        assertThatCode(feature.newRequest(request(feature, model))::validate).as("mode absent").doesNotThrowAnyException();
+        assertThatCode(KlingRequest.of(feature, request(feature, model))::validate).as("mode absent").doesNotThrowAnyException();
         for (String mode : List.of("std", "pro")) {
-            KlingRequest request = feature.newRequest(request(feature, model, "mode", mode));
+            KlingRequest request = KlingRequest.of(feature, request(feature, model, "mode", mode));
             if (model.modes().contains(mode)) {
                 assertThatCode(request::validate).doesNotThrowAnyException();
             } else {
@@ -125,7 +125,7 @@ class VideoModelMatrixTest extends LocalValidationSupport {
     @EnumSource(value = KlingFeature.class, names = {"TEXT2VIDEO", "IMAGE2VIDEO"})
     void kling1RowAppliesWhenNamed(KlingFeature feature) throws Exception {
         KlingValidationException e = ValidationAssertions.rejectedLocally(client, server,
-                feature.newRequest(request(feature, KlingVideoModel.KLING_V1, "sound", "on")), "sound", "must not be \"on\" with model_name kling-v1");
+                KlingRequest.of(feature, request(feature, KlingVideoModel.KLING_V1, "sound", "on")), "sound", "must not be \"on\" with model_name kling-v1");
 
         assertThat(e.getMessage()).isEqualTo(feature.uriName() + " request invalid: sound must not be \"on\" with model_name kling-v1"
                 + ": that model makes no sound (models that do: [kling-v2-6, kling-v3])");
@@ -135,55 +135,55 @@ class VideoModelMatrixTest extends LocalValidationSupport {
     @ParameterizedTest
     @EnumSource(value = KlingFeature.class, names = {"TEXT2VIDEO", "IMAGE2VIDEO"})
     void withoutAModelOnlyTheModelIndependentRulesApply(KlingFeature feature) {
-        assertThatCode(feature.newRequest(request(feature, null, "sound", "on"))::validate).doesNotThrowAnyException();
-        assertThatCode(feature.newRequest(request(feature, null, "cfg_scale", 0.7, "mode", "pro"))::validate).doesNotThrowAnyException();
-        assertThatThrownBy(feature.newRequest(request(feature, null, "mode", "turbo"))::validate)
+        assertThatCode(KlingRequest.of(feature, request(feature, null, "sound", "on"))::validate).doesNotThrowAnyException();
+        assertThatCode(KlingRequest.of(feature, request(feature, null, "cfg_scale", 0.7, "mode", "pro"))::validate).doesNotThrowAnyException();
+        assertThatThrownBy(KlingRequest.of(feature, request(feature, null, "mode", "turbo"))::validate)
                 .isInstanceOf(KlingValidationException.class).hasMessageContaining("mode must be one of [std, pro, 4k]");
-        assertThatCode(feature.newRequest(request(feature, null, "mode", "4k"))::validate).as("4k without a model").doesNotThrowAnyException();
+        assertThatCode(KlingRequest.of(feature, request(feature, null, "mode", "4k"))::validate).as("4k without a model").doesNotThrowAnyException();
     }
 
     @Test
     void voicesNeedASoundModelThroughSound() throws Exception {
         Map<String, Object> voices = request(KlingFeature.IMAGE2VIDEO, KlingVideoModel.KLING_V1, "sound", "on", "voice_list", List.of("v1"));
-        ValidationAssertions.rejectedLocally(client, server, KlingFeature.IMAGE2VIDEO.newRequest(voices), "sound",
+        ValidationAssertions.rejectedLocally(client, server, KlingRequest.of(KlingFeature.IMAGE2VIDEO, voices), "sound",
                 "must not be \"on\" with model_name kling-v1");
 
         voices.put("model_name", "kling-v3");
-        assertThatCode(KlingFeature.IMAGE2VIDEO.newRequest(voices)::validate).doesNotThrowAnyException();
+        assertThatCode(KlingRequest.of(KlingFeature.IMAGE2VIDEO, voices)::validate).doesNotThrowAnyException();
     }
 
     @Test
     void typedBuildersAreCheckedAgainstTheSameTable() throws Exception {
-        ValidationAssertions.rejectedLocally(client, server, Text2VideoRequest.builder().prompt("A fox").model(KlingVideoModel.KLING_V1)
+        ValidationAssertions.rejectedLocally(client, server, KlingRequests.text2video().prompt("A fox").model(KlingVideoModel.KLING_V1)
                 .sound("on").build(), "sound", "with model_name kling-v1");
-        ValidationAssertions.rejectedLocally(client, server, Text2VideoRequest.builder().prompt("A fox").model(KlingVideoModel.KLING_V2_6)
+        ValidationAssertions.rejectedLocally(client, server, KlingRequests.text2video().prompt("A fox").model(KlingVideoModel.KLING_V2_6)
                 .cfgScale(0.5).build(), "cfg_scale", "must be absent with model_name kling-v2-6");
-        ValidationAssertions.rejectedLocally(client, server, Image2VideoRequest.builder().image(KlingMedia.of(IMAGE))
+        ValidationAssertions.rejectedLocally(client, server, KlingRequests.image2video().image(KlingMedia.of(IMAGE))
                 .modelName("kling-v2-master").mode("pro").build(), "mode", "must be absent with model_name kling-v2-master");
     }
 
     @Test
     void multiImageToVideoChecksItsModelAndModeAgainstTheTable() throws Exception {
         Map<String, Object> fields = new LinkedHashMap<>(Map.of("image_list", List.of(IMAGE), "prompt", "two friends", "mode", "pro"));
-        assertThatCode(KlingFeature.MULTI_IMAGE2VIDEO.newRequest(fields)::validate).doesNotThrowAnyException();
+        assertThatCode(KlingRequest.of(KlingFeature.MULTI_IMAGE2VIDEO, fields)::validate).doesNotThrowAnyException();
 
         fields.put("model_name", "kling-v2-master");
-        ValidationAssertions.rejectedLocally(client, server, KlingFeature.MULTI_IMAGE2VIDEO.newRequest(fields), "model_name",
+        ValidationAssertions.rejectedLocally(client, server, KlingRequest.of(KlingFeature.MULTI_IMAGE2VIDEO, fields), "model_name",
                 "\"kling-v2-master\" does not support multi-image2video (models that do: [kling-v1-6])");
     }
 
     @Test
     void theOldModelFieldIsAcceptedByImageToVideoOnly() {
-        KlingRequest i2v = KlingFeature.IMAGE2VIDEO.newRequest(Map.of("image", IMAGE, "model", "kling-v2-6", "sound", "on"));
+        KlingRequest i2v = KlingRequest.of(KlingFeature.IMAGE2VIDEO, Map.of("image", IMAGE, "model", "kling-v2-6", "sound", "on"));
         assertThatCode(i2v::validate).doesNotThrowAnyException();
         assertThat(i2v.fields()).containsEntry("model_name", "kling-v2-6").doesNotContainKey("model");
 
-        assertThatThrownBy(() -> KlingFeature.TEXT2VIDEO.newRequest(Map.of("prompt", "A fox", "model", "kling-v2-6")))
+        assertThatThrownBy(() -> KlingRequest.of(KlingFeature.TEXT2VIDEO, Map.of("prompt", "A fox", "model", "kling-v2-6")))
                 .isInstanceOfSatisfying(KlingValidationException.class, e -> {
                     assertThat(e.field()).isEqualTo("model");
                     assertThat(e.rule()).startsWith("is not a known field");
                 });
-        assertThatThrownBy(() -> KlingFeature.MULTI_IMAGE2VIDEO.newRequest(Map.of("image_list", List.of(IMAGE), "prompt", "p", "model", "kling-v1-6")))
+        assertThatThrownBy(() -> KlingRequest.of(KlingFeature.MULTI_IMAGE2VIDEO, Map.of("image_list", List.of(IMAGE), "prompt", "p", "model", "kling-v1-6")))
                 .isInstanceOf(KlingValidationException.class);
     }
 }

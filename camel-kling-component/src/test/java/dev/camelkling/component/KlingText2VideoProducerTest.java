@@ -201,7 +201,7 @@ class KlingText2VideoProducerTest extends KlingTestSupport {
 
     @Test
     void typedRequestBodyIsSentAsIs() {
-        var request = dev.camelkling.client.Text2VideoRequest.builder().prompt("Typed request").duration(10).build();
+        var request = dev.camelkling.client.KlingRequests.text2video().prompt("Typed request").duration(10).build();
 
         KlingTask task = template.requestBody("kling:text2video?waitForCompletion=true", request, KlingTask.class);
 
