@@ -1,5 +1,12 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.error.KlingErrorCode;
+import dev.camelkling.client.error.KlingTransportException;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.task.KlingTask;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,11 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.error.KlingErrorCode;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.transport.Envelope;
+import dev.camelkling.client.transport.KlingJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;

@@ -1,5 +1,31 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.auth.KlingAccount;
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.error.KlingErrorCode;
+import dev.camelkling.client.error.KlingException;
+import dev.camelkling.client.error.KlingTransportException;
+import dev.camelkling.client.error.KlingValidationException;
+import dev.camelkling.client.media.KlingMedia;
+import dev.camelkling.client.request.IdentifyFaceRequest;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.task.FaceIdentification;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingWaitTimeoutException;
+import dev.camelkling.client.transport.HttpSettings;
+import dev.camelkling.client.transport.KlingHttp;
+import dev.camelkling.client.transport.KlingJson;
+import dev.camelkling.client.transport.OpenFutures;
+import dev.camelkling.client.transport.Retrier;
+import dev.camelkling.client.transport.RetryPolicy;
+import dev.camelkling.client.transport.Scheduling;
+import dev.camelkling.client.transport.StreamingBody;
+import dev.camelkling.client.transport.TransportErrors;
+import dev.camelkling.client.wait.TaskSlots;
+import dev.camelkling.client.wait.TaskWaiter;
+import dev.camelkling.client.wait.WaitPolicy;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +101,8 @@ public final class KlingClient implements AutoCloseable {
         this.config = config;
         this.ownsExecutor = config.executor() == null;
         this.executor = ownsExecutor ? newDaemonPool() : config.executor();
-        this.http = new KlingHttp(config, executor);
+        this.http = new KlingHttp(new HttpSettings(config.baseUrl(), config.credentials(), config.connectTimeout(),
+                config.requestTimeout(), config.sslContext(), config.clock()), executor);
         this.ownsScheduler = config.scheduler() == null;
         this.scheduler = ownsScheduler ? newDaemonScheduler() : config.scheduler();
         this.retrier = new Retrier(config.retryPolicy(), scheduler, executor, () -> ThreadLocalRandom.current().nextDouble());

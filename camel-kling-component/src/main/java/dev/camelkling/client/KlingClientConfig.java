@@ -1,5 +1,9 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.auth.KlingCredentials;
+import dev.camelkling.client.schema.CommonFields;
+import dev.camelkling.client.transport.RetryPolicy;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;

@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.camelkling.client.KlingAccount;
+import dev.camelkling.client.auth.KlingAccount;
 import dev.camelkling.client.KlingClient;
-import dev.camelkling.client.KlingFeature;
+import dev.camelkling.client.request.KlingFeature;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;

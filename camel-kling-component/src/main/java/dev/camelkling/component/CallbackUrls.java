@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.camelkling.client.KlingFeature;
+import dev.camelkling.client.request.KlingFeature;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.spi.RestConfiguration;

@@ -2,7 +2,7 @@ package dev.camelkling.component;
 
 import java.util.function.UnaryOperator;
 
-import dev.camelkling.client.KlingCredentials;
+import dev.camelkling.client.auth.KlingCredentials;
 
 /**
  * Picks the credentials an endpoint uses. The environment (KLING_ACCESS_KEY/KLING_SECRET_KEY or KLING_API_KEY) is only

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-import dev.camelkling.client.KlingTask;
+import dev.camelkling.client.task.KlingTask;
 
 /**
  * Which finished tasks a kling consumer emits, the same for the polling and the callback consumer: a wanted final

@@ -1,6 +1,6 @@
 package dev.camelkling.component;
 
-import dev.camelkling.client.KlingRequest;
+import dev.camelkling.client.request.KlingRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 

@@ -1,6 +1,6 @@
 package dev.camelkling.component;
 
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.error.KlingValidationException;
 import org.apache.camel.Message;
 
 /**

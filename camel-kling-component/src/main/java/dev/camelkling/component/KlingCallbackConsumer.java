@@ -1,5 +1,6 @@
 package dev.camelkling.component;
 
+import dev.camelkling.client.callback.CallbackBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.camelkling.client.KlingApiException;
-import dev.camelkling.client.KlingException;
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.StandardWebhookVerifier;
-import dev.camelkling.client.StandardWebhookVerifier.InvalidWebhookException;
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.error.KlingException;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.callback.StandardWebhookVerifier;
+import dev.camelkling.client.callback.StandardWebhookVerifier.InvalidWebhookException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -221,7 +222,7 @@ public class KlingCallbackConsumer extends DefaultConsumer implements ShutdownAw
         }
         KlingTask claim;
         try {
-            claim = KlingTask.fromJson(new String(payload, StandardCharsets.UTF_8));
+            claim = CallbackBody.task(new String(payload, StandardCharsets.UTF_8));
         } catch (KlingException | IllegalArgumentException | NullPointerException e) {
             LOG.debug("Refused a Kling callback on {}: {}", servedPath, e.getMessage());
             respond(http, 400, "Not a Kling task object");

@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import dev.camelkling.client.KlingClientConfig;
-import dev.camelkling.client.KlingFeature;
+import dev.camelkling.client.request.KlingFeature;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;

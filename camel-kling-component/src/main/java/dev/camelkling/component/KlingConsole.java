@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.camelkling.client.KlingAccount;
+import dev.camelkling.client.auth.KlingAccount;
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.KlingClientStats;
 import org.apache.camel.Consumer;

@@ -97,7 +97,7 @@ public interface KlingConstants {
               javaType = "String")
     String SESSION_ID = "CamelKlingSessionId";
     @Metadata(description = "lipSync identify: every face found, as a List of Face (id, preview image URL, start and end ms).",
-              javaType = "java.util.List<dev.camelkling.client.Face>")
+              javaType = "java.util.List<dev.camelkling.client.task.Face>")
     String FACES = "CamelKlingFaces";
     @Metadata(description = "lipSync: the chosen face (set by step identify and auto, read by step create).", javaType = "String")
     String FACE_ID = "CamelKlingFaceId";

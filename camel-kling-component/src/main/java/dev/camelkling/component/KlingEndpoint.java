@@ -7,10 +7,10 @@ import javax.net.ssl.SSLContext;
 
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.KlingClientConfig;
-import dev.camelkling.client.KlingFeature;
-import dev.camelkling.client.ResultKind;
-import dev.camelkling.client.RetryPolicy;
-import dev.camelkling.client.WaitPolicy;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.ResultKind;
+import dev.camelkling.client.transport.RetryPolicy;
+import dev.camelkling.client.wait.WaitPolicy;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;

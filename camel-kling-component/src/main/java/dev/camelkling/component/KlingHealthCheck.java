@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import dev.camelkling.client.KlingAccount;
-import dev.camelkling.client.KlingApiException;
+import dev.camelkling.client.auth.KlingAccount;
+import dev.camelkling.client.error.KlingApiException;
 import dev.camelkling.client.KlingClient;
-import dev.camelkling.client.KlingFeature;
+import dev.camelkling.client.request.KlingFeature;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;

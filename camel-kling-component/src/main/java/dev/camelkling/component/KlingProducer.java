@@ -7,9 +7,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 
 import dev.camelkling.client.KlingClient;
-import dev.camelkling.client.KlingFeature;
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.KlingWaitTimeoutException;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingWaitTimeoutException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

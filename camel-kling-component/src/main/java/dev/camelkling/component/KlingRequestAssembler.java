@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.camelkling.client.KlingFeature;
-import dev.camelkling.client.KlingRequest;
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.RequestSchema;
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.schema.RequestSchema;
+import dev.camelkling.client.error.KlingValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;

@@ -1,6 +1,6 @@
 package dev.camelkling.component;
 
-import dev.camelkling.client.KlingTask;
+import dev.camelkling.client.task.KlingTask;
 import org.apache.camel.Message;
 
 /** Writes a task onto a message the same way for producers and consumers: the task as body, its key facts as headers. */

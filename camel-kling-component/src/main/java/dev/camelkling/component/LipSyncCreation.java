@@ -3,12 +3,12 @@ package dev.camelkling.component;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelkling.client.Face;
-import dev.camelkling.client.FaceIdentification;
-import dev.camelkling.client.IdentifyFaceRequest;
-import dev.camelkling.client.KlingRequest;
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.task.Face;
+import dev.camelkling.client.task.FaceIdentification;
+import dev.camelkling.client.request.IdentifyFaceRequest;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.error.KlingValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 

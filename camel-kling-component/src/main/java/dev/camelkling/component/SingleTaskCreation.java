@@ -4,8 +4,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import dev.camelkling.client.ExactlyOnceCreator;
-import dev.camelkling.client.KlingRequest;
-import dev.camelkling.client.KlingTask;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.task.KlingTask;
 import org.apache.camel.Exchange;
 
 /** The standard create: one request assembled from the exchange, one task, then the shared outcome handling. */

@@ -12,9 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import dev.camelkling.client.KlingClient;
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.KlingTaskFailedException;
-import dev.camelkling.client.KlingTaskStatus;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskFailedException;
+import dev.camelkling.client.task.KlingTaskStatus;
 import org.apache.camel.Exchange;
 
 /**

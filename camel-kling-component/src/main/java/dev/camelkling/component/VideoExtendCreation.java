@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.camelkling.client.KlingRequest;
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.KlingTaskFailedException;
-import dev.camelkling.client.KlingTaskStatus;
-import dev.camelkling.client.KlingValidationException;
-import dev.camelkling.client.KlingVideo;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskFailedException;
+import dev.camelkling.client.task.KlingTaskStatus;
+import dev.camelkling.client.error.KlingValidationException;
+import dev.camelkling.client.task.KlingVideo;
 import org.apache.camel.Exchange;
 
 /**

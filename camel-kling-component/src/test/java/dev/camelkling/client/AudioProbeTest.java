@@ -1,5 +1,7 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.media.KlingMedia;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

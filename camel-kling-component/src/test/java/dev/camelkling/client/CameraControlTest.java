@@ -1,5 +1,7 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.schema.CameraControl;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,5 +1,17 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.callback.CallbackBody;
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.request.KlingRequests;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.transport.WireJson;
+import dev.camelkling.client.transport.KlingJson;
+import dev.camelkling.client.transport.RetryPolicy;
+import dev.camelkling.client.wait.TaskSlots;
+import dev.camelkling.client.wait.WaitPolicy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.camelkling.simulator.KlingSimulator;
 import dev.camelkling.simulator.KlingSimulatorExtension;
@@ -48,7 +60,7 @@ class ConcurrencyQueueTest {
                 limited.incrementAndGet();
             } else if (response.status() == 200) {
                 try {
-                    JsonNode data = KlingJson.MAPPER.readTree(response.body()).path("data");
+                    JsonNode data = WireJson.MAPPER.readTree(response.body()).path("data");
                     created.add(data.path("task_id").asText());
                 } catch (java.io.IOException e) {
                     throw new IllegalStateException(e);
@@ -190,10 +202,10 @@ class ConcurrencyQueueTest {
         assertThat(second).as("does not fit").isNotDone();
         assertThat(small).as("FIFO: waits behind the larger head").isNotDone();
 
-        KlingTask running = KlingJson.parseTask("{\"task_id\":\"t1\",\"task_status\":\"processing\"}");
+        KlingTask running = CallbackBody.task("{\"task_id\":\"t1\",\"task_status\":\"processing\"}");
         slots.created(KlingFeature.IMAGE_GENERATION, running, 2);
         assertThat(second).isNotDone();
-        slots.observed(KlingJson.parseTask("{\"task_id\":\"t1\",\"task_status\":\"succeed\"}"));
+        slots.observed(CallbackBody.task("{\"task_id\":\"t1\",\"task_status\":\"succeed\"}"));
         assertThat(second).isCompleted();
         assertThat(small).isCompleted();
         assertThat(slots.used()).isEqualTo(3);

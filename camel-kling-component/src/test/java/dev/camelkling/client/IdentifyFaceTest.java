@@ -1,5 +1,13 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.error.KlingException;
+import dev.camelkling.client.error.KlingValidationException;
+import dev.camelkling.client.request.IdentifyFaceRequest;
+import dev.camelkling.client.task.Face;
+import dev.camelkling.client.task.FaceIdentification;
+import dev.camelkling.client.transport.RetryPolicy;
+
 import dev.camelkling.client.StubKlingServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,19 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.error.KlingTransportException;
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.error.KlingErrorCode;
+import dev.camelkling.client.error.KlingException;
+import dev.camelkling.client.error.KlingValidationException;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.request.KlingRequests;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskStatus;
+import dev.camelkling.client.task.KlingWaitTimeoutException;
+import dev.camelkling.client.transport.RetryPolicy;
+import dev.camelkling.client.wait.WaitPolicy;
+
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import dev.camelkling.client.StubKlingServer.Reply;

@@ -1,5 +1,20 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.auth.KlingCredentials;
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.error.KlingErrorCode;
+import dev.camelkling.client.error.KlingTransportException;
+import dev.camelkling.client.error.KlingValidationException;
+import dev.camelkling.client.media.KlingMedia;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.request.KlingRequests;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskFailedException;
+import dev.camelkling.client.task.KlingTaskStatus;
+import dev.camelkling.client.transport.RetryPolicy;
+import dev.camelkling.client.wait.WaitPolicy;
+
 import dev.camelkling.simulator.KlingSimulator;
 import dev.camelkling.simulator.KlingSimulatorExtension;
 import dev.camelkling.simulator.SimulatorTiming;

@@ -1,5 +1,11 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.error.KlingException;
+import dev.camelkling.client.error.KlingValidationException;
+import dev.camelkling.client.media.KlingMedia;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.request.KlingRequests;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

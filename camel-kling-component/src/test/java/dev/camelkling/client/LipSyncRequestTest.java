@@ -1,5 +1,15 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.schema.RequestSchema;
+import dev.camelkling.client.task.FaceIdentification;
+import dev.camelkling.client.transport.WireJson;
+import dev.camelkling.client.error.KlingValidationException;
+import dev.camelkling.client.media.KlingMedia;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.request.KlingRequests;
+import dev.camelkling.client.task.Face;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +92,7 @@ class LipSyncRequestTest extends LocalValidationSupport {
         KlingRequest request = KlingRequests.lipSync().session(SESSION, FACE).soundFile(KlingMedia.of(wav)).soundVolume(1.5)
                 .originalAudioVolume(0.3).watermark(true).externalTaskId("ls-1").callbackUrl("https://example.com/cb").build();
 
-        JsonNode json = KlingJson.MAPPER.readTree(KlingJson.writeRequest(request));
+        JsonNode json = WireJson.MAPPER.readTree(WireJson.request(request));
 
         assertThat(iterable(json.fieldNames())).containsExactly("session_id", "face_choose", "watermark_info", "external_task_id", "callback_url");
         assertThat(json.path("face_choose")).hasSize(1);
@@ -108,7 +118,7 @@ class LipSyncRequestTest extends LocalValidationSupport {
         StubKlingServer.Recorded sent = server.requests().get(before);
         assertThat(sent.method()).isEqualTo("POST");
         assertThat(sent.uri()).isEqualTo("/v1/videos/advanced-lip-sync");
-        assertThat(KlingJson.MAPPER.readTree(sent.body())).isEqualTo(KlingJson.MAPPER.readTree("""
+        assertThat(WireJson.MAPPER.readTree(sent.body())).isEqualTo(WireJson.MAPPER.readTree("""
                 {"session_id":"s-9","face_choose":[{"face_id":"1","audio_id":"tts-1","sound_start_time":0,
                  "sound_end_time":4000,"sound_insert_time":500}]}"""));
     }

@@ -1,5 +1,19 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.task.Face;
+import dev.camelkling.client.callback.CallbackBody;
+import dev.camelkling.client.media.KlingMedia;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.request.KlingRequests;
+import dev.camelkling.client.request.ResultKind;
+import dev.camelkling.client.task.FaceIdentification;
+import dev.camelkling.client.task.KlingImage;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskStatus;
+import dev.camelkling.client.transport.WireJson;
+import dev.camelkling.client.transport.KlingJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +43,7 @@ class NewFeatureShapesTest {
     private static final long ELEMENT_ID = 829836802793406551L;
 
     private static JsonNode json(KlingRequest request) throws Exception {
-        return KlingJson.MAPPER.readTree(KlingJson.writeRequest(request));
+        return WireJson.MAPPER.readTree(WireJson.request(request));
     }
 
     static Stream<Arguments> elementIdForms() {
@@ -49,9 +63,9 @@ class NewFeatureShapesTest {
         KlingRequest request = KlingRequest.of(KlingFeature.OMNI_IMAGE, Map.of("prompt", "p", "element_list", elementList));
 
         assertThat(request.field("element_list")).isEqualTo(List.of(Map.of("element_id", ELEMENT_ID)));
-        String body = new String(KlingJson.writeRequest(request), java.nio.charset.StandardCharsets.UTF_8);
+        String body = new String(WireJson.request(request), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(body).contains("\"element_list\":[{\"element_id\":829836802793406551}]");
-        JsonNode id = KlingJson.MAPPER.readTree(body).path("element_list").get(0).path("element_id");
+        JsonNode id = WireJson.MAPPER.readTree(body).path("element_list").get(0).path("element_id");
         assertThat(id.isIntegralNumber()).isTrue();
         assertThat(id.longValue()).isEqualTo(ELEMENT_ID);
         assertThat((long) (double) ELEMENT_ID).as("a double could not have carried it").isNotEqualTo(ELEMENT_ID);
@@ -94,7 +108,7 @@ class NewFeatureShapesTest {
                 .externalTaskId("omni-0001").build();
 
         request.validate();
-        assertThat(json(request)).isEqualTo(KlingJson.MAPPER.readTree("""
+        assertThat(json(request)).isEqualTo(WireJson.MAPPER.readTree("""
                 { "model_name": "kling-image-o1",
                   "prompt": "Let <<<image_1>>> and <<<image_2>>> eat hotpot",
                   "image_list": [ { "image": "https://example.com/a.png" }, { "image": "https://example.com/b.png" } ],
@@ -120,7 +134,7 @@ class NewFeatureShapesTest {
         assertThat(KlingRequests.multiImage2video().duration(10).mode("pro").build().fields())
                 .containsEntry("duration", "10").containsEntry("mode", "pro");
         assertThat(KlingRequest.of(KlingFeature.MOTION_CONTROL, Map.of("keep_original_sound", false)).field("keep_original_sound")).isEqualTo("no");
-        assertThat(KlingRequests.videoExtend().video(KlingTask.fromJson("""
+        assertThat(KlingRequests.videoExtend().video(CallbackBody.task("""
                 {"task_id":"1","task_status":"succeed","task_result":{"videos":[{"id":"v-9","url":"https://x/v.mp4","duration":"5.0"}]}}"""))
                 .build().field("video_id")).isEqualTo("v-9");
     }
@@ -148,7 +162,7 @@ class NewFeatureShapesTest {
                 arguments(KlingFeature.MULTI_IMAGE2VIDEO, List.of("not an image !"), null),
                 arguments(KlingFeature.MOTION_CONTROL, file.toPath(), "image_url"),
                 arguments(KlingFeature.VIDEO_EXTEND, "866889456698785798", "video_id"),
-                arguments(KlingFeature.VIDEO_EXTEND, KlingTask.fromJson("{\"task_id\":\"1\",\"task_status\":\"succeed\"}"), null),
+                arguments(KlingFeature.VIDEO_EXTEND, CallbackBody.task("{\"task_id\":\"1\",\"task_status\":\"succeed\"}"), null),
                 arguments(KlingFeature.LIP_SYNC, TestAudio.wav(2000), "sound_file"),
                 arguments(KlingFeature.LIP_SYNC, file, "sound_file"),
                 arguments(KlingFeature.IMAGE_GENERATION, "a cat", "prompt"),
@@ -200,7 +214,7 @@ class NewFeatureShapesTest {
 
     @Test
     void omniSeriesResultIsRead() {
-        KlingTask task = KlingTask.fromJson("""
+        KlingTask task = CallbackBody.task("""
                 { "task_id": "866889456698786100", "task_status": "succeed",
                   "task_result": { "result_type": "series",
                     "series_images": [ { "index": 0, "url": "https://cdn/s0.png" }, { "index": 1, "url": "https://cdn/s1.png" } ] },
@@ -214,7 +228,7 @@ class NewFeatureShapesTest {
 
     @Test
     void imagesWinOverSeriesImagesWhenBothAreThere() {
-        KlingTask task = KlingTask.fromJson("""
+        KlingTask task = CallbackBody.task("""
                 { "task_id": "1", "task_status": "succeed", "task_result": { "result_type": "series",
                   "images": [ { "index": 0, "url": "https://cdn/0.png" } ], "series_images": [ { "index": 0, "url": "https://cdn/s0.png" } ] } }""");
 
@@ -233,7 +247,7 @@ class NewFeatureShapesTest {
 
     @Test
     void identifyFaceDataIsRead() throws Exception {
-        FaceIdentification found = KlingJson.faceIdentification(KlingJson.MAPPER.readTree("""
+        FaceIdentification found = KlingJson.faceIdentification(WireJson.MAPPER.readTree("""
                 { "session_id": "872133540193488921",
                   "face_data": [ { "face_id": "0", "face_image": "https://cdn/face0.png", "start_time": 0, "end_time": 5200 },
                                  { "face_id": "1", "face_image": "https://cdn/face1.png", "start_time": 1200, "end_time": 3400, "new": 1 } ] }"""));

@@ -1,5 +1,10 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.media.KlingMedia;
+import dev.camelkling.client.error.KlingValidationException;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.KlingRequest;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,12 +19,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
-import static dev.camelkling.client.KlingFeature.IMAGE_GENERATION;
-import static dev.camelkling.client.KlingFeature.LIP_SYNC;
-import static dev.camelkling.client.KlingFeature.MOTION_CONTROL;
-import static dev.camelkling.client.KlingFeature.MULTI_IMAGE2VIDEO;
-import static dev.camelkling.client.KlingFeature.OMNI_IMAGE;
-import static dev.camelkling.client.KlingFeature.VIDEO_EXTEND;
+import static dev.camelkling.client.request.KlingFeature.IMAGE_GENERATION;
+import static dev.camelkling.client.request.KlingFeature.LIP_SYNC;
+import static dev.camelkling.client.request.KlingFeature.MOTION_CONTROL;
+import static dev.camelkling.client.request.KlingFeature.MULTI_IMAGE2VIDEO;
+import static dev.camelkling.client.request.KlingFeature.OMNI_IMAGE;
+import static dev.camelkling.client.request.KlingFeature.VIDEO_EXTEND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

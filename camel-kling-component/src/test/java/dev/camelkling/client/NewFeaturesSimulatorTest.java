@@ -1,5 +1,19 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.request.IdentifyFaceRequest;
+import dev.camelkling.client.task.Face;
+import dev.camelkling.client.task.FaceIdentification;
+import dev.camelkling.client.media.KlingMedia;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.request.KlingRequests;
+import dev.camelkling.client.request.ResultKind;
+import dev.camelkling.client.task.KlingImage;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskStatus;
+import dev.camelkling.client.task.KlingVideo;
+import dev.camelkling.client.wait.WaitPolicy;
+
 import dev.camelkling.simulator.KlingSimulatorExtension;
 import dev.camelkling.simulator.SimulatorTiming;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,7 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.callback.StandardWebhookVerifier;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,8 +9,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.camelkling.client.StandardWebhookVerifier.InvalidWebhookException;
-import dev.camelkling.client.StandardWebhookVerifier.InvalidWebhookException.Reason;
+import dev.camelkling.client.callback.StandardWebhookVerifier.InvalidWebhookException;
+import dev.camelkling.client.callback.StandardWebhookVerifier.InvalidWebhookException.Reason;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -19,17 +19,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 /** A tiny scripted HTTP server on loopback: answers queued responses in order, then the fallback, and records requests. */
-final class StubKlingServer implements AutoCloseable {
+public final class StubKlingServer implements AutoCloseable {
 
-    record Recorded(String method, String uri, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Recorded(String method, String uri, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
-    record Reply(int status, String body, Map<String, String> headers, CountDownLatch holdUntil) {
-        static Reply json(int status, String body) {
+    public record Reply(int status, String body, Map<String, String> headers, CountDownLatch holdUntil) {
+        public static Reply json(int status, String body) {
             return new Reply(status, body, Map.of("Content-Type", "application/json"), null);
         }
 
@@ -58,30 +58,30 @@ final class StubKlingServer implements AutoCloseable {
     private volatile Reply fallback = Reply.json(200, envelope(TASK_PROCESSING));
     private volatile Consumer<Integer> onRequest = number -> { };
 
-    StubKlingServer() throws IOException {
+    public StubKlingServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    static String envelope(String data) {
+    public static String envelope(String data) {
         return "{\"code\":0,\"message\":\"SUCCEED\",\"request_id\":\"req-ok\",\"data\":" + data + "}";
     }
 
-    static String error(int code, String message) {
+    public static String error(int code, String message) {
         return "{\"code\":" + code + ",\"message\":\"" + message + "\",\"request_id\":\"req-" + code + "\"}";
     }
 
-    static String task(String status) {
+    public static String task(String status) {
         return "{\"task_id\":\"866889456698785798\",\"task_status\":\"" + status + "\",\"created_at\":1,\"updated_at\":2}";
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    StubKlingServer then(Reply reply) {
+    public StubKlingServer then(Reply reply) {
         script.add(reply);
         return this;
     }
@@ -97,7 +97,7 @@ final class StubKlingServer implements AutoCloseable {
         return this;
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }

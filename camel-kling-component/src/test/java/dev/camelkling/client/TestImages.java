@@ -9,12 +9,12 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** Real encoded images of a chosen size and format, made in memory. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         return encode("png", width, height);
     }
 

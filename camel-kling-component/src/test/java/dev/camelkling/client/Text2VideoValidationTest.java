@@ -1,5 +1,11 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.request.KlingRequests;
+import dev.camelkling.client.schema.CameraControl;
+import dev.camelkling.client.schema.KlingVideoModel;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.KlingRequest;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,5 +1,11 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.schema.FieldSpec;
+import dev.camelkling.client.schema.FieldType;
+import dev.camelkling.client.schema.Violation;
+
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

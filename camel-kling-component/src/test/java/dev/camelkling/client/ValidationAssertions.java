@@ -1,5 +1,8 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.error.KlingValidationException;
+import dev.camelkling.client.request.KlingRequest;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

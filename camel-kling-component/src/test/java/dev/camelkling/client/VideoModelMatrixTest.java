@@ -1,5 +1,12 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.error.KlingValidationException;
+import dev.camelkling.client.media.KlingMedia;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.request.KlingRequests;
+import dev.camelkling.client.schema.KlingVideoModel;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

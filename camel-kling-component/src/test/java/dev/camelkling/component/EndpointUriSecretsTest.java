@@ -3,8 +3,8 @@ package dev.camelkling.component;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.camelkling.client.KlingApiException;
-import dev.camelkling.client.KlingTask;
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.task.KlingTask;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

@@ -10,9 +10,9 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.camelkling.client.KlingFeature;
-import dev.camelkling.client.KlingValidationException;
-import dev.camelkling.client.RequestSchema;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.error.KlingValidationException;
+import dev.camelkling.client.schema.RequestSchema;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

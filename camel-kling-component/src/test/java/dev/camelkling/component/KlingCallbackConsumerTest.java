@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.StandardWebhookVerifier;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.callback.StandardWebhookVerifier;
 import dev.camelkling.simulator.CallbackDelivery;
 import dev.camelkling.simulator.KlingSimulator;
 import dev.camelkling.simulator.KlingSimulatorExtension;

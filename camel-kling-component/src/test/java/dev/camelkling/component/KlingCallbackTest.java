@@ -38,7 +38,7 @@ class KlingCallbackTest extends KlingTestSupport {
         String callbackUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/kling/callback";
 
         String taskId = template.requestBodyAndHeader("kling:text2video?waitForCompletion=true", "A fox",
-                KlingConstants.CALLBACK_URL, callbackUrl, dev.camelkling.client.KlingTask.class).taskId();
+                KlingConstants.CALLBACK_URL, callbackUrl, dev.camelkling.client.task.KlingTask.class).taskId();
 
         await().until(() -> received.stream().anyMatch(b -> b.contains("\"succeed\"")));
         assertThat(received).allSatisfy(body -> assertThat(body).contains(taskId));

@@ -4,9 +4,9 @@ import java.util.concurrent.TimeUnit;
 
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.KlingClientConfig;
-import dev.camelkling.client.KlingCredentials;
-import dev.camelkling.client.KlingFeature;
-import dev.camelkling.client.KlingTask;
+import dev.camelkling.client.auth.KlingCredentials;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.task.KlingTask;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.MainAutowiredLifecycleStrategy;
 import org.junit.jupiter.api.AfterAll;

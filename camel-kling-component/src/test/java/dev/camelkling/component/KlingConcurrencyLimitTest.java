@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.KlingTaskStatus;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskStatus;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 

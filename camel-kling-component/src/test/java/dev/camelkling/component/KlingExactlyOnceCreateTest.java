@@ -3,9 +3,9 @@ package dev.camelkling.component;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.camelkling.client.KlingApiException;
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.KlingTaskStatus;
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskStatus;
 import dev.camelkling.simulator.http.RequestFilter;
 import dev.camelkling.simulator.http.SimResponse;
 import org.apache.camel.Exchange;

@@ -7,9 +7,9 @@ import java.util.Base64;
 import java.util.List;
 
 
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.KlingTaskStatus;
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskStatus;
+import dev.camelkling.client.error.KlingValidationException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

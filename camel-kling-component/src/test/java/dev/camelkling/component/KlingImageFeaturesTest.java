@@ -5,8 +5,8 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.error.KlingValidationException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 

@@ -3,10 +3,10 @@ package dev.camelkling.component;
 import java.util.List;
 import java.util.Map;
 
-import dev.camelkling.client.Face;
-import dev.camelkling.client.FaceIdentification;
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.task.Face;
+import dev.camelkling.client.task.FaceIdentification;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.error.KlingValidationException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import dev.camelkling.client.KlingApiException;
-import dev.camelkling.client.KlingFeature;
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.error.KlingValidationException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,12 +17,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static dev.camelkling.client.KlingFeature.IMAGE2VIDEO;
-import static dev.camelkling.client.KlingFeature.IMAGE_GENERATION;
-import static dev.camelkling.client.KlingFeature.MOTION_CONTROL;
-import static dev.camelkling.client.KlingFeature.MULTI_IMAGE2VIDEO;
-import static dev.camelkling.client.KlingFeature.OMNI_IMAGE;
-import static dev.camelkling.client.KlingFeature.TEXT2VIDEO;
+import static dev.camelkling.client.request.KlingFeature.IMAGE2VIDEO;
+import static dev.camelkling.client.request.KlingFeature.IMAGE_GENERATION;
+import static dev.camelkling.client.request.KlingFeature.MOTION_CONTROL;
+import static dev.camelkling.client.request.KlingFeature.MULTI_IMAGE2VIDEO;
+import static dev.camelkling.client.request.KlingFeature.OMNI_IMAGE;
+import static dev.camelkling.client.request.KlingFeature.TEXT2VIDEO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 

@@ -4,11 +4,11 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
-import dev.camelkling.client.KlingApiException;
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.KlingTaskFailedException;
-import dev.camelkling.client.KlingTaskStatus;
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskFailedException;
+import dev.camelkling.client.task.KlingTaskStatus;
+import dev.camelkling.client.error.KlingValidationException;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -201,7 +201,7 @@ class KlingText2VideoProducerTest extends KlingTestSupport {
 
     @Test
     void typedRequestBodyIsSentAsIs() {
-        var request = dev.camelkling.client.KlingRequests.text2video().prompt("Typed request").duration(10).build();
+        var request = dev.camelkling.client.request.KlingRequests.text2video().prompt("Typed request").duration(10).build();
 
         KlingTask task = template.requestBody("kling:text2video?waitForCompletion=true", request, KlingTask.class);
 

@@ -8,8 +8,8 @@ import java.security.cert.CertificateFactory;
 
 import javax.net.ssl.TrustManagerFactory;
 
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.KlingTaskStatus;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskStatus;
 import dev.camelkling.simulator.KlingSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

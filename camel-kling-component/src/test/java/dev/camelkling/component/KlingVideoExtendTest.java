@@ -2,8 +2,8 @@ package dev.camelkling.component;
 
 import java.util.List;
 
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.error.KlingValidationException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 

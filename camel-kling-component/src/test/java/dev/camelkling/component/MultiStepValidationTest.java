@@ -3,7 +3,7 @@ package dev.camelkling.component;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.error.KlingValidationException;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

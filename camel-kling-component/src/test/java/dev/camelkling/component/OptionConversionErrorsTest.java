@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.camelkling.client.KlingFeature;
-import dev.camelkling.client.RequestSchema;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.schema.RequestSchema;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.PropertyBindingSupport;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.camelkling.client.KlingTask;
+import dev.camelkling.client.task.KlingTask;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

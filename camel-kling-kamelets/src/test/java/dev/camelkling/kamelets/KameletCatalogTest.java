@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.camelkling.client.FieldSpec;
-import dev.camelkling.client.KlingFeature;
+import dev.camelkling.client.schema.FieldSpec;
+import dev.camelkling.client.request.KlingFeature;
 import dev.camelkling.component.KlingEndpoint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import dev.camelkling.client.KlingTask;
+import dev.camelkling.client.task.KlingTask;
 import dev.camelkling.simulator.KlingSimulator;
 import dev.camelkling.simulator.SimulatorTiming;
 import org.apache.camel.ProducerTemplate;

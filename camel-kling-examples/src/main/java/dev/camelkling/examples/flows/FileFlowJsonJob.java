@@ -2,7 +2,7 @@ package dev.camelkling.examples.flows;
 
 import java.util.Map;
 
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.error.KlingValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

@@ -1,8 +1,8 @@
 package dev.camelkling.examples.flows;
 
-import dev.camelkling.client.KlingApiException;
-import dev.camelkling.client.KlingTaskFailedException;
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.task.KlingTaskFailedException;
+import dev.camelkling.client.error.KlingValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 

@@ -2,7 +2,7 @@ package dev.camelkling.examples.flows;
 
 import java.util.Map;
 
-import dev.camelkling.client.KlingApiException;
+import dev.camelkling.client.error.KlingApiException;
 import dev.camelkling.simulator.SimulatorTiming;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

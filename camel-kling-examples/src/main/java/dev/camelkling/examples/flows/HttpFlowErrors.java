@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.camelkling.client.KlingApiException;
-import dev.camelkling.client.KlingErrorCode;
-import dev.camelkling.client.KlingTransportException;
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.error.KlingErrorCode;
+import dev.camelkling.client.error.KlingTransportException;
+import dev.camelkling.client.error.KlingValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.HttpResponseAware;
 import org.slf4j.Logger;

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import dev.camelkling.client.FieldSpec;
-import dev.camelkling.client.KlingFeature;
-import dev.camelkling.client.KlingTask;
-import dev.camelkling.client.KlingTaskStatus;
+import dev.camelkling.client.schema.FieldSpec;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskStatus;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 

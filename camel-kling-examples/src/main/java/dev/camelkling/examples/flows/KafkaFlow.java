@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import dev.camelkling.client.KlingApiException;
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.error.KlingValidationException;
 import dev.camelkling.component.KlingConstants;
 import dev.camelkling.examples.ConsumerDeployment;
 import dev.camelkling.simulator.SimulatorTiming;
@@ -81,7 +81,7 @@ public class KafkaFlow extends RouteBuilder {
                     .to("kling:text2video?maxConcurrentTasks={{kafka.flow.maxConcurrentTasks}}")
                 .endDoTry()
                 .doCatch(KlingValidationException.class, KlingApiException.class) // refused: nothing was created
-                    .onWhen(simple("${exception} is 'dev.camelkling.client.KlingValidationException'"
+                    .onWhen(simple("${exception} is 'dev.camelkling.client.error.KlingValidationException'"
                                    + " || ${exception.httpStatus()} == 400"))      // else: read the job again
                     .log(LoggingLevel.WARN, "Job ${header.kafka.KEY} refused: ${exception.message}")
                     .idempotentConsumer(method(KEYS, "refusalId")).idempotentRepository(PUBLISHED).eager(false)

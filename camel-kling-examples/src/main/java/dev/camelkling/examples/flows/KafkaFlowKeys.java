@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.error.KlingValidationException;
 import dev.camelkling.component.KlingConstants;
 import org.apache.camel.Header;
 import org.apache.camel.component.kafka.KafkaConstants;

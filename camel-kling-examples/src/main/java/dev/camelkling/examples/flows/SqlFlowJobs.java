@@ -8,11 +8,11 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.camelkling.client.KlingApiException;
-import dev.camelkling.client.KlingErrorCode;
-import dev.camelkling.client.KlingException;
-import dev.camelkling.client.KlingFeature;
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.error.KlingErrorCode;
+import dev.camelkling.client.error.KlingException;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.error.KlingValidationException;
 
 /**
  * What the SQL flow's routes need to know about a job row, in one place for both DSLs (called as a bean by type):

@@ -2,7 +2,7 @@ package dev.camelkling.examples.flows;
 
 import java.util.List;
 
-import dev.camelkling.client.KlingValidationException;
+import dev.camelkling.client.error.KlingValidationException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

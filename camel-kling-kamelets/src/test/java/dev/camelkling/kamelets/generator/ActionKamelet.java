@@ -1,6 +1,6 @@
 package dev.camelkling.kamelets.generator;
 
-import dev.camelkling.client.KlingFeature;
+import dev.camelkling.client.request.KlingFeature;
 
 /** The action Kamelet of each feature: its name, title, and what it takes from the message. */
 enum ActionKamelet {

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.camelkling.client.FieldSpec;
-import dev.camelkling.client.KlingFeature;
-import dev.camelkling.client.RequestSchema;
+import dev.camelkling.client.schema.FieldSpec;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.schema.RequestSchema;
 
 /**
  * Which Kamelets the catalog has and which kling options each one exposes. The options themselves (title,
@@ -53,7 +53,7 @@ public final class KameletCatalog {
     static final String ACTION_OUTPUT = " The action creates the task, waits until it has finished (a failed task fails the"
             + " exchange with KlingTaskFailedException) and sets the headers CamelKlingTaskId, CamelKlingTaskStatus,"
             + " CamelKlingExternalTaskId, CamelKlingResultUrls and CamelKlingVideoId. The body becomes the task"
-            + " (dev.camelkling.client.KlingTask), or with download=true the result's media as a file, temporary unless"
+            + " (dev.camelkling.client.task.KlingTask), or with download=true the result's media as a file, temporary unless"
             + " downloadDirectory is set, for a following sink to write.";
 
     /** What every template needs at run time; the component's version is filled in by the build. */
@@ -113,7 +113,7 @@ public final class KameletCatalog {
                 "Receives the Kling tasks of one feature that have finished, each once, in the order they finished: by"
                 + " polling the feature's task list (consumerMode=poll, every delay ms), or from the callbacks Kling posts"
                 + " to the tasks' callback_url (consumerMode=callback, served on the application's HTTP server, e.g."
-                + " platform-http). The body is the task (dev.camelkling.client.KlingTask); the headers CamelKlingTaskId,"
+                + " platform-http). The body is the task (dev.camelkling.client.task.KlingTask); the headers CamelKlingTaskId,"
                 + " CamelKlingTaskStatus, CamelKlingTaskStatusMessage, CamelKlingExternalTaskId, CamelKlingResultUrls and"
                 + " CamelKlingVideoId describe it. A task counts as emitted once its exchange has completed, so a failed"
                 + " exchange is emitted again later.",

@@ -3,7 +3,7 @@ package dev.camelkling.kamelets.generator;
 import java.util.List;
 import java.util.Set;
 
-import dev.camelkling.client.FieldSpec;
+import dev.camelkling.client.schema.FieldSpec;
 
 /**
  * One property of a Kamelet: a JSON-schema property whose title, description, type, default and enum come from a

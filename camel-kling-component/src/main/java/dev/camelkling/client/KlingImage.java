@@ -1,5 +1,0 @@
-package dev.camelkling.client;
-
-/** A generated image; {@code index} starts at 0. */
-public record KlingImage(int index, String url) {
-}

@@ -1,7 +1,0 @@
-package dev.camelkling.client;
-
-/** What a finished task of a feature holds in its {@code task_result}. */
-public enum ResultKind {
-    VIDEO,
-    IMAGE
-}

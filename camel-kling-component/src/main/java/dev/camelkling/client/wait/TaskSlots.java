@@ -1,0 +1,239 @@
+package dev.camelkling.client.wait;
+
+import dev.camelkling.client.KlingClientConfig;
+import dev.camelkling.client.error.KlingApiException;
+import dev.camelkling.client.error.KlingErrorCode;
+import dev.camelkling.client.error.KlingException;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.request.ResultKind;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.transport.Scheduling;
+import dev.camelkling.client.transport.TransportErrors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiFunction;
+
+/**
+ * The client-side concurrency queue ({@link KlingClientConfig#maxConcurrentTasks()}): at most {@code max} slots are
+ * held by tasks this client created and has not yet seen final (a video task holds 1 slot, an image task {@code n};
+ * reference §4). A create that does not fit waits in FIFO order as a future, holding no thread. Slots come back when
+ * the client sees one of its tasks final (any get, list or wait), when a create fails, and, while creates are waiting,
+ * through a light background check: one get per unfinished task of ours every {@code checkInterval}.
+ */
+public final class TaskSlots {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskSlots.class);
+
+    private record Waiter(int slots, CompletableFuture<Void> granted) {
+    }
+
+    private record Held(KlingFeature feature, int slots) {
+    }
+
+    private final int max;
+    private final Duration checkInterval;
+    private final ScheduledExecutorService scheduler;
+    private final Executor executor;
+    /** Gets a task (feature, task id) without going through the slot accounting's own hooks twice. */
+    private final BiFunction<KlingFeature, String, CompletableFuture<KlingTask>> get;
+
+    private int used;
+    private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+    private final Map<String, Held> held = new LinkedHashMap<>();
+    private boolean checkScheduled;
+    private boolean closed;
+
+    public TaskSlots(int max, Duration checkInterval, ScheduledExecutorService scheduler, Executor executor,
+            BiFunction<KlingFeature, String, CompletableFuture<KlingTask>> get) {
+        this.max = max;
+        this.checkInterval = checkInterval;
+        this.scheduler = scheduler;
+        this.executor = executor;
+        this.get = get;
+    }
+
+    /** Slots a request takes: {@code n} for image tasks (1 when absent or unreadable), 1 for everything else. */
+    public static int slotsOf(KlingRequest request) {
+        if (request.feature().resultKind() != ResultKind.IMAGE) {
+            return 1;
+        }
+        Object n = request.effectiveFields().get("n");
+        if (n instanceof Number number && number.intValue() > 0) {
+            return number.intValue();
+        }
+        if (n instanceof CharSequence text) {
+            try {
+                return Math.max(1, Integer.parseInt(text.toString().trim()));
+            } catch (NumberFormatException e) {
+                return 1;
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * Completes when the slots are ours (at once if they fit and nobody waits). A request larger than the whole limit
+     * waits until nothing else is held, then goes alone. Cancelling the future before it completes leaves the queue.
+     */
+    public CompletableFuture<Void> acquire(int slots) {
+        CompletableFuture<Void> granted = new CompletableFuture<>();
+        List<Waiter> grants;
+        synchronized (this) {
+            if (closed) {
+                granted.completeExceptionally(new KlingException("Kling client is closed"));
+                return granted;
+            }
+            waiting.add(new Waiter(Math.min(slots, max), granted));
+            grants = drain();
+            if (grants.stream().noneMatch(w -> w.granted() == granted)) {
+                LOG.debug("Create waits for {} slot(s): {} of {} in use, {} waiting", slots, used, max, waiting.size());
+            }
+            scheduleCheckIfNeeded();
+        }
+        complete(grants);
+        return granted;
+    }
+
+    /** The create succeeded: its slots stay held until the task is seen final. */
+    public void created(KlingFeature feature, KlingTask task, int slots) {
+        List<Waiter> grants;
+        synchronized (this) {
+            if (task.isFinal()) {
+                used -= Math.min(slots, max);
+            } else {
+                held.put(task.taskId(), new Held(feature, Math.min(slots, max)));
+            }
+            grants = drain();
+            scheduleCheckIfNeeded();
+        }
+        complete(grants);
+    }
+
+    /** The create failed (nothing was created, or we cannot tell): its slots are free again. */
+    public void release(int slots) {
+        List<Waiter> grants;
+        synchronized (this) {
+            used -= Math.min(slots, max);
+            grants = drain();
+        }
+        complete(grants);
+    }
+
+    /** Any task the client has read: a final one of ours gives its slots back. */
+    public void observed(KlingTask task) {
+        if (task.isFinal()) {
+            forget(task.taskId());
+        }
+    }
+
+    private void forget(String taskId) {
+        List<Waiter> grants;
+        synchronized (this) {
+            Held h = held.remove(taskId);
+            if (h == null) {
+                return;
+            }
+            used -= h.slots();
+            grants = drain();
+        }
+        complete(grants);
+    }
+
+    public synchronized int used() {
+        return used;
+    }
+
+    public synchronized int waiting() {
+        return waiting.size();
+    }
+
+    /** Fails every waiting create. */
+    public void close() {
+        List<Waiter> failed;
+        synchronized (this) {
+            closed = true;
+            failed = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        failed.forEach(w -> w.granted().completeExceptionally(new KlingException("Kling client is closed")));
+    }
+
+    /** Takes waiters off the head while they fit (FIFO: a large head blocks smaller ones behind it). */
+    private List<Waiter> drain() {
+        List<Waiter> grants = new ArrayList<>();
+        while (!waiting.isEmpty()) {
+            Waiter head = waiting.peek();
+            if (head.granted().isDone()) {
+                waiting.poll(); // cancelled while waiting
+                continue;
+            }
+            if (used + head.slots() > max) {
+                break;
+            }
+            waiting.poll();
+            used += head.slots();
+            grants.add(head);
+        }
+        return grants;
+    }
+
+    /** Completes outside the lock; a waiter cancelled in the meantime hands its slots straight back. */
+    private void complete(List<Waiter> grants) {
+        for (Waiter grant : grants) {
+            if (!grant.granted().complete(null)) {
+                release(grant.slots()); // cancelled between drain() and here
+            }
+        }
+    }
+
+    private void scheduleCheckIfNeeded() {
+        if (closed || checkScheduled || waiting.isEmpty() || held.isEmpty()) {
+            return;
+        }
+        checkScheduled = true;
+        Scheduling.later(scheduler, executor, checkInterval, this::check, () -> {
+            synchronized (this) {
+                checkScheduled = false;
+            }
+        });
+    }
+
+    /** One get per unfinished task of ours; a task Kling no longer knows (1203) is forgotten too. */
+    private void check() {
+        Map<String, Held> snapshot;
+        synchronized (this) {
+            checkScheduled = false;
+            if (closed || waiting.isEmpty()) {
+                return;
+            }
+            snapshot = new LinkedHashMap<>(held);
+        }
+        List<CompletableFuture<?>> reads = new ArrayList<>();
+        snapshot.forEach((taskId, h) -> reads.add(get.apply(h.feature(), taskId).handle((task, error) -> {
+            if (task != null) {
+                observed(task);
+            } else if (TransportErrors.unwrap(error) instanceof KlingApiException api
+                    && api.code() == KlingErrorCode.RESOURCE_NOT_FOUND.code()) {
+                forget(taskId);
+            }
+            return null;
+        })));
+        CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+            synchronized (this) {
+                scheduleCheckIfNeeded();
+            }
+        });
+    }
+}
