@@ -140,16 +140,6 @@ public final class KlingClient implements AutoCloseable {
         return pool;
     }
 
-    /** The executor responses are handled on (for tests). */
-    Executor executor() {
-        return executor;
-    }
-
-    /** The HTTP layer (for tests). */
-    KlingHttp http() {
-        return http;
-    }
-
     public KlingClientConfig config() {
         return config;
     }

@@ -1,21 +1,32 @@
 /**
- * A Camel-free, asynchronous client of the Kling AI API (legacy {@code /v1} design).
+ * A Camel-free, asynchronous client of the Kling AI API (legacy {@code /v1} design). Start at
+ * {@link dev.camelkling.client.KlingClient}; docs/architecture.md draws the whole picture.
  *
+ * <p>What a user imports, by package:
  * <ul>
- *   <li>{@link dev.camelkling.client.request.KlingFeature}: one descriptor per Kling product (path, result kind, request
- *       schema); {@link dev.camelkling.client.request.KlingRequest} subclasses are the typed create requests.</li>
- *   <li>{@link dev.camelkling.client.schema.RequestSchema}: the documented field rules as data, checked locally before
- *       anything is sent; {@link dev.camelkling.client.request.KlingFeature#newRequest(java.util.Map)} builds requests from
- *       loosely typed input through the same schema, and {@link dev.camelkling.client.schema.RequestSchema#acceptsBody} says
- *       which plain bodies fit which field (see {@link dev.camelkling.client.request.KlingFeature#naturalInputFields()}).</li>
- *   <li>{@link dev.camelkling.client.KlingClient}: create, get, lookup by external id, list, wait and download,
- *       plus lip sync's synchronous identify-face step, all returning
- *       {@link java.util.concurrent.CompletableFuture}s that fail with the typed
- *       {@link dev.camelkling.client.error.KlingException} family.</li>
- *   <li>{@link dev.camelkling.client.media.KlingMedia}: image and audio inputs (URL, Base64, bytes, files), with local
- *       probes of image size and audio format and length.</li>
+ *   <li>this package: {@link dev.camelkling.client.KlingClient} (create, get, get by external id, list, wait,
+ *       download, identify-face; every call returns a {@link java.util.concurrent.CompletableFuture}) and its
+ *       {@link dev.camelkling.client.KlingClientConfig}.</li>
+ *   <li>{@code request}: {@link dev.camelkling.client.request.KlingFeature}, one descriptor per Kling product (path,
+ *       result kind, natural inputs, request schema), and {@link dev.camelkling.client.request.KlingRequest}, the one
+ *       request type, which carries its feature; {@link dev.camelkling.client.request.KlingRequests} has a typed
+ *       builder per feature.</li>
+ *   <li>{@code task}: what comes back ({@link dev.camelkling.client.task.KlingTask}, its status, videos, images,
+ *       faces) and the two task outcomes that are exceptions (failed, not finished in time).</li>
+ *   <li>{@code error}: the {@link dev.camelkling.client.error.KlingException} family (API error with Kling's code,
+ *       transport failure, local validation naming the field and the rule).</li>
+ *   <li>{@code auth}: credentials (access key + secret key signed as a JWT, or an API key), masked in every text.</li>
+ *   <li>{@code media}: {@link dev.camelkling.client.media.KlingMedia}, an image, audio or video input (URL, Base64,
+ *       bytes, file, stream) with local probes of image size and audio length.</li>
+ *   <li>{@code callback}: parsing and verifying what Kling posts to a {@code callback_url}.</li>
  * </ul>
  *
- * <p>This package must not depend on Apache Camel.
+ * <p>The client's inner parts, each used only by the layers above it: {@code schema} (the documented field rules as
+ * data, loose value conversion, model tables), {@code transport} (HTTP, JSON, retries, the streamed request body) and
+ * {@code wait} (polling a task to its end, the concurrency queue). Dependencies point one way:
+ * {@code client -> wait -> transport -> request -> schema -> media -> error}, with {@code task} and {@code auth}
+ * below {@code transport}; no package depends on one above it (DependencyCyclesTest keeps it so).
+ *
+ * <p>Nothing here depends on Apache Camel.
  */
 package dev.camelkling.client;

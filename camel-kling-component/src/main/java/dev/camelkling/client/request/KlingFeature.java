@@ -9,7 +9,6 @@ import dev.camelkling.client.schema.VideoSchemas;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One descriptor per Kling product. Everything that differs between products is data here; the client's
@@ -82,10 +81,6 @@ public enum KlingFeature {
         return supportsGetByExternalId;
     }
 
-    /** The first of {@link #naturalInputFields()}: the prompt for text features, the image for image features. */
-    public String primaryInputField() {
-        return naturalInputFields.get(0);
-    }
 
     /**
      * The fields a plain message body may fill, tried in order: the first whose type accepts the body wins (see
@@ -96,10 +91,6 @@ public enum KlingFeature {
         return naturalInputFields;
     }
 
-    /** The first natural input field that accepts this body, if any. */
-    public Optional<String> naturalInputFieldFor(Object body) {
-        return naturalInputFields.stream().filter(field -> schema.acceptsBody(field, body)).findFirst();
-    }
 
     public RequestSchema schema() {
         return schema;

@@ -24,6 +24,8 @@ public final class KlingRequest {
     private final KlingFeature feature;
     private final Map<String, Object> fields;
     private volatile Map<String, Object> effectiveFields;
+    /** Set once every rule held: a request is immutable, so the route's check and the client's need not both run. */
+    private volatile boolean valid;
 
     private KlingRequest(KlingFeature feature, Map<String, Object> canonicalFields) {
         this.feature = feature;
@@ -106,7 +108,11 @@ public final class KlingRequest {
      * @throws KlingValidationException naming the field and the rule, for the first broken rule
      */
     public void validate() {
+        if (valid) {
+            return;
+        }
         feature.schema().validate(feature.requestSubject(), effectiveFields());
+        valid = true;
     }
 
     /**

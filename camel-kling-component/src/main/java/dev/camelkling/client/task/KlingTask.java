@@ -22,13 +22,6 @@ public record KlingTask(String taskId, KlingTaskStatus status, String statusMess
         seriesImages = seriesImages == null ? List.of() : List.copyOf(seriesImages);
     }
 
-    /** A task without omni-image series fields (the constructor before those were added). */
-    public KlingTask(String taskId, KlingTaskStatus status, String statusMessage, String externalTaskId,
-            KlingVideo parentVideo, List<KlingVideo> videos, List<KlingImage> images,
-            long createdAt, long updatedAt, String finalUnitDeduction) {
-        this(taskId, status, statusMessage, externalTaskId, parentVideo, videos, images, createdAt, updatedAt,
-                finalUnitDeduction, null, null);
-    }
 
     public boolean isFinal() {
         return status.isFinal();

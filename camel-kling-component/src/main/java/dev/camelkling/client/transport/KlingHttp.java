@@ -66,10 +66,6 @@ public final class KlingHttp {
         return builder.build();
     }
 
-    /** The JDK client of the API calls (for tests: it must run on the client's executor). */
-    public HttpClient apiClient() {
-        return api;
-    }
 
     /**
      * Sends a JSON API request; {@code body} is {@code null} for GET.

@@ -104,16 +104,6 @@ public final class StreamingBody {
         return new Concatenation();
     }
 
-    /** The whole body in memory (for tests and small bodies). */
-    byte[] toByteArray() {
-        try (InputStream in = open()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(length, Integer.MAX_VALUE - 8));
-            in.transferTo(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new KlingException("Could not write the request: " + e.getMessage(), e);
-        }
-    }
 
     /** A media source failed while the body was being sent; nothing was created (the body was cut short). */
     static final class MediaReadException extends IOException {

@@ -35,7 +35,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * omni-image is checked locally: the create fails with a {@link KlingValidationException} naming the field and the
  * rule, and no HTTP request is made.
  */
-class NewFeatureValidationTest extends LocalValidationSupport {
+class FeatureRulesTest extends LocalValidationSupport {
 
     static final byte[] GOOD_PNG = TestImages.png(400, 400);
     static final byte[] SMALL_PNG = TestImages.png(200, 400);

@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every new feature end to end against the Kling simulator: create, wait, succeed, download the media. */
-class NewFeaturesSimulatorTest {
+class FeaturesEndToEndTest {
 
     private static final WaitPolicy FAST_WAIT = new WaitPolicy(Duration.ofMillis(50), 1.5, Duration.ofMillis(200), Duration.ofSeconds(30));
     private static final long ELEMENT_ID = 829836802793406551L;
