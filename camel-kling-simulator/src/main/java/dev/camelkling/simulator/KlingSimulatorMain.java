@@ -93,7 +93,7 @@ public final class KlingSimulatorMain {
 
     /** Parsed command line; invalid input is an {@link IllegalArgumentException} with a readable message. */
     static final class Options {
-        final KlingSimulator.Builder builder = KlingSimulator.builder();
+        final KlingSimulatorBuilder builder = KlingSimulator.builder();
         boolean help;
         boolean tls;
         Path certOut;

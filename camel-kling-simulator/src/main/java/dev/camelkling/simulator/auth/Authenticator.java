@@ -1,6 +1,7 @@
 package dev.camelkling.simulator.auth;
 
 import dev.camelkling.simulator.http.ApiException;
+import dev.camelkling.simulator.http.Authentication;
 import dev.camelkling.simulator.http.ErrorCode;
 
 /**
@@ -9,7 +10,7 @@ import dev.camelkling.simulator.http.ErrorCode;
  * verified by {@link Hs256JwtVerifier}; any other credential is an API key, and an unknown API key is
  * 1000 (well-formed but not recognised, like an unknown issuer).
  */
-public final class Authenticator {
+public final class Authenticator implements Authentication {
     private static final String BEARER = "Bearer ";
 
     private final CredentialRegistry registry;
@@ -18,6 +19,11 @@ public final class Authenticator {
     public Authenticator(CredentialRegistry registry, Hs256JwtVerifier jwtVerifier) {
         this.registry = registry;
         this.jwtVerifier = jwtVerifier;
+    }
+
+    @Override
+    public String accountId(String authorization) {
+        return authenticate(authorization).id();
     }
 
     public Account authenticate(String authorization) {

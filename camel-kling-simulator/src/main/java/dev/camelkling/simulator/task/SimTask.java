@@ -3,7 +3,6 @@ package dev.camelkling.simulator.task;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.camelkling.simulator.auth.Account;
 import dev.camelkling.simulator.product.ProductDescriptor;
 import dev.camelkling.simulator.product.ResultKind;
 import dev.camelkling.simulator.product.TaskOrder;
@@ -24,7 +23,7 @@ public final class SimTask {
     private final long sequence;
     private final String taskId;
     private final ProductDescriptor product;
-    private final Account account;
+    private final String accountId;
     private final TaskOrder order;
     private final long createdAt;
 
@@ -34,11 +33,11 @@ public final class SimTask {
     private List<VideoResult> videos = List.of();
     private List<ImageResult> images = List.of();
 
-    SimTask(long sequence, String taskId, ProductDescriptor product, Account account, TaskOrder order, long createdAt) {
+    SimTask(long sequence, String taskId, ProductDescriptor product, String accountId, TaskOrder order, long createdAt) {
         this.sequence = sequence;
         this.taskId = taskId;
         this.product = product;
-        this.account = account;
+        this.accountId = accountId;
         this.order = order;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
@@ -56,8 +55,8 @@ public final class SimTask {
         return product;
     }
 
-    public Account account() {
-        return account;
+    public String accountId() {
+        return accountId;
     }
 
     public TaskOrder order() {
