@@ -17,6 +17,8 @@ import dev.camelkling.simulator.http.Router;
 import dev.camelkling.simulator.http.SimulatorHttpHandler;
 import dev.camelkling.simulator.media.MediaRoutes;
 import dev.camelkling.simulator.media.MediaStore;
+import dev.camelkling.simulator.newdesign.NewDesignEndpoints;
+import dev.camelkling.simulator.newdesign.TaskQueries;
 import dev.camelkling.simulator.product.FaceSessions;
 import dev.camelkling.simulator.product.IdentifyFace;
 import dev.camelkling.simulator.product.ProductCatalog;
@@ -85,6 +87,8 @@ public final class KlingSimulator implements AutoCloseable {
     private final Duration videoRetention;
     private final FaceSessions faceSessions;
     private final Set<Long> elements = ConcurrentHashMap.newKeySet();
+    /** Library elements that are video-character elements (kling-api-2026.md §2.4); none unless configured. */
+    private final Set<Long> videoCharacterElements = ConcurrentHashMap.newKeySet();
     /** Known models that answer "discontinued" (kling-api-2026.md §1); none unless configured. */
     private final Set<String> discontinuedModels = ConcurrentHashMap.newKeySet();
     private final CredentialRegistry credentials = new CredentialRegistry();
@@ -123,6 +127,7 @@ public final class KlingSimulator implements AutoCloseable {
         this.faceSessions = new FaceSessions(clock, b.sessionTtl);
         elements.addAll(DEFAULT_ELEMENT_IDS);
         elements.addAll(b.elements);
+        videoCharacterElements.addAll(b.videoCharacterElements);
         discontinuedModels.addAll(b.discontinuedModels);
 
         Account primary = new Account("primary");
@@ -140,7 +145,8 @@ public final class KlingSimulator implements AutoCloseable {
         callbacks.duplicate(b.duplicateCallbacks);
         callbacks.reorder(b.reorderCallbacks);
         // JWTs are always checked against real time: clients sign them with their real clock, whatever clock drives tasks
-        this.router = new Router(new Authenticator(credentials, new Hs256JwtVerifier(credentials, Clock.systemUTC())));
+        Authenticator authenticator = new Authenticator(credentials, new Hs256JwtVerifier(credentials, Clock.systemUTC()));
+        this.router = new Router(authenticator);
         this.pipeline = new RequestPipeline(router);
         // outermost filter: "before" faults pre-empt everything, "after" faults see the final answer
         this.faults = new FaultInjector(b.faults);
@@ -150,11 +156,14 @@ public final class KlingSimulator implements AutoCloseable {
         }
         new MediaRoutes(media, () -> largeResultBytes).routes().forEach(router::add);
         ValidationContext validationContext = new SimulatorValidationContext(clock, videoRetention, media, faceSessions,
-                elements, discontinuedModels);
+                elements, videoCharacterElements, discontinuedModels);
         for (ProductDescriptor product : ProductCatalog.all()) {
             new TaskEndpoints(product, store, lifecycle, validationContext).routes().forEach(router::add);
         }
         new IdentifyFaceEndpoint(new IdentifyFace(faceSessions, media), validationContext).routes().forEach(router::add);
+        // the 2026 new design: the same store and lifecycle, another wire view, API keys only
+        new NewDesignEndpoints(store, lifecycle, validationContext, authenticator.apiKeyOnly()).routes().forEach(router::add);
+        new TaskQueries(store, authenticator.apiKeyOnly()).routes().forEach(router::add);
     }
 
     public static KlingSimulatorBuilder builder() {
@@ -426,6 +435,14 @@ public final class KlingSimulator implements AutoCloseable {
     public KlingSimulator addElements(long... elementIds) {
         for (long id : elementIds) {
             elements.add(id);
+        }
+        return this;
+    }
+
+    /** Adds video-character elements to the library (counted apart from multi-image elements on omni-video). */
+    public KlingSimulator addVideoCharacterElements(long... elementIds) {
+        for (long id : elementIds) {
+            videoCharacterElements.add(id);
         }
         return this;
     }

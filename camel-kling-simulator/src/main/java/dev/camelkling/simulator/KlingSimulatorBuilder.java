@@ -32,6 +32,7 @@ public final class KlingSimulatorBuilder {
     Duration sessionTtl = KlingSimulator.DEFAULT_SESSION_TTL;
     Duration videoRetention = KlingSimulator.DEFAULT_VIDEO_RETENTION;
     final Set<Long> elements = new LinkedHashSet<>();
+    final Set<Long> videoCharacterElements = new LinkedHashSet<>();
     final Set<String> discontinuedModels = new LinkedHashSet<>();
     FaultConfig faults = FaultConfig.NONE;
     boolean admin;
@@ -132,6 +133,17 @@ public final class KlingSimulatorBuilder {
     public KlingSimulatorBuilder elements(long... elementIds) {
         for (long id : elementIds) {
             elements.add(id);
+        }
+        return this;
+    }
+
+    /**
+     * Adds video-character elements to the library: omni-video (kling-api-2026.md §2.4) counts them apart from the
+     * other (multi-image) elements, and kling-o1 refuses them.
+     */
+    public KlingSimulatorBuilder videoCharacterElements(long... elementIds) {
+        for (long id : elementIds) {
+            videoCharacterElements.add(id);
         }
         return this;
     }

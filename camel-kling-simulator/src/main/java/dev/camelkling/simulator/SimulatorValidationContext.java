@@ -23,29 +23,32 @@ final class SimulatorValidationContext implements ValidationContext {
     private final MediaStore media;
     private final FaceSessions faceSessions;
     private final Set<Long> elements;
+    private final Set<Long> videoCharacterElements;
     private final Set<String> discontinuedModels;
 
     /** The live sets are read at each validation, so changes at run time apply to the next request. */
     SimulatorValidationContext(Clock clock, Duration videoRetention, MediaStore media, FaceSessions faceSessions,
-                               Set<Long> elements, Set<String> discontinuedModels) {
-        this(null, clock, videoRetention, media, faceSessions, elements, discontinuedModels);
+                               Set<Long> elements, Set<Long> videoCharacterElements, Set<String> discontinuedModels) {
+        this(null, clock, videoRetention, media, faceSessions, elements, videoCharacterElements, discontinuedModels);
     }
 
     private SimulatorValidationContext(String accountId, Clock clock, Duration videoRetention, MediaStore media,
-                                       FaceSessions faceSessions, Set<Long> elements, Set<String> discontinuedModels) {
+                                       FaceSessions faceSessions, Set<Long> elements, Set<Long> videoCharacterElements,
+                                       Set<String> discontinuedModels) {
         this.accountId = accountId;
         this.clock = clock;
         this.videoRetention = videoRetention;
         this.media = media;
         this.faceSessions = faceSessions;
         this.elements = elements;
+        this.videoCharacterElements = videoCharacterElements;
         this.discontinuedModels = discontinuedModels;
     }
 
     @Override
     public ValidationContext forAccount(String accountId) {
         return new SimulatorValidationContext(accountId, clock, videoRetention, media, faceSessions, elements,
-                discontinuedModels);
+                videoCharacterElements, discontinuedModels);
     }
 
     @Override
@@ -85,7 +88,12 @@ final class SimulatorValidationContext implements ValidationContext {
 
     @Override
     public boolean elementExists(long elementId) {
-        return elements.contains(elementId);
+        return elements.contains(elementId) || videoCharacterElements.contains(elementId);
+    }
+
+    @Override
+    public boolean isVideoCharacterElement(long elementId) {
+        return videoCharacterElements.contains(elementId);
     }
 
     @Override

@@ -45,7 +45,8 @@ public final class CallbackDispatcher implements AutoCloseable {
 
     private record Message(String id, String url, String taskId, String taskStatus, byte[] body) {
         boolean isFinal() {
-            return "succeed".equals(taskStatus) || "failed".equals(taskStatus);
+            // succeed: the legacy design's word; succeeded: the 2026 new design's
+            return "succeed".equals(taskStatus) || "succeeded".equals(taskStatus) || "failed".equals(taskStatus);
         }
     }
 

@@ -45,7 +45,8 @@ public final class Router implements RequestHandler {
                 throw new ApiException(ErrorCode.METHOD_INVALID,
                         "request method " + request.method() + " is invalid for " + request.path());
             }
-            String accountId = route.authenticated() ? authentication.accountId(request.header("Authorization")) : null;
+            String accountId = route.authenticated()
+                    ? route.authentication(authentication).accountId(request.header("Authorization")) : null;
             return handler.handle(new RouteHandler.Call(request, accountId, variables));
         } catch (ApiException e) {
             return Envelope.error(e);

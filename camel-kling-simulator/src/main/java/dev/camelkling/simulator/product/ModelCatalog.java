@@ -127,7 +127,11 @@ public final class ModelCatalog {
      * simulator's choice, the same as for a name that never existed.
      */
     public static void refuseDiscontinued(RequestFields fields, ValidationContext context) {
-        String model = fields.string("model_name");
+        refuseDiscontinued(fields.string("model_name"), context);
+    }
+
+    /** The same for a model named in the path (the 2026 new design). */
+    public static void refuseDiscontinued(String model, ValidationContext context) {
         if (model != null && context.isDiscontinued(model)) {
             throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "The model '" + model + "' has been discontinued and is no longer available.");
         }

@@ -26,6 +26,7 @@ public final class SimTask {
     private final String accountId;
     private final TaskOrder order;
     private final long createdAt;
+    private final TaskView view;
 
     private TaskStatus status = TaskStatus.SUBMITTED;
     private String statusMessage = "";
@@ -33,7 +34,13 @@ public final class SimTask {
     private List<VideoResult> videos = List.of();
     private List<ImageResult> images = List.of();
 
-    SimTask(long sequence, String taskId, ProductDescriptor product, String accountId, TaskOrder order, long createdAt) {
+    /** A consistent copy of the changing state, for views that render it. */
+    public record Snapshot(TaskStatus status, String message, long createdAt, long updatedAt, List<VideoResult> videos,
+                           List<ImageResult> images) {
+    }
+
+    SimTask(long sequence, String taskId, ProductDescriptor product, String accountId, TaskOrder order, long createdAt,
+            TaskView view) {
         this.sequence = sequence;
         this.taskId = taskId;
         this.product = product;
@@ -41,6 +48,20 @@ public final class SimTask {
         this.order = order;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
+        this.view = view;
+    }
+
+    /** The view of the design the task was created on; its callbacks use it. */
+    public TaskView view() {
+        return view;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(status, statusMessage, createdAt, updatedAt, videos, images);
     }
 
     public long sequence() {

@@ -52,7 +52,7 @@ public final class TaskEndpoints {
         ValidationContext context = validationContext.forAccount(call.accountId());
         ModelCatalog.refuseDiscontinued(fields, context);
         TaskOrder order = product.validator().validate(fields, context);
-        SimTask task = store.create(call.accountId(), product, order);
+        SimTask task = store.create(call.accountId(), product, order, TaskView.LEGACY);
         // Serialise before the lifecycle starts, so the answer always says "submitted".
         ObjectNode created = task.toCreatedJson();
         lifecycle.submitted(task);
@@ -97,7 +97,8 @@ public final class TaskEndpoints {
         throw ApiException.invalidParameter(name + " must be an integer between 1 and " + max + " (got \"" + raw + "\")");
     }
 
-    static ObjectNode parseBody(byte[] bytes) {
+    /** A create body: a JSON object, else 400/1200. */
+    public static ObjectNode parseBody(byte[] bytes) {
         JsonNode node;
         try {
             node = bytes.length == 0 ? null : Envelope.MAPPER.readTree(bytes);

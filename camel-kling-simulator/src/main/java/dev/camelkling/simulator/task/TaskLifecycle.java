@@ -113,8 +113,8 @@ public final class TaskLifecycle implements AutoCloseable {
     private void notifyCallback(SimTask task) {
         String url = task.order().callbackUrl();
         if (url != null) {
-            var json = task.toJson();
-            callbacks.send(url, task.taskId(), json.get("task_status").asText(), Envelope.bytes(json));
+            var json = task.view().render(task);
+            callbacks.send(url, task.taskId(), json.get(task.view().statusField()).asText(), Envelope.bytes(json));
         }
     }
 
