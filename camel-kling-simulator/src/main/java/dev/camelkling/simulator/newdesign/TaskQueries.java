@@ -45,21 +45,21 @@ public final class TaskQueries {
 
     /** §4.1: exactly one of {@code task_ids} and {@code external_task_ids}; unknown ids are left out of the answer. */
     private SimResponse batch(RouteHandler.Call call) {
-        String taskIds = call.request().query().get("task_ids");
-        String externalIds = call.request().query().get("external_task_ids");
-        boolean byTaskId = taskIds != null && !taskIds.isBlank();
-        boolean byExternalId = externalIds != null && !externalIds.isBlank();
-        if (byTaskId == byExternalId) {
-            throw ApiException.invalidParameter("send exactly one of task_ids and external_task_ids (comma-separated)");
+        List<String> taskIds = ids(call.request().query().get("task_ids"));
+        List<String> externalIds = ids(call.request().query().get("external_task_ids"));
+        if (taskIds.isEmpty() == externalIds.isEmpty()) {
+            throw ApiException.invalidParameter("send exactly one of task_ids and external_task_ids, a comma-separated"
+                    + " list of at least one id");
         }
-        List<SimTask> tasks = byTaskId
-                ? store.byIds(call.accountId(), ids(taskIds))
-                : store.byExternalIds(call.accountId(), ids(externalIds));
+        List<SimTask> tasks = taskIds.isEmpty()
+                ? store.byExternalIds(call.accountId(), externalIds)
+                : store.byIds(call.accountId(), taskIds);
         return Envelope.success(render(tasks));
     }
 
     private static List<String> ids(String commaSeparated) {
-        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
+        return commaSeparated == null ? List.of()
+                : Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
     }
 
     /** §4.2: a page of the window after the cursor, oldest first. */
