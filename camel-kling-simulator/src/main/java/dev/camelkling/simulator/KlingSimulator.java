@@ -439,6 +439,11 @@ public final class KlingSimulator implements AutoCloseable {
         return this;
     }
 
+    /** The library elements that are video-character elements. */
+    public Set<Long> videoCharacterElements() {
+        return Set.copyOf(videoCharacterElements);
+    }
+
     /** Adds video-character elements to the library (counted apart from multi-image elements on omni-video). */
     public KlingSimulator addVideoCharacterElements(long... elementIds) {
         for (long id : elementIds) {
