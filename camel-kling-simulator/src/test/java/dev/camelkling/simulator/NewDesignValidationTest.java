@@ -189,6 +189,8 @@ class NewDesignValidationTest {
                 bad("a 1000x300 first frame", I + "kling-3.0", "{'contents':[{'type':'first_frame','url':'$IMG_WIDE'}]}", "contents[0].url aspect ratio must be between 1:2.5 and 2.5:1"),
                 bad("a gif first frame", I + "kling-3.0", "{'contents':[{'type':'first_frame','url':'$GIF'}]}", "contents[0].url must be a jpg/jpeg or png image"),
                 bad("a first frame without url", I + "kling-3.0", "{'contents':[{'type':'first_frame'}]}", "contents[0].url is required"),
+                bad("a data: URI first frame", I + "kling-3.0", "{'contents':[{'type':'first_frame','url':'data:image/png;base64,AAAA'}]}", "contents[0].url: File is not in a valid base64 format"),
+                bad("a first frame that is no Base64", I + "kling-3.0", "{'contents':[{'type':'first_frame','url':'not base64!'}]}", "contents[0].url: File is not in a valid base64 format"),
                 ok("a first frame as a URL", I + "kling-3.0", "{'contents':[{'type':'first_frame','url':'https://cdn.example.com/a.png'}]}"),
                 bad("two items with one id", I + "kling-3.0", "{'contents':[{'type':'first_frame','url':'$IMG','id':'x'}," + elements("$E", 1).replace("'e1'", "'x'") + "]}", "contents[1].id \"x\" is used by another item"),
                 bad("two prompts", I + "kling-3.0", "{'contents':[" + PROMPT + "," + PROMPT + "," + FIRST + "]}", "contents[1].type: at most 1 prompt item"),
@@ -310,6 +312,26 @@ class NewDesignValidationTest {
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.code()).isEqualTo(1201);
         assertThat(again.message()).contains("external_task_id dup-1 already exists");
+    }
+
+    @Test
+    void imagesMayHaveUpTo50MbOnTheNewDesignWhereLegacyStopsAt10() {
+        byte[] png = TestImages.png(400, 400);
+        byte[] elevenMb = java.util.Arrays.copyOf(png, 11 * 1024 * 1024); // a valid PNG; readers ignore what follows IEND
+        String eleven = Base64.getEncoder().encodeToString(elevenMb);
+        String fiftyPlus = Base64.getEncoder().encodeToString(new byte[50 * 1024 * 1024 + 1]);
+        NewDesignClient client = new NewDesignClient(SIM.simulator());
+
+        KlingHttp.Reply accepted = client.create(I + "kling-3.0", body("contents", List.of(
+                NewDesignClient.item("first_frame", "url", eleven))));
+        KlingHttp.Reply legacy = client.http.post("/v1/videos/image2video", body("image", eleven));
+        KlingHttp.Reply tooBig = client.create(I + "kling-3.0", body("contents", List.of(
+                NewDesignClient.item("first_frame", "url", fiftyPlus))));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(legacy.message()).isEqualTo("image must be at most 10MB");
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.message()).isEqualTo("contents[0].url must be at most 50MB");
     }
 
     @Test

@@ -62,17 +62,19 @@ final class ImageInputs {
             String failure = context.isOwnUrl(value) ? "Failed to download " + field + " from " + value : null;
             return new ImageInput(value, 0, 0, null, failure);
         }
+        // the legacy design answers the real service's exact message; the new design names the field as well
+        String notBase64 = rules == Rules.PICTURE_2026 ? field + ": " + NOT_BASE64 : NOT_BASE64;
         if (value.regionMatches(true, 0, "data:", 0, 5)) {
-            throw ApiException.invalidParameter(NOT_BASE64);
+            throw ApiException.invalidParameter(notBase64);
         }
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParameter(NOT_BASE64);
+            throw ApiException.invalidParameter(notBase64);
         }
         if (bytes.length == 0) {
-            throw ApiException.invalidParameter(NOT_BASE64);
+            throw ApiException.invalidParameter(notBase64);
         }
         return decode(field, null, bytes, rules);
     }
