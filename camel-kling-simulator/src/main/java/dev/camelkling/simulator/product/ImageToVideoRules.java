@@ -23,22 +23,22 @@ final class ImageToVideoRules implements NewDesignValidator {
     @Override
     public TaskOrder validate(NewDesignModel model, RequestFields body, ValidationContext context) {
         RequestFields settings = NewDesignSettings.read(body);
-        ContentItems contents = ContentItems.read(body, NewDesignCatalog.IMAGE_TO_VIDEO, TYPES);
+        ContentItems contents = ContentItems.read(body, NewDesignIds.IMAGE_TO_VIDEO, TYPES);
         String name = model.name();
         if (!contents.has(FIRST_FRAME)) {
             throw ApiException.invalidParameter("contents needs a first_frame item on image-to-video"
                     + (contents.has(LAST_FRAME) ? " (a last frame alone is not allowed)" : ""));
         }
-        if (NewDesignCatalog.KLING_3_TURBO.equals(name)) {
+        if (NewDesignIds.KLING_3_TURBO.equals(name)) {
             contents.none(LAST_FRAME, "are not supported by " + name + " (first frame only)");
         }
-        if (NewDesignCatalog.KLING_3.equals(name)) {
+        if (NewDesignIds.KLING_3.equals(name)) {
             contents.atMost(ELEMENT, MAX_ELEMENTS, "on " + name);
         } else {
             contents.none(ELEMENT, "are only supported by kling-3.0 on image-to-video (got " + name + ")");
         }
         String audio = NewDesignSettings.audio(settings, model);
-        if (NewDesignCatalog.KLING_26.equals(name)) {
+        if (NewDesignIds.KLING_26.equals(name)) {
             contents.atMost(VOICE, MAX_VOICES, "on " + name);
             if (contents.has(VOICE) && "off".equals(audio)) {
                 throw ApiException.invalidParameter(settings.path("audio") + " must be native when contents has voice items");
@@ -52,9 +52,9 @@ final class ImageToVideoRules implements NewDesignValidator {
         ImageInput last = contents.image(LAST_FRAME, context).orElse(null);
         List<Long> elements = contents.elements(context);
 
-        boolean older = NewDesignCatalog.KLING_26.equals(name) || NewDesignCatalog.KLING_25_TURBO.equals(name);
+        boolean older = NewDesignIds.KLING_26.equals(name) || NewDesignIds.KLING_25_TURBO.equals(name);
         String needs1080p = older && last != null ? "with a first and a last frame"
-                : NewDesignCatalog.KLING_26.equals(name) && "native".equals(audio) ? "with settings.audio native" : null;
+                : NewDesignIds.KLING_26.equals(name) && "native".equals(audio) ? "with settings.audio native" : null;
         String resolution = NewDesignSettings.resolution(settings, model, needs1080p);
         int duration = NewDesignSettings.duration(settings, model);
         NewDesignSettings.absent(settings, "aspect_ratio", "on image-to-video: the result follows the first frame");
@@ -64,7 +64,7 @@ final class ImageToVideoRules implements NewDesignValidator {
 
         List<String> notes = elements.isEmpty() ? List.of() : List.of("elements " + elements);
         String failure = first.downloadFailure() != null ? first.downloadFailure() : last == null ? null : last.downloadFailure();
-        return NewDesignOrders.order(NewDesignCatalog.IMAGE_TO_VIDEO, model, body, prompt, duration, resolution, audio,
+        return NewDesignOrders.order(NewDesignIds.IMAGE_TO_VIDEO, model, body, prompt, duration, resolution, audio,
                 new NewDesignOrders.Look(NewDesignOrders.followImage(first), first.preview(),
                         last == null ? null : last.preview(), List.of(), notes, failure));
     }

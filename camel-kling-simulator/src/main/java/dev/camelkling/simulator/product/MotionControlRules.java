@@ -34,13 +34,13 @@ final class MotionControlRules implements NewDesignValidator {
             throw ApiException.invalidParameter(settings.path("character_orientation") + " is required on motion-control"
                     + " (one of " + String.join(", ", ORIENTATIONS) + ")");
         }
-        ContentItems contents = ContentItems.read(body, NewDesignCatalog.MOTION_CONTROL, TYPES);
+        ContentItems contents = ContentItems.read(body, NewDesignIds.MOTION_CONTROL, TYPES);
         if (!contents.has(IMAGE) || !contents.has(VIDEO)) {
             throw ApiException.invalidParameter("contents needs an image item (the character) and a video item (the motion)"
                     + " on motion-control");
         }
         contents.atMost(VIDEO, 1, "is allowed");
-        if (NewDesignCatalog.KLING_3.equals(model.name())) {
+        if (NewDesignIds.KLING_3.equals(model.name())) {
             contents.atMost(ELEMENT, MAX_ELEMENTS, "on " + model.name());
         } else {
             contents.none(ELEMENT, "are only supported by kling-3.0 on motion-control (got " + model.name() + ")");
@@ -73,7 +73,7 @@ final class MotionControlRules implements NewDesignValidator {
         List<String> notes = List.of("orientation " + orientation + " · motion: "
                 + motion.map(v -> v.product() + " " + v.durationSeconds() + ".0 s").orElse("external video")
                 + (elements.isEmpty() ? "" : " · element " + elements.get(0)));
-        return NewDesignOrders.order(NewDesignCatalog.MOTION_CONTROL, model, body, prompt, seconds, resolution, audio,
+        return NewDesignOrders.order(NewDesignIds.MOTION_CONTROL, model, body, prompt, seconds, resolution, audio,
                 new NewDesignOrders.Look(size, null, null, ImageInputs.previews(List.of(image)), notes, failure));
     }
 }

@@ -10,22 +10,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
+import static dev.camelkling.simulator.product.NewDesignIds.IMAGE_TO_VIDEO;
+import static dev.camelkling.simulator.product.NewDesignIds.KLING_25_TURBO;
+import static dev.camelkling.simulator.product.NewDesignIds.KLING_26;
+import static dev.camelkling.simulator.product.NewDesignIds.KLING_3;
+import static dev.camelkling.simulator.product.NewDesignIds.KLING_3_OMNI;
+import static dev.camelkling.simulator.product.NewDesignIds.KLING_3_TURBO;
+import static dev.camelkling.simulator.product.NewDesignIds.KLING_O1;
+import static dev.camelkling.simulator.product.NewDesignIds.MOTION_CONTROL;
+import static dev.camelkling.simulator.product.NewDesignIds.OMNI_VIDEO;
+import static dev.camelkling.simulator.product.NewDesignIds.TEXT_TO_VIDEO;
+
 /**
  * The models of each create path of the 2026 new design (kling-api-2026.md §2, §2.3) with their settings, as one table
  * per path. Unit rates are assumptions apart from kling-3.0-turbo's (0.8 unit/s at 720p, 1.0 at 1080p): see the README.
  */
 public final class NewDesignCatalog {
-    public static final String TEXT_TO_VIDEO = "text-to-video";
-    public static final String IMAGE_TO_VIDEO = "image-to-video";
-    public static final String OMNI_VIDEO = "omni-video";
-    public static final String MOTION_CONTROL = "motion-control";
-
-    static final String KLING_3_TURBO = "kling-3.0-turbo";
-    static final String KLING_3 = "kling-3.0";
-    static final String KLING_3_OMNI = "kling-3.0-omni";
-    static final String KLING_O1 = "kling-o1";
-    static final String KLING_26 = "kling-2.6";
-    static final String KLING_25_TURBO = "kling-2.5-turbo";
 
     private static final int PROMPT_LONG = 3072;
     private static final int PROMPT = RequestFields.MAX_PROMPT_CHARS;

@@ -38,8 +38,8 @@ final class OmniVideoRules implements NewDesignValidator {
     @Override
     public TaskOrder validate(NewDesignModel model, RequestFields body, ValidationContext context) {
         RequestFields settings = NewDesignSettings.read(body);
-        ContentItems contents = ContentItems.read(body, NewDesignCatalog.OMNI_VIDEO, TYPES);
-        boolean o1 = NewDesignCatalog.KLING_O1.equals(model.name());
+        ContentItems contents = ContentItems.read(body, NewDesignIds.OMNI_VIDEO, TYPES);
+        boolean o1 = NewDesignIds.KLING_O1.equals(model.name());
         String prompt = contents.prompt(Integer.MAX_VALUE, true);
         ImageInput first = contents.image(FIRST_FRAME, context).orElse(null);
         ImageInput last = contents.image(LAST_FRAME, context).orElse(null);
@@ -82,7 +82,7 @@ final class OmniVideoRules implements NewDesignValidator {
         if (!elements.isEmpty()) {
             notes.add("elements " + elements);
         }
-        return NewDesignOrders.order(NewDesignCatalog.OMNI_VIDEO, model, body, prompt, duration, resolution, audio,
+        return NewDesignOrders.order(NewDesignIds.OMNI_VIDEO, model, body, prompt, duration, resolution, audio,
                 new NewDesignOrders.Look(size, first == null ? null : first.preview(), last == null ? null : last.preview(),
                         ImageInputs.previews(images), notes, failure));
     }

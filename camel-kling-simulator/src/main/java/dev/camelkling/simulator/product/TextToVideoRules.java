@@ -14,14 +14,14 @@ final class TextToVideoRules implements NewDesignValidator {
         }
         String prompt = body.text("prompt", true, Integer.MAX_VALUE);
         String audio = NewDesignSettings.audio(settings, model);
-        boolean native26 = NewDesignCatalog.KLING_26.equals(model.name()) && "native".equals(audio);
+        boolean native26 = NewDesignIds.KLING_26.equals(model.name()) && "native".equals(audio);
         String resolution = NewDesignSettings.resolution(settings, model, native26 ? "with settings.audio native" : null);
         int duration = NewDesignSettings.duration(settings, model);
         String aspectRatio = NewDesignSettings.aspectRatio(settings, null);
         boolean multiShot = NewDesignSettings.multiShot(settings, model, true);
         NewDesignSettings.absent(settings, "character_orientation", "on text-to-video (motion-control only)");
         NewDesignSettings.prompt("prompt", prompt, model, multiShot, duration);
-        return NewDesignOrders.order(NewDesignCatalog.TEXT_TO_VIDEO, model, body, prompt, duration, resolution, audio,
+        return NewDesignOrders.order(NewDesignIds.TEXT_TO_VIDEO, model, body, prompt, duration, resolution, audio,
                 NewDesignOrders.Look.of(FrameSize.forVideoAspectRatio(aspectRatio)));
     }
 }
