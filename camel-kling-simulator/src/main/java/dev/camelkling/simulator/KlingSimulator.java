@@ -8,19 +8,17 @@ import dev.camelkling.simulator.auth.Authenticator;
 import dev.camelkling.simulator.auth.CredentialRegistry;
 import dev.camelkling.simulator.auth.Hs256JwtVerifier;
 import dev.camelkling.simulator.callback.CallbackDispatcher;
-import dev.camelkling.simulator.callback.CallbackSigner;
 import dev.camelkling.simulator.callback.StandardWebhooksSigner;
 import dev.camelkling.simulator.fault.FaultAdminRoutes;
-import dev.camelkling.simulator.fault.FaultConfig;
 import dev.camelkling.simulator.fault.FaultInjector;
 import dev.camelkling.simulator.http.RequestFilter;
 import dev.camelkling.simulator.http.RequestPipeline;
 import dev.camelkling.simulator.http.Router;
 import dev.camelkling.simulator.http.SimulatorHttpHandler;
-import dev.camelkling.simulator.media.GeneratedVideo;
 import dev.camelkling.simulator.media.MediaRoutes;
 import dev.camelkling.simulator.media.MediaStore;
-import dev.camelkling.simulator.product.FaceSession;
+import dev.camelkling.simulator.newdesign.NewDesignEndpoints;
+import dev.camelkling.simulator.newdesign.TaskQueries;
 import dev.camelkling.simulator.product.FaceSessions;
 import dev.camelkling.simulator.product.IdentifyFace;
 import dev.camelkling.simulator.product.ProductCatalog;
@@ -40,8 +38,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -91,12 +87,15 @@ public final class KlingSimulator implements AutoCloseable {
     private final Duration videoRetention;
     private final FaceSessions faceSessions;
     private final Set<Long> elements = ConcurrentHashMap.newKeySet();
+    /** Library elements that are video-character elements (kling-api-2026.md §2.4); none unless configured. */
+    private final Set<Long> videoCharacterElements = ConcurrentHashMap.newKeySet();
     /** Known models that answer "discontinued" (kling-api-2026.md §1); none unless configured. */
     private final Set<String> discontinuedModels = ConcurrentHashMap.newKeySet();
     private final CredentialRegistry credentials = new CredentialRegistry();
     private final TaskStore store;
     private final MediaStore media;
-    private final CallbackDispatcher callbacks = new CallbackDispatcher();
+    private final CallbackLog callbackLog = new CallbackLog();
+    private final CallbackDispatcher callbacks = new CallbackDispatcher(callbackLog);
     private final TaskLifecycle lifecycle;
     private final Router router;
     private final RequestPipeline pipeline;
@@ -110,9 +109,10 @@ public final class KlingSimulator implements AutoCloseable {
     private SelfSignedCertificate certificate;
     private volatile String baseUrl;
     private volatile int maxConcurrentTasks;
+    private volatile SimulatorTiming timing;
     private boolean closed;
 
-    private KlingSimulator(Builder b) {
+    KlingSimulator(KlingSimulatorBuilder b) {
         this.requestedPort = b.port;
         this.accessKey = b.accessKey;
         this.secretKey = b.secretKey;
@@ -127,6 +127,7 @@ public final class KlingSimulator implements AutoCloseable {
         this.faceSessions = new FaceSessions(clock, b.sessionTtl);
         elements.addAll(DEFAULT_ELEMENT_IDS);
         elements.addAll(b.elements);
+        videoCharacterElements.addAll(b.videoCharacterElements);
         discontinuedModels.addAll(b.discontinuedModels);
 
         Account primary = new Account("primary");
@@ -138,29 +139,35 @@ public final class KlingSimulator implements AutoCloseable {
 
         this.store = new TaskStore(clock, b.maxConcurrentTasks);
         this.media = new MediaStore(this::baseUrl);
+        this.timing = b.timing;
         this.lifecycle = new TaskLifecycle(store, media, callbacks, b.timing);
         callbacks.signer(b.webhookSecret != null ? new StandardWebhooksSigner(b.webhookSecret) : b.callbackSigner);
         callbacks.duplicate(b.duplicateCallbacks);
         callbacks.reorder(b.reorderCallbacks);
         // JWTs are always checked against real time: clients sign them with their real clock, whatever clock drives tasks
-        this.router = new Router(new Authenticator(credentials, new Hs256JwtVerifier(credentials, Clock.systemUTC())));
+        Authenticator authenticator = new Authenticator(credentials, new Hs256JwtVerifier(credentials, Clock.systemUTC()));
+        this.router = new Router(authenticator);
         this.pipeline = new RequestPipeline(router);
         // outermost filter: "before" faults pre-empt everything, "after" faults see the final answer
         this.faults = new FaultInjector(b.faults);
         pipeline.addFilter(faults);
         if (admin) {
-            new FaultAdminRoutes(faults, store::createdCount, store::externalIdCounts).routes().forEach(router::add);
+            new FaultAdminRoutes(faults, new AdminTasksReport(store)).routes().forEach(router::add);
         }
         new MediaRoutes(media, () -> largeResultBytes).routes().forEach(router::add);
-        ValidationContext validationContext = new SimulatorValidationContext(null);
+        ValidationContext validationContext = new SimulatorValidationContext(clock, videoRetention, media, faceSessions,
+                elements, videoCharacterElements, discontinuedModels);
         for (ProductDescriptor product : ProductCatalog.all()) {
             new TaskEndpoints(product, store, lifecycle, validationContext).routes().forEach(router::add);
         }
         new IdentifyFaceEndpoint(new IdentifyFace(faceSessions, media), validationContext).routes().forEach(router::add);
+        // the 2026 new design: the same store and lifecycle, another wire view, API keys only
+        new NewDesignEndpoints(store, lifecycle, validationContext, authenticator.apiKeyOnly()).routes().forEach(router::add);
+        new TaskQueries(store, authenticator.apiKeyOnly()).routes().forEach(router::add);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static KlingSimulatorBuilder builder() {
+        return new KlingSimulatorBuilder();
     }
 
     /** Binds the port (loopback only) and starts serving. */
@@ -251,7 +258,7 @@ public final class KlingSimulator implements AutoCloseable {
 
     /** Every callback POST made so far, in the order they finished. */
     public List<CallbackDelivery> callbackDeliveries() {
-        return callbacks.deliveries();
+        return callbackLog.deliveries();
     }
 
     /** Tasks created since start (or the last {@link #reset()}); rejected creates do not count. */
@@ -347,12 +354,13 @@ public final class KlingSimulator implements AutoCloseable {
     }
 
     public SimulatorTiming timing() {
-        return lifecycle.timing();
+        return timing;
     }
 
     /** Changes the timing for tasks created from now on. */
     public KlingSimulator timing(SimulatorTiming timing) {
-        lifecycle.timing(Objects.requireNonNull(timing, "timing"));
+        this.timing = Objects.requireNonNull(timing, "timing");
+        lifecycle.timing(timing);
         return this;
     }
 
@@ -431,6 +439,19 @@ public final class KlingSimulator implements AutoCloseable {
         return this;
     }
 
+    /** The library elements that are video-character elements. */
+    public Set<Long> videoCharacterElements() {
+        return Set.copyOf(videoCharacterElements);
+    }
+
+    /** Adds video-character elements to the library (counted apart from multi-image elements on omni-video). */
+    public KlingSimulator addVideoCharacterElements(long... elementIds) {
+        for (long id : elementIds) {
+            videoCharacterElements.add(id);
+        }
+        return this;
+    }
+
     /** How long identify-face sessions last. */
     public Duration sessionTtl() {
         return faceSessions.ttl();
@@ -476,6 +497,7 @@ public final class KlingSimulator implements AutoCloseable {
         media.clear();
         faceSessions.clear();
         callbacks.clear();
+        callbackLog.clear();
         faults.resetCounters();
     }
 
@@ -491,277 +513,5 @@ public final class KlingSimulator implements AutoCloseable {
         }
         lifecycle.close();
         callbacks.close();
-    }
-
-    /** The simulator's answers to validators; {@code accountId} is bound per request by {@link #forAccount}. */
-    private final class SimulatorValidationContext implements ValidationContext {
-        private final String accountId;
-
-        private SimulatorValidationContext(String accountId) {
-            this.accountId = accountId;
-        }
-
-        @Override
-        public ValidationContext forAccount(String accountId) {
-            return new SimulatorValidationContext(accountId);
-        }
-
-        @Override
-        public String accountId() {
-            return accountId;
-        }
-
-        @Override
-        public long now() {
-            return clock.millis();
-        }
-
-        @Override
-        public Duration videoRetention() {
-            return videoRetention;
-        }
-
-        @Override
-        public Optional<GeneratedVideo> generatedVideo(String videoId) {
-            return media.generatedVideo(videoId);
-        }
-
-        @Override
-        public Optional<GeneratedVideo> ownVideo(String url) {
-            return media.ownVideo(url);
-        }
-
-        @Override
-        public Optional<byte[]> ownAudio(String url) {
-            return media.ownAudio(url);
-        }
-
-        @Override
-        public Optional<FaceSession> faceSession(String sessionId) {
-            return accountId == null ? Optional.empty() : faceSessions.find(accountId, sessionId);
-        }
-
-        @Override
-        public boolean elementExists(long elementId) {
-            return elements.contains(elementId);
-        }
-
-        @Override
-        public boolean isDiscontinued(String model) {
-            return discontinuedModels.contains(model);
-        }
-
-        @Override
-        public Optional<byte[]> ownImage(String url) {
-            return media.ownImage(url);
-        }
-
-        @Override
-        public boolean isOwnUrl(String url) {
-            try {
-                return media.isOwn(URI.create(url));
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
-        }
-    }
-
-    /** Configures a {@link KlingSimulator}; every option has a default suitable for tests. */
-    public static final class Builder {
-        private int port;
-        private String accessKey = DEFAULT_ACCESS_KEY;
-        private String secretKey = DEFAULT_SECRET_KEY;
-        private String apiKey;
-        private boolean tls;
-        private SimulatorTiming timing = SimulatorTiming.FAST;
-        private int maxConcurrentTasks = 5;
-        private final Map<String, String> additionalAccounts = new LinkedHashMap<>();
-        private CallbackSigner callbackSigner = CallbackSigner.NONE;
-        private Clock clock = Clock.systemUTC();
-        private Duration sessionTtl = DEFAULT_SESSION_TTL;
-        private Duration videoRetention = DEFAULT_VIDEO_RETENTION;
-        private final Set<Long> elements = new LinkedHashSet<>();
-        private final Set<String> discontinuedModels = new LinkedHashSet<>();
-        private FaultConfig faults = FaultConfig.NONE;
-        private boolean admin;
-        private String webhookSecret;
-        private boolean duplicateCallbacks;
-        private boolean reorderCallbacks;
-        private long largeResultBytes;
-
-        private Builder() {
-        }
-
-        /** Faults to inject from the start (rate rules, script, seed); none by default. See {@link FaultInjector}. */
-        public Builder faults(FaultConfig faults) {
-            this.faults = Objects.requireNonNull(faults, "faults");
-            return this;
-        }
-
-        /**
-         * Serves the test-only admin API at {@code /__admin/faults} (GET/POST/DELETE, no Kling
-         * authentication); off by default.
-         */
-        public Builder admin(boolean admin) {
-            this.admin = admin;
-            return this;
-        }
-
-        /**
-         * Signs every callback as the real service does once a webhook secret exists (Standard Webhooks,
-         * §5.2): {@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature: v1,...}.
-         * {@code null} (default) = unsigned. Replaces a {@link #callbackSigner}.
-         *
-         * @param secret {@code whsec_} followed by the Base64 of the key
-         */
-        public Builder webhookSecret(String secret) {
-            if (secret != null) {
-                StandardWebhooksSigner.decodeSecret(secret); // fail fast on a malformed secret
-            }
-            this.webhookSecret = secret;
-            return this;
-        }
-
-        /** Delivers every callback twice (same {@code webhook-id}), for consumer deduplication tests. */
-        public Builder duplicateCallbacks(boolean duplicate) {
-            this.duplicateCallbacks = duplicate;
-            return this;
-        }
-
-        /**
-         * Delivers the notification before a task's final one after the final one (e.g. submitted,
-         * succeed, processing), for "never move a task backwards" tests.
-         */
-        public Builder reorderCallbacks(boolean reorder) {
-            this.reorderCallbacks = reorder;
-            return this;
-        }
-
-        /**
-         * Serves task results (videos and generated images) at least this big, padded but still valid and
-         * streamed with a Content-Length, to test streaming downloads; 0 (default) = natural size.
-         */
-        public Builder largeResultBytes(long bytes) {
-            if (bytes < 0) {
-                throw new IllegalArgumentException("largeResultBytes must be >= 0");
-            }
-            this.largeResultBytes = bytes;
-            return this;
-        }
-
-        /**
-         * The clock behind {@code created_at}/{@code updated_at}, identify-face session expiry and the age
-         * of generated videos (video-extend, identify-face). Default: system UTC. JWT {@code exp}/{@code nbf}
-         * are always checked against real time. Task delays ({@link SimulatorTiming}) stay real delays.
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** How long an identify-face session can be used; default 24 h. */
-        public Builder sessionTtl(Duration ttl) {
-            if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-                throw new IllegalArgumentException("sessionTtl must be positive");
-            }
-            this.sessionTtl = ttl;
-            return this;
-        }
-
-        /** How long generated videos can be extended or identified by id; default 30 days. */
-        public Builder videoRetention(Duration retention) {
-            if (retention == null || retention.isNegative()) {
-                throw new IllegalArgumentException("videoRetention must not be negative");
-            }
-            this.videoRetention = retention;
-            return this;
-        }
-
-        /** Adds ids to the element library (on top of {@link #DEFAULT_ELEMENT_IDS}). */
-        public Builder elements(long... elementIds) {
-            for (long id : elementIds) {
-                elements.add(id);
-            }
-            return this;
-        }
-
-        /** Models that answer "discontinued" (see {@link KlingSimulator#discontinuedModels(Set)}). */
-        public Builder discontinuedModels(String... models) {
-            discontinuedModels.addAll(List.of(models));
-            return this;
-        }
-
-        /** 0 (the default) picks a free port. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be 0..65535");
-            }
-            this.port = port;
-            return this;
-        }
-
-        public Builder accessKey(String accessKey) {
-            this.accessKey = requireText(accessKey, "accessKey");
-            return this;
-        }
-
-        public Builder secretKey(String secretKey) {
-            this.secretKey = Objects.requireNonNull(secretKey, "secretKey");
-            return this;
-        }
-
-        /** A static API key accepted as {@code Bearer <key>} for the same account; {@code null} (default) = none. */
-        public Builder apiKey(String apiKey) {
-            if (apiKey != null && (apiKey.isEmpty() || apiKey.chars().filter(c -> c == '.').count() == 2)) {
-                throw new IllegalArgumentException("apiKey must be non-empty and must not look like a JWT (two dots)");
-            }
-            this.apiKey = apiKey;
-            return this;
-        }
-
-        public Builder tls(boolean tls) {
-            this.tls = tls;
-            return this;
-        }
-
-        public Builder timing(SimulatorTiming timing) {
-            this.timing = Objects.requireNonNull(timing, "timing");
-            return this;
-        }
-
-        /** Concurrent non-final tasks per (account, model_name, pack type); default 5. */
-        public Builder maxConcurrentTasks(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("maxConcurrentTasks must be >= 1");
-            }
-            this.maxConcurrentTasks = max;
-            return this;
-        }
-
-        /** Another account with its own access key, tasks and slots (to test account isolation). */
-        public Builder additionalAccount(String accessKey, String secretKey) {
-            additionalAccounts.put(requireText(accessKey, "accessKey"), Objects.requireNonNull(secretKey, "secretKey"));
-            return this;
-        }
-
-        /** Seam for signed callbacks; unsigned by default. {@link #webhookSecret} takes precedence. */
-        public Builder callbackSigner(CallbackSigner signer) {
-            this.callbackSigner = Objects.requireNonNull(signer, "signer");
-            return this;
-        }
-
-        public KlingSimulator build() {
-            if (additionalAccounts.containsKey(accessKey)) {
-                throw new IllegalArgumentException("additional account reuses the primary access key");
-            }
-            return new KlingSimulator(this);
-        }
-
-        private static String requireText(String value, String name) {
-            if (value == null || value.isEmpty()) {
-                throw new IllegalArgumentException(name + " must not be empty");
-            }
-            return value;
-        }
     }
 }

@@ -19,12 +19,12 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class KlingSimulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
-    private final Consumer<KlingSimulator.Builder> configuration;
+    private final Consumer<KlingSimulatorBuilder> configuration;
     private KlingSimulator simulator;
     private boolean perClass;
     private int classDepth;
 
-    private KlingSimulatorExtension(Consumer<KlingSimulator.Builder> configuration) {
+    private KlingSimulatorExtension(Consumer<KlingSimulatorBuilder> configuration) {
         this.configuration = configuration;
     }
 
@@ -32,7 +32,7 @@ public final class KlingSimulatorExtension implements BeforeAllCallback, AfterAl
         return create(b -> { });
     }
 
-    public static KlingSimulatorExtension create(Consumer<KlingSimulator.Builder> configuration) {
+    public static KlingSimulatorExtension create(Consumer<KlingSimulatorBuilder> configuration) {
         return new KlingSimulatorExtension(configuration);
     }
 
@@ -67,7 +67,7 @@ public final class KlingSimulatorExtension implements BeforeAllCallback, AfterAl
     }
 
     private KlingSimulator startNew() {
-        KlingSimulator.Builder builder = KlingSimulator.builder();
+        KlingSimulatorBuilder builder = KlingSimulator.builder();
         configuration.accept(builder);
         return builder.build().start();
     }

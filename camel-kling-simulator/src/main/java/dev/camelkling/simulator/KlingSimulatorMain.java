@@ -32,6 +32,8 @@ public final class KlingSimulatorMain {
               --max-concurrent N  concurrent tasks per account, model and pack type (default 5)
               --elements IDS      comma-separated element ids to add to the element library
                                   (default library: 829836802793406551, ...552, ...553)
+              --video-character-elements IDS
+                                  comma-separated video-character element ids (omni-video counts them apart)
               --webhook-secret S  sign callbacks (Standard Webhooks) with this whsec_... secret
               --duplicate-callbacks  deliver every callback twice
               --reorder-callbacks    deliver the notification before a task's final one after it
@@ -93,7 +95,7 @@ public final class KlingSimulatorMain {
 
     /** Parsed command line; invalid input is an {@link IllegalArgumentException} with a readable message. */
     static final class Options {
-        final KlingSimulator.Builder builder = KlingSimulator.builder();
+        final KlingSimulatorBuilder builder = KlingSimulator.builder();
         boolean help;
         boolean tls;
         Path certOut;
@@ -121,6 +123,7 @@ public final class KlingSimulatorMain {
                     case "--timing" -> o.builder.timing(SimulatorTiming.named(value(args, ++i, arg)));
                     case "--max-concurrent" -> o.builder.maxConcurrentTasks(integer(arg, value(args, ++i, arg)));
                     case "--elements" -> o.builder.elements(longs(arg, value(args, ++i, arg)));
+                    case "--video-character-elements" -> o.builder.videoCharacterElements(longs(arg, value(args, ++i, arg)));
                     case "--webhook-secret" -> o.builder.webhookSecret(value(args, ++i, arg));
                     case "--duplicate-callbacks" -> o.builder.duplicateCallbacks(true);
                     case "--reorder-callbacks" -> o.builder.reorderCallbacks(true);

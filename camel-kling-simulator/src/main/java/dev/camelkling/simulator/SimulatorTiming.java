@@ -1,5 +1,7 @@
 package dev.camelkling.simulator;
 
+import dev.camelkling.simulator.task.TaskTiming;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,7 +10,7 @@ import java.util.Objects;
  * {@code processing}, and {@code toFinal} after creation it becomes {@code succeed} or
  * {@code failed}.
  */
-public record SimulatorTiming(Duration toProcessing, Duration toFinal) {
+public record SimulatorTiming(Duration toProcessing, Duration toFinal) implements TaskTiming {
     /** For tests: processing after ~50 ms, final after ~250 ms. */
     public static final SimulatorTiming FAST = new SimulatorTiming(Duration.ofMillis(50), Duration.ofMillis(250));
     /** For demos: processing after ~2 s, final after ~6 s. */

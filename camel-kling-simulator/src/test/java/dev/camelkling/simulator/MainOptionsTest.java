@@ -28,6 +28,14 @@ class MainOptionsTest {
     }
 
     @Test
+    void videoCharacterElementsAreAddedToTheLibrary() {
+        KlingSimulatorMain.Options options = KlingSimulatorMain.Options.parse(new String[]{"--video-character-elements", "7,8"});
+        try (KlingSimulator sim = options.builder.build()) {
+            assertThat(sim.videoCharacterElements()).containsExactlyInAnyOrder(7L, 8L);
+        }
+    }
+
+    @Test
     void elementsMustBeIntegers() {
         assertThatThrownBy(() -> KlingSimulatorMain.Options.parse(new String[]{"--elements", "1,x"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--elements");

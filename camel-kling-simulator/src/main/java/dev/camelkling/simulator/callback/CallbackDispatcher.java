@@ -1,6 +1,5 @@
 package dev.camelkling.simulator.callback;
 
-import dev.camelkling.simulator.CallbackDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,11 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * POSTs task objects to callback URLs off the request and lifecycle threads. A single sender thread
- * keeps each task's notifications in transition order, and every attempt is recorded.
+ * keeps each task's notifications in transition order, and every attempt is reported to a {@link DeliveryListener}.
  *
  * <p>For consumer tests, deliveries can be duplicated (each message is POSTed twice in a row, with the
  * same {@code webhook-id} when signed) and reordered (the notification before a task's final one is
@@ -40,7 +36,7 @@ public final class CallbackDispatcher implements AutoCloseable {
             .connectTimeout(TIMEOUT)
             .version(HttpClient.Version.HTTP_1_1)
             .build();
-    private final List<CallbackDelivery> deliveries = new CopyOnWriteArrayList<>();
+    private final DeliveryListener listener;
     /** Reordering: the last non-final message per task, waiting for the task's next one. */
     private final Map<String, Message> held = new ConcurrentHashMap<>();
     private volatile CallbackSigner signer = CallbackSigner.NONE;
@@ -49,8 +45,14 @@ public final class CallbackDispatcher implements AutoCloseable {
 
     private record Message(String id, String url, String taskId, String taskStatus, byte[] body) {
         boolean isFinal() {
-            return "succeed".equals(taskStatus) || "failed".equals(taskStatus);
+            // succeed: the legacy design's word; succeeded: the 2026 new design's
+            return "succeed".equals(taskStatus) || "succeeded".equals(taskStatus) || "failed".equals(taskStatus);
         }
+    }
+
+    /** @param listener told about every finished attempt */
+    public CallbackDispatcher(DeliveryListener listener) {
+        this.listener = listener;
     }
 
     public void signer(CallbackSigner signer) {
@@ -121,7 +123,6 @@ public final class CallbackDispatcher implements AutoCloseable {
         String taskId = message.taskId();
         String taskStatus = message.taskStatus();
         byte[] body = message.body();
-        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
         int status = -1;
         String error = null;
         Map<String, String> signature = Map.of();
@@ -140,15 +141,11 @@ public final class CallbackDispatcher implements AutoCloseable {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             LOG.debug("callback to {} for task {} failed: {}", url, taskId, error);
         }
-        deliveries.add(new CallbackDelivery(url, taskId, taskStatus, text, status, error, Instant.now(), signature));
+        listener.attempted(url, taskId, taskStatus, body, status, error, signature);
     }
 
-    public List<CallbackDelivery> deliveries() {
-        return List.copyOf(deliveries);
-    }
-
+    /** Drops held-back (reordered) messages. */
     public void clear() {
-        deliveries.clear();
         held.clear();
     }
 

@@ -2,23 +2,20 @@ package dev.camelkling.simulator.fault;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.camelkling.simulator.ExternalIdSummary;
 import dev.camelkling.simulator.http.Envelope;
 import dev.camelkling.simulator.http.Route;
 import dev.camelkling.simulator.http.RouteHandler;
 import dev.camelkling.simulator.http.SimResponse;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 
 /**
  * The test-only admin API at {@value #PATH} (no Kling authentication; only registered when the
  * simulator is built with {@code admin(true)} / {@code --admin}). Plain JSON, no Kling envelope:
  * <ul>
- *   <li>{@code GET}: the setup ({@link FaultJson}), {@code counters} and {@code tasks} (created count
- *       and the external-id summary; {@code ?externalIds=true} adds every id with its task count);</li>
+ *   <li>{@code GET}: the setup ({@link FaultJson}), {@code counters} and {@code tasks} (a {@link TasksReport}
+ *       from the simulator: created count and the external-id summary; {@code ?externalIds=true} adds every id
+ *       with its task count);</li>
  *   <li>{@code POST}: replaces the setup with the body, answers like GET; a bad body is 400
  *       {@code {"error": "..."}};</li>
  *   <li>{@code DELETE}: removes every rule and script entry and zeroes the counters, answers like GET.</li>
@@ -28,13 +25,17 @@ public final class FaultAdminRoutes {
     public static final String PATH = "/__admin/faults";
 
     private final FaultInjector faults;
-    private final IntSupplier createdTasks;
-    private final Supplier<Map<String, Integer>> externalIdCounts;
+    private final TasksReport tasksReport;
 
-    public FaultAdminRoutes(FaultInjector faults, IntSupplier createdTasks, Supplier<Map<String, Integer>> externalIdCounts) {
+    /** The {@code tasks} section of the admin document, rendered by whoever owns the tasks. */
+    @FunctionalInterface
+    public interface TasksReport {
+        ObjectNode render(boolean withExternalIds);
+    }
+
+    public FaultAdminRoutes(FaultInjector faults, TasksReport tasksReport) {
         this.faults = faults;
-        this.createdTasks = createdTasks;
-        this.externalIdCounts = externalIdCounts;
+        this.tasksReport = tasksReport;
     }
 
     public List<Route> routes() {
@@ -71,17 +72,7 @@ public final class FaultAdminRoutes {
             root = FaultJson.render(faults.config(), faults.scriptProgress());
             root.set("counters", FaultJson.render(faults.stats()));
         }
-        Map<String, Integer> counts = externalIdCounts.get();
-        ExternalIdSummary summary = ExternalIdSummary.of(counts);
-        ObjectNode tasks = root.putObject("tasks");
-        tasks.put("created", createdTasks.getAsInt());
-        tasks.put("withExternalId", summary.tasks());
-        tasks.put("distinctExternalIds", summary.distinctIds());
-        tasks.put("maxPerExternalId", summary.maxPerId());
-        tasks.set("duplicates", FaultJson.counts(summary.duplicates()));
-        if (withExternalIds) {
-            tasks.set("externalIds", FaultJson.counts(counts));
-        }
+        root.set("tasks", tasksReport.render(withExternalIds));
         return root;
     }
 }

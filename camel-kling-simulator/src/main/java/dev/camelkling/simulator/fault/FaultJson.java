@@ -208,7 +208,8 @@ public final class FaultJson {
         return counters;
     }
 
-    static ObjectNode counts(Map<String, Integer> counts) {
+    /** A count per key as a JSON object, keys sorted. */
+    public static ObjectNode counts(Map<String, Integer> counts) {
         ObjectNode node = NODES.objectNode();
         new TreeMap<>(counts).forEach(node::put);
         return node;

@@ -7,19 +7,28 @@ import java.util.Map;
 public final class Route {
     private final PathPattern pattern;
     private final boolean authenticated;
+    /** This route's own credential rule, or {@code null} for the router's. */
+    private final Authentication authentication;
     private final Map<String, RouteHandler> handlers = new LinkedHashMap<>();
 
-    private Route(String template, boolean authenticated) {
+    private Route(String template, boolean authenticated, Authentication authentication) {
         this.pattern = new PathPattern(template);
         this.authenticated = authenticated;
+        this.authentication = authentication;
     }
 
+    /** Authenticated with the router's {@link Authentication}. */
     public static Route api(String template) {
-        return new Route(template, true);
+        return new Route(template, true, null);
+    }
+
+    /** Authenticated with a rule of its own (e.g. API keys only). */
+    public static Route api(String template, Authentication authentication) {
+        return new Route(template, true, authentication);
     }
 
     public static Route open(String template) {
-        return new Route(template, false);
+        return new Route(template, false, null);
     }
 
     public Route on(String method, RouteHandler handler) {
@@ -33,6 +42,11 @@ public final class Route {
 
     public boolean authenticated() {
         return authenticated;
+    }
+
+    /** The route's own credential rule, or {@code defaultRule}. */
+    public Authentication authentication(Authentication defaultRule) {
+        return authentication == null ? defaultRule : authentication;
     }
 
     public RouteHandler handler(String method) {

@@ -1,7 +1,5 @@
 package dev.camelkling.simulator.http;
 
-import dev.camelkling.simulator.auth.Account;
-
 import java.util.Map;
 
 /** Handles one method on one route; throws {@link ApiException} for Kling errors. */
@@ -11,10 +9,10 @@ public interface RouteHandler {
     SimResponse handle(Call call);
 
     /**
-     * @param account   the authenticated caller, or {@code null} on routes without authentication
+     * @param accountId the authenticated caller's account, or {@code null} on routes without authentication
      * @param variables path variables captured by the route's {@link PathPattern}
      */
-    record Call(SimRequest request, Account account, Map<String, String> variables) {
+    record Call(SimRequest request, String accountId, Map<String, String> variables) {
         public String variable(String name) {
             return variables.get(name);
         }

@@ -1,7 +1,5 @@
 package dev.camelkling.simulator.http;
 
-import dev.camelkling.simulator.auth.Account;
-import dev.camelkling.simulator.auth.Authenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +16,10 @@ public final class Router implements RequestHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
-    private final Authenticator authenticator;
+    private final Authentication authentication;
 
-    public Router(Authenticator authenticator) {
-        this.authenticator = authenticator;
+    public Router(Authentication authentication) {
+        this.authentication = authentication;
     }
 
     public Router add(Route route) {
@@ -47,8 +45,9 @@ public final class Router implements RequestHandler {
                 throw new ApiException(ErrorCode.METHOD_INVALID,
                         "request method " + request.method() + " is invalid for " + request.path());
             }
-            Account account = route.authenticated() ? authenticator.authenticate(request.header("Authorization")) : null;
-            return handler.handle(new RouteHandler.Call(request, account, variables));
+            String accountId = route.authenticated()
+                    ? route.authentication(authentication).accountId(request.header("Authorization")) : null;
+            return handler.handle(new RouteHandler.Call(request, accountId, variables));
         } catch (ApiException e) {
             return Envelope.error(e);
         } catch (RuntimeException e) {

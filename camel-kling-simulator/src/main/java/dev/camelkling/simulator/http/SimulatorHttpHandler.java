@@ -21,8 +21,11 @@ import java.util.Map;
 public final class SimulatorHttpHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorHttpHandler.class);
 
-    /** Large enough for two 10 MB images in Base64 plus masks. */
-    static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+    /**
+     * Large enough for a 50 MB image in Base64 (the 2026 new design's limit, ~67 MB encoded) with the rest of a body,
+     * or two 10 MB images plus masks on the legacy design.
+     */
+    static final int MAX_BODY_BYTES = 96 * 1024 * 1024;
 
     private final RequestHandler pipeline;
 

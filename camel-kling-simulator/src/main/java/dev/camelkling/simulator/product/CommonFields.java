@@ -15,20 +15,20 @@ final class CommonFields {
         String externalTaskId = fields.string("external_task_id");
         if (externalTaskId != null && !externalTaskId.isEmpty()) {
             if (externalTaskId.length() > 256) {
-                throw ApiException.invalidParameter("external_task_id must be at most 256 characters");
+                throw ApiException.invalidParameter(fields.path("external_task_id") + " must be at most 256 characters");
             }
             order.externalTaskId(externalTaskId);
         }
         String callbackUrl = fields.string("callback_url");
         if (callbackUrl != null && !callbackUrl.isEmpty()) {
-            requireHttpUrl("callback_url", callbackUrl);
+            requireHttpUrl(fields.path("callback_url"), callbackUrl);
             order.callbackUrl(callbackUrl);
         }
         JsonNode watermark = fields.object("watermark_info");
         if (watermark != null) {
             JsonNode enabled = watermark.get("enabled");
             if (enabled != null && !enabled.isNull() && !enabled.isBoolean()) {
-                throw ApiException.invalidParameter("watermark_info.enabled must be a boolean");
+                throw ApiException.invalidParameter(fields.path("watermark_info") + ".enabled must be a boolean");
             }
             order.watermarkEnabled(enabled != null && enabled.asBoolean());
         }

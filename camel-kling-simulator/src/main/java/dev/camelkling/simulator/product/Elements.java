@@ -26,19 +26,23 @@ final class Elements {
             if (item == null || !item.isObject()) {
                 throw ApiException.invalidParameter(path + " must be an object {element_id}");
             }
-            JsonNode id = item.get("element_id");
-            if (id == null || id.isNull()) {
-                throw ApiException.invalidParameter(path + ".element_id is required");
-            }
-            if (!id.isIntegralNumber() || !id.canConvertToLong()) {
-                throw ApiException.invalidParameter(path + ".element_id must be a 64-bit integer JSON number");
-            }
-            long value = id.longValue();
-            if (!context.elementExists(value)) {
-                throw ApiException.invalidParameter(path + ".element_id " + value + " does not exist in the element library");
-            }
-            ids.add(value);
+            ids.add(id(path + ".element_id", item.get("element_id"), context));
         }
         return ids;
+    }
+
+    /** One {@code element_id}: required, an int64 JSON number, in the element library. */
+    static long id(String fieldPath, JsonNode id, ValidationContext context) {
+        if (id == null || id.isNull()) {
+            throw ApiException.invalidParameter(fieldPath + " is required");
+        }
+        if (!id.isIntegralNumber() || !id.canConvertToLong()) {
+            throw ApiException.invalidParameter(fieldPath + " must be a 64-bit integer JSON number");
+        }
+        long value = id.longValue();
+        if (!context.elementExists(value)) {
+            throw ApiException.invalidParameter(fieldPath + " " + value + " does not exist in the element library");
+        }
+        return value;
     }
 }

@@ -37,7 +37,17 @@ final class ImageInputs {
      * How strictly to check: full limits for pictures, format only for motion-brush masks, and for
      * the motion-control character image its own limits (sides 300–65536 px, no aspect-ratio rule).
      */
-    enum Rules { PICTURE, MASK, CHARACTER }
+    enum Rules {
+        PICTURE(MAX_BYTES), MASK(MAX_BYTES), CHARACTER(MAX_BYTES),
+        /** A picture on the 2026 new design: the same limits, but up to 50 MB (kling-api-2026.md §2.2). */
+        PICTURE_2026(50 * 1024 * 1024);
+
+        private final int maxBytes;
+
+        Rules(int maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+    }
 
     private ImageInputs() {
     }
@@ -52,24 +62,26 @@ final class ImageInputs {
             String failure = context.isOwnUrl(value) ? "Failed to download " + field + " from " + value : null;
             return new ImageInput(value, 0, 0, null, failure);
         }
+        // the legacy design answers the real service's exact message; the new design names the field as well
+        String notBase64 = rules == Rules.PICTURE_2026 ? field + ": " + NOT_BASE64 : NOT_BASE64;
         if (value.regionMatches(true, 0, "data:", 0, 5)) {
-            throw ApiException.invalidParameter(NOT_BASE64);
+            throw ApiException.invalidParameter(notBase64);
         }
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParameter(NOT_BASE64);
+            throw ApiException.invalidParameter(notBase64);
         }
         if (bytes.length == 0) {
-            throw ApiException.invalidParameter(NOT_BASE64);
+            throw ApiException.invalidParameter(notBase64);
         }
         return decode(field, null, bytes, rules);
     }
 
     private static ImageInput decode(String field, String url, byte[] bytes, Rules rules) {
-        if (bytes.length > MAX_BYTES) {
-            throw ApiException.invalidParameter(field + " must be at most 10MB");
+        if (bytes.length > rules.maxBytes) {
+            throw ApiException.invalidParameter(field + " must be at most " + rules.maxBytes / (1024 * 1024) + "MB");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
@@ -84,7 +96,7 @@ final class ImageInputs {
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                if (rules == Rules.PICTURE) {
+                if (rules == Rules.PICTURE || rules == Rules.PICTURE_2026) {
                     checkPictureLimits(field, width, height);
                 } else if (rules == Rules.CHARACTER) {
                     checkCharacterLimits(field, width, height);

@@ -30,7 +30,7 @@ public final class ModelCatalog {
     private static final String MOTION = "motion-control";
     private static final String IMAGE_GEN = "image-generation";
     private static final String OMNI = "omni-image";
-    /** /v1/videos/omni-video (kling-api-2026.md §7): not simulated, but its models are known, so they get 1201 elsewhere. */
+    /** /v1/videos/omni-video (kling-api-2026.md §7), the legacy twin of the new design's omni-video. */
     private static final String OMNI_VIDEO = "omni-video";
 
     private static final List<String> STD_PRO = List.of("std", "pro");
@@ -73,8 +73,9 @@ public final class ModelCatalog {
             row("kling-v2",           NO_MODE, false, false, IMAGE_GEN),
             row("kling-v2-new",       NO_MODE, false, false, IMAGE_GEN),
             row("kling-image-o1",     NO_MODE, false, false, OMNI),
-            row("kling-v3-omni",      NO_MODE, false, false, OMNI, OMNI_VIDEO),
-            row("kling-video-o1",     NO_MODE, false, false, OMNI_VIDEO));
+            // modes only matter on omni-video (omni-image has none); 4k on kling-v3-omni per kling-api-2026.md §7
+            row("kling-v3-omni",      STD_PRO_4K, false, false, OMNI, OMNI_VIDEO),
+            row("kling-video-o1",     STD_PRO, false, false, OMNI_VIDEO));
 
     private ModelCatalog() {
     }
@@ -127,7 +128,11 @@ public final class ModelCatalog {
      * simulator's choice, the same as for a name that never existed.
      */
     public static void refuseDiscontinued(RequestFields fields, ValidationContext context) {
-        String model = fields.string("model_name");
+        refuseDiscontinued(fields.string("model_name"), context);
+    }
+
+    /** The same for a model named in the path (the 2026 new design). */
+    public static void refuseDiscontinued(String model, ValidationContext context) {
         if (model != null && context.isDiscontinued(model)) {
             throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND, "The model '" + model + "' has been discontinued and is no longer available.");
         }

@@ -35,14 +35,7 @@ final class OmniImageValidator implements RequestValidator {
             throw ApiException.invalidParameter("image_list and element_list together must have at most " + MAX_INPUTS
                     + " items (got " + imageCount + " + " + elementCount + ")");
         }
-        Matcher references = IMAGE_REFERENCE.matcher(prompt);
-        while (references.find()) {
-            long k = parseIndex(references.group(1));
-            if (k < 1 || k > imageCount) {
-                throw ApiException.invalidParameter("prompt refers to " + references.group() + " but image_list has "
-                        + imageCount + " image" + (imageCount == 1 ? "" : "s"));
-            }
-        }
+        requireReferencedImages(prompt, imageCount);
         String resolution = fields.oneOf("resolution", RESOLUTIONS, "1k");
         if ("4k".equals(resolution) && !"kling-v3-omni".equals(model)) {
             throw ApiException.invalidParameter("resolution 4k is only supported by model_name kling-v3-omni (got " + model + ")");
@@ -105,6 +98,18 @@ final class OmniImageValidator implements RequestValidator {
                     + " or \"auto\" (got " + node + ")");
         }
         return (int) value;
+    }
+
+    /** Every {@code <<<image_N>>>} in the prompt needs an N-th image in {@code image_list}. */
+    static void requireReferencedImages(String prompt, int imageCount) {
+        Matcher references = IMAGE_REFERENCE.matcher(prompt);
+        while (references.find()) {
+            long k = parseIndex(references.group(1));
+            if (k < 1 || k > imageCount) {
+                throw ApiException.invalidParameter("prompt refers to " + references.group() + " but image_list has "
+                        + imageCount + " image" + (imageCount == 1 ? "" : "s"));
+            }
+        }
     }
 
     private static long parseIndex(String digits) {

@@ -27,6 +27,11 @@ public final class ProductCatalog {
             OmniImageValidator.PRODUCT, "/v1/images/omni-image", PackType.IMAGE, ResultKind.IMAGES, true,
             new OmniImageValidator());
 
+    /** The legacy twin of the 2026 new design's omni-video (kling-api-2026.md §7). */
+    public static final ProductDescriptor OMNI_VIDEO = new ProductDescriptor(
+            LegacyOmniVideoValidator.PRODUCT, "/v1/videos/omni-video", PackType.VIDEO, ResultKind.VIDEOS, true,
+            new LegacyOmniVideoValidator());
+
     /** The synchronous first step of lip sync. */
     public static final String IDENTIFY_FACE_PATH = "/v1/videos/identify-face";
 
@@ -35,6 +40,6 @@ public final class ProductCatalog {
 
     public static List<ProductDescriptor> all() {
         return List.of(TEXT2VIDEO, IMAGE2VIDEO, ADVANCED_LIP_SYNC, MULTI_IMAGE2VIDEO, MOTION_CONTROL, VIDEO_EXTEND,
-                IMAGE_GENERATION, OMNI_IMAGE);
+                IMAGE_GENERATION, OMNI_IMAGE, OMNI_VIDEO);
     }
 }

@@ -10,7 +10,8 @@ package dev.camelkling.simulator.product;
  * @param packType         which concurrency pool the task uses
  * @param resultKind       videos or images in {@code task_result}
  * @param externalIdLookup whether get-one also resolves {@code external_task_id}s
- * @param validator        the synchronous request rules
+ * @param validator        the synchronous request rules; {@code null} for the 2026 new design's paths, whose
+ *                         rules depend on the model in the path ({@link NewDesignCatalog#validate})
  */
 public record ProductDescriptor(String name, String path, PackType packType, ResultKind resultKind,
                                 boolean externalIdLookup, RequestValidator validator) {

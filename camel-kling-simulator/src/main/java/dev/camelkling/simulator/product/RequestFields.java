@@ -1,6 +1,7 @@
 package dev.camelkling.simulator.product;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelkling.simulator.http.ApiException;
 
@@ -15,9 +16,28 @@ public final class RequestFields {
     public static final int MAX_PROMPT_CHARS = 2500;
 
     private final ObjectNode body;
+    /** Prepended to field names in messages: {@code ""} for the body, {@code "settings."} for a nested object. */
+    private final String prefix;
 
     public RequestFields(ObjectNode body) {
+        this(body, "");
+    }
+
+    private RequestFields(ObjectNode body, String prefix) {
         this.body = body;
+        this.prefix = prefix;
+    }
+
+    /** A nested object's fields, named {@code name.field} in messages; an empty one when absent. */
+    public RequestFields section(String name) {
+        JsonNode node = object(name);
+        return new RequestFields(node == null ? JsonNodeFactory.instance.objectNode() : (ObjectNode) node,
+                path(name) + ".");
+    }
+
+    /** The field's name as messages show it, e.g. {@code settings.duration}. */
+    public String path(String name) {
+        return prefix + name;
     }
 
     public boolean has(String name) {
@@ -32,7 +52,7 @@ public final class RequestFields {
 
     /** @return the string value, or {@code null} when absent */
     public String string(String name) {
-        return string(name, node(name));
+        return string(path(name), node(name));
     }
 
     public static String string(String fieldPath, JsonNode node) {
@@ -49,10 +69,10 @@ public final class RequestFields {
     public String text(String name, boolean required, int maxChars) {
         String value = string(name);
         if (required && (value == null || value.isBlank())) {
-            throw ApiException.invalidParameter(name + " is required and must not be empty");
+            throw ApiException.invalidParameter(path(name) + " is required and must not be empty");
         }
         if (value != null && value.codePointCount(0, value.length()) > maxChars) {
-            throw ApiException.invalidParameter(name + " must be at most " + maxChars + " characters");
+            throw ApiException.invalidParameter(path(name) + " must be at most " + maxChars + " characters");
         }
         return value;
     }
@@ -64,14 +84,14 @@ public final class RequestFields {
             return defaultValue;
         }
         if (!allowed.contains(value)) {
-            throw ApiException.invalidParameter(name + " must be one of " + String.join(", ", allowed) + " (got \"" + value + "\")");
+            throw ApiException.invalidParameter(path(name) + " must be one of " + String.join(", ", allowed) + " (got \"" + value + "\")");
         }
         return value;
     }
 
     /** A number in [min, max]; {@code null} when absent. */
     public Double number(String name, double min, double max) {
-        return number(name, node(name), min, max);
+        return number(path(name), node(name), min, max);
     }
 
     public static Double number(String fieldPath, JsonNode node, double min, double max) {
@@ -91,7 +111,7 @@ public final class RequestFields {
 
     /** An integer (a JSON integral number, never a string or a fraction) in [min, max]; {@code null} when absent. */
     public Long integer(String name, long min, long max) {
-        return integer(name, node(name), min, max);
+        return integer(path(name), node(name), min, max);
     }
 
     public static Long integer(String fieldPath, JsonNode node, long min, long max) {
@@ -112,7 +132,7 @@ public final class RequestFields {
     public JsonNode object(String name) {
         JsonNode node = node(name);
         if (node != null && !node.isObject()) {
-            throw ApiException.invalidParameter(name + " must be an object");
+            throw ApiException.invalidParameter(path(name) + " must be an object");
         }
         return node;
     }
@@ -121,7 +141,7 @@ public final class RequestFields {
     public JsonNode array(String name) {
         JsonNode node = node(name);
         if (node != null && !node.isArray()) {
-            throw ApiException.invalidParameter(name + " must be an array");
+            throw ApiException.invalidParameter(path(name) + " must be an array");
         }
         return node;
     }

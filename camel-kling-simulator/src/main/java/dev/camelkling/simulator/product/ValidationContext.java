@@ -65,6 +65,14 @@ public interface ValidationContext {
         return false;
     }
 
+    /**
+     * Whether a library element is a video-character element (kling-api-2026.md §2.4 counts them apart from
+     * multi-image elements); the others are multi-image elements.
+     */
+    default boolean isVideoCharacterElement(long elementId) {
+        return false;
+    }
+
     /** Whether a known model is configured as discontinued. */
     default boolean isDiscontinued(String model) {
         return false;

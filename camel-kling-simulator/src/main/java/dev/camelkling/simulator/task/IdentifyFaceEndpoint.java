@@ -27,6 +27,6 @@ public final class IdentifyFaceEndpoint {
 
     private SimResponse identify(RouteHandler.Call call) {
         RequestFields fields = new RequestFields(TaskEndpoints.parseBody(call.request().body()));
-        return Envelope.success(identifyFace.identify(fields, validationContext.forAccount(call.account().id())));
+        return Envelope.success(identifyFace.identify(fields, validationContext.forAccount(call.accountId())));
     }
 }

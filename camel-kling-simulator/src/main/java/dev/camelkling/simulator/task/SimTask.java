@@ -3,7 +3,6 @@ package dev.camelkling.simulator.task;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.camelkling.simulator.auth.Account;
 import dev.camelkling.simulator.product.ProductDescriptor;
 import dev.camelkling.simulator.product.ResultKind;
 import dev.camelkling.simulator.product.TaskOrder;
@@ -24,9 +23,10 @@ public final class SimTask {
     private final long sequence;
     private final String taskId;
     private final ProductDescriptor product;
-    private final Account account;
+    private final String accountId;
     private final TaskOrder order;
     private final long createdAt;
+    private final TaskView view;
 
     private TaskStatus status = TaskStatus.SUBMITTED;
     private String statusMessage = "";
@@ -34,14 +34,34 @@ public final class SimTask {
     private List<VideoResult> videos = List.of();
     private List<ImageResult> images = List.of();
 
-    SimTask(long sequence, String taskId, ProductDescriptor product, Account account, TaskOrder order, long createdAt) {
+    /** A consistent copy of the changing state, for views that render it. */
+    public record Snapshot(TaskStatus status, String message, long createdAt, long updatedAt, List<VideoResult> videos,
+                           List<ImageResult> images) {
+    }
+
+    SimTask(long sequence, String taskId, ProductDescriptor product, String accountId, TaskOrder order, long createdAt,
+            TaskView view) {
         this.sequence = sequence;
         this.taskId = taskId;
         this.product = product;
-        this.account = account;
+        this.accountId = accountId;
         this.order = order;
         this.createdAt = createdAt;
         this.updatedAt = createdAt;
+        this.view = view;
+    }
+
+    /** The view of the design the task was created on; its callbacks use it. */
+    public TaskView view() {
+        return view;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(status, statusMessage, createdAt, updatedAt, videos, images);
     }
 
     public long sequence() {
@@ -56,8 +76,8 @@ public final class SimTask {
         return product;
     }
 
-    public Account account() {
-        return account;
+    public String accountId() {
+        return accountId;
     }
 
     public TaskOrder order() {

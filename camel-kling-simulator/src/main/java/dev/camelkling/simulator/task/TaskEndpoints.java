@@ -49,10 +49,10 @@ public final class TaskEndpoints {
     private SimResponse create(RouteHandler.Call call) {
         ObjectNode body = parseBody(call.request().body());
         RequestFields fields = new RequestFields(body);
-        ValidationContext context = validationContext.forAccount(call.account().id());
+        ValidationContext context = validationContext.forAccount(call.accountId());
         ModelCatalog.refuseDiscontinued(fields, context);
         TaskOrder order = product.validator().validate(fields, context);
-        SimTask task = store.create(call.account(), product, order);
+        SimTask task = store.create(call.accountId(), product, order, TaskView.LEGACY);
         // Serialise before the lifecycle starts, so the answer always says "submitted".
         ObjectNode created = task.toCreatedJson();
         lifecycle.submitted(task);
@@ -60,7 +60,7 @@ public final class TaskEndpoints {
     }
 
     private SimResponse get(RouteHandler.Call call) {
-        return store.find(call.account(), product, call.variable("id"))
+        return store.find(call.accountId(), product, call.variable("id"))
                 .map(task -> Envelope.success(task.toJson()))
                 .orElseThrow(TaskEndpoints::notFound);
     }
@@ -68,14 +68,14 @@ public final class TaskEndpoints {
     private SimResponse listOrLookup(RouteHandler.Call call) {
         String externalTaskId = call.request().query().get("external_task_id");
         if (externalTaskId != null && !externalTaskId.isEmpty()) {
-            return store.findByExternalId(call.account(), product, externalTaskId)
+            return store.findByExternalId(call.accountId(), product, externalTaskId)
                     .map(task -> Envelope.success(task.toJson()))
                     .orElseThrow(TaskEndpoints::notFound);
         }
         int pageNum = pageParameter(call, "pageNum", 1, MAX_PAGE_NUM);
         int pageSize = pageParameter(call, "pageSize", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         ArrayNode page = JsonNodeFactory.instance.arrayNode();
-        for (SimTask task : store.page(call.account(), product, pageNum, pageSize)) {
+        for (SimTask task : store.page(call.accountId(), product, pageNum, pageSize)) {
             page.add(task.toJson());
         }
         return Envelope.success(page);
@@ -97,7 +97,8 @@ public final class TaskEndpoints {
         throw ApiException.invalidParameter(name + " must be an integer between 1 and " + max + " (got \"" + raw + "\")");
     }
 
-    static ObjectNode parseBody(byte[] bytes) {
+    /** A create body: a JSON object, else 400/1200. */
+    public static ObjectNode parseBody(byte[] bytes) {
         JsonNode node;
         try {
             node = bytes.length == 0 ? null : Envelope.MAPPER.readTree(bytes);

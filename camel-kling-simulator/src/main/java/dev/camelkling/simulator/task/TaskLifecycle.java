@@ -1,6 +1,5 @@
 package dev.camelkling.simulator.task;
 
-import dev.camelkling.simulator.SimulatorTiming;
 import dev.camelkling.simulator.callback.CallbackDispatcher;
 import dev.camelkling.simulator.http.Envelope;
 import dev.camelkling.simulator.media.GeneratedVideo;
@@ -28,30 +27,26 @@ public final class TaskLifecycle implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile SimulatorTiming timing;
+    private volatile TaskTiming timing;
 
-    public TaskLifecycle(TaskStore store, MediaStore media, CallbackDispatcher callbacks, SimulatorTiming timing) {
+    public TaskLifecycle(TaskStore store, MediaStore media, CallbackDispatcher callbacks, TaskTiming timing) {
         this.store = store;
         this.media = media;
         this.callbacks = callbacks;
         this.timing = timing;
     }
 
-    public void timing(SimulatorTiming timing) {
+    public void timing(TaskTiming timing) {
         this.timing = timing;
-    }
-
-    public SimulatorTiming timing() {
-        return timing;
     }
 
     public void submitted(SimTask task) {
         notifyCallback(task);
-        SimulatorTiming t = timing;
+        TaskTiming t = timing;
         schedule(() -> process(task, t), t.toProcessing().toMillis());
     }
 
-    private void process(SimTask task, SimulatorTiming t) {
+    private void process(SimTask task, TaskTiming t) {
         if (markProcessing(task)) {
             schedule(() -> finish(task), t.toFinal().minus(t.toProcessing()).toMillis());
         }
@@ -99,7 +94,7 @@ public final class TaskLifecycle implements AutoCloseable {
         } else {
             List<SimTask.VideoResult> videos = new ArrayList<>();
             for (VideoSpec spec : task.order().videos()) {
-                GeneratedVideo video = media.registerGeneratedVideo(spec, task.product().name(), task.account().id(),
+                GeneratedVideo video = media.registerGeneratedVideo(spec, task.product().name(), task.accountId(),
                         task.order().modelName(), task.order().mode(), store.now());
                 videos.add(new SimTask.VideoResult(video.id(), video.url(), spec.durationText()));
             }
@@ -118,8 +113,8 @@ public final class TaskLifecycle implements AutoCloseable {
     private void notifyCallback(SimTask task) {
         String url = task.order().callbackUrl();
         if (url != null) {
-            var json = task.toJson();
-            callbacks.send(url, task.taskId(), json.get("task_status").asText(), Envelope.bytes(json));
+            var json = task.view().render(task);
+            callbacks.send(url, task.taskId(), json.get(task.view().statusField()).asText(), Envelope.bytes(json));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.camelkling.simulator.task;
 
-import dev.camelkling.simulator.auth.Account;
 import dev.camelkling.simulator.http.ApiException;
 import dev.camelkling.simulator.http.ErrorCode;
 import dev.camelkling.simulator.product.PackType;
@@ -9,13 +8,16 @@ import dev.camelkling.simulator.product.TaskOrder;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * All tasks plus the concurrency slots they hold. One lock guards both, so that "check the external
@@ -48,18 +50,18 @@ public final class TaskStore {
      * Creates a task or throws: a duplicate {@code external_task_id} in the account is 400/1201, no free
      * slot is 429/1303; in both cases nothing is created.
      */
-    public synchronized SimTask create(Account account, ProductDescriptor product, TaskOrder order) {
-        ExternalKey externalKey = order.externalTaskId() == null ? null : new ExternalKey(account.id(), order.externalTaskId());
+    public synchronized SimTask create(String accountId, ProductDescriptor product, TaskOrder order, TaskView view) {
+        ExternalKey externalKey = order.externalTaskId() == null ? null : new ExternalKey(accountId, order.externalTaskId());
         if (externalKey != null && byExternalId.containsKey(externalKey)) {
             throw ApiException.invalidParameter("external_task_id " + order.externalTaskId() + " already exists");
         }
-        SlotKey key = new SlotKey(account.id(), order.modelName(), product.packType());
+        SlotKey key = new SlotKey(accountId, order.modelName(), product.packType());
         int inUse = slotsInUse.getOrDefault(key, 0);
         if (inUse + order.slots() > maxConcurrentTasks) {
             throw new ApiException(ErrorCode.CONCURRENCY_LIMIT);
         }
         slotsInUse.put(key, inUse + order.slots());
-        SimTask task = new SimTask(++sequence, ids.next(), product, account, order, clock.millis());
+        SimTask task = new SimTask(++sequence, ids.next(), product, accountId, order, clock.millis(), view);
         byTaskId.put(task.taskId(), task);
         if (externalKey != null) {
             byExternalId.put(externalKey, task);
@@ -69,24 +71,60 @@ public final class TaskStore {
     }
 
     /** get-one: the value as a task id first, then (where the product allows it) as an external id. */
-    public synchronized Optional<SimTask> find(Account account, ProductDescriptor product, String id) {
+    public synchronized Optional<SimTask> find(String accountId, ProductDescriptor product, String id) {
         SimTask task = byTaskId.get(id);
-        if (task != null && task.account().equals(account) && task.product().equals(product)) {
+        if (task != null && task.accountId().equals(accountId) && task.product().equals(product)) {
             return Optional.of(task);
         }
-        return product.externalIdLookup() ? findByExternalId(account, product, id) : Optional.empty();
+        return product.externalIdLookup() ? findByExternalId(accountId, product, id) : Optional.empty();
     }
 
-    public synchronized Optional<SimTask> findByExternalId(Account account, ProductDescriptor product, String externalTaskId) {
-        SimTask task = byExternalId.get(new ExternalKey(account.id(), externalTaskId));
+    public synchronized Optional<SimTask> findByExternalId(String accountId, ProductDescriptor product, String externalTaskId) {
+        SimTask task = byExternalId.get(new ExternalKey(accountId, externalTaskId));
         return task != null && task.product().equals(product) ? Optional.of(task) : Optional.empty();
     }
 
+    /** The account's tasks among these ids, in the order asked, each once; unknown ids are left out. */
+    public synchronized List<SimTask> byIds(String accountId, Collection<String> taskIds) {
+        List<SimTask> found = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(taskIds)) {
+            SimTask task = byTaskId.get(id);
+            if (task != null && task.accountId().equals(accountId)) {
+                found.add(task);
+            }
+        }
+        return found;
+    }
+
+    /** The account's tasks carrying these external ids, in the order asked; unknown ids are left out. */
+    public synchronized List<SimTask> byExternalIds(String accountId, Collection<String> externalTaskIds) {
+        List<SimTask> found = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(externalTaskIds)) {
+            SimTask task = byExternalId.get(new ExternalKey(accountId, id));
+            if (task != null) {
+                found.add(task);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The account's tasks (all products, both designs) created in {@code [from, to]} that pass the filter, oldest
+     * first (creation time, then creation order): a stable order in which a cursor can resume.
+     */
+    public synchronized List<SimTask> createdBetween(String accountId, long from, long to, Predicate<SimTask> filter) {
+        return byTaskId.values().stream()
+                .filter(t -> t.accountId().equals(accountId) && t.createdAt() >= from && t.createdAt() <= to)
+                .filter(filter)
+                .sorted(Comparator.comparingLong(SimTask::createdAt).thenComparingLong(SimTask::sequence))
+                .toList();
+    }
+
     /** One page of the account's tasks of one product, newest first. */
-    public synchronized List<SimTask> page(Account account, ProductDescriptor product, int pageNum, int pageSize) {
+    public synchronized List<SimTask> page(String accountId, ProductDescriptor product, int pageNum, int pageSize) {
         List<SimTask> mine = new ArrayList<>();
         for (SimTask t : byTaskId.values()) {
-            if (t.account().equals(account) && t.product().equals(product)) {
+            if (t.accountId().equals(accountId) && t.product().equals(product)) {
                 mine.add(t);
             }
         }
@@ -110,7 +148,7 @@ public final class TaskStore {
         }
         change.accept(task);
         if (task.status().isFinal()) {
-            SlotKey key = new SlotKey(task.account().id(), task.order().modelName(), task.product().packType());
+            SlotKey key = new SlotKey(task.accountId(), task.order().modelName(), task.product().packType());
             slotsInUse.computeIfPresent(key, (k, used) -> used - task.order().slots() <= 0 ? null : used - task.order().slots());
         }
         return true;
