@@ -23,11 +23,9 @@ import dev.camelkling.simulator.KlingSimulator;
 import dev.camelkling.simulator.KlingSimulatorExtension;
 import dev.camelkling.simulator.SimulatorTiming;
 import dev.camelkling.simulator.http.RequestFilter;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  * The callback consumer behind a real HTTP server (platform-http on Vert.x, in-process on a free port), fed by the
  * simulator's callbacks and by hand-made POSTs.
  */
-class KlingCallbackConsumerTest extends KlingTestSupport {
+class KlingCallbackConsumerTest extends CallbackTestSupport {
 
     private static final String SECRET
             = "whsec_" + Base64.getEncoder().encodeToString("kling-callback-test-secret-32byt".getBytes(StandardCharsets.UTF_8));
@@ -55,15 +53,7 @@ class KlingCallbackConsumerTest extends KlingTestSupport {
     private static final String T2V_PATH = "/kling/callback/t2v";
     private static final String SIGNED_PATH = "/kling/callback/signed";
 
-    private final int port = AvailablePortFinder.getNextAvailable();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        LoopbackHttpServer.addTo(context, port);
-        return context;
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {
