@@ -71,7 +71,8 @@ public class KlingProducer extends DefaultAsyncProducer {
         };
     }
 
-    static WaitPolicy waitPolicy(KlingConfiguration configuration, KlingFeature feature) {
+    /** How waitForCompletion polls: from pollInterval, growing to maxPollInterval, up to waitTimeout or the default. */
+    private static WaitPolicy waitPolicy(KlingConfiguration configuration, KlingFeature feature) {
         Duration timeout = configuration.getWaitTimeout() > 0
                 ? Duration.ofMillis(configuration.getWaitTimeout())
                 : feature.resultKind() == ResultKind.IMAGE ? DEFAULT_IMAGE_WAIT : DEFAULT_VIDEO_WAIT;
