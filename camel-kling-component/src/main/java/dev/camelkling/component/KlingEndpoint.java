@@ -45,7 +45,7 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
               description = "The most list pages the consumer reads in one poll; a page shorter than pageSize ends the poll earlier.")
     private int maxPagesPerPoll = 10;
     @UriParam(label = "consumer", defaultValue = "succeed,failed",
-              description = "Which final statuses the consumer emits: succeed, failed, or both (comma-separated in a URI).")
+              description = "Which final statuses the consumer emits, comma-separated: succeed, failed, or both.")
     private List<KlingFinalStatus> statuses = List.of(KlingFinalStatus.succeed, KlingFinalStatus.failed);
     @UriParam(label = "consumer",
               description = "Emit only tasks whose external_task_id starts with this prefix, so applications sharing an"
