@@ -52,6 +52,14 @@ public final class KlingConvertersLoader implements TypeConverterLoader, CamelCo
                 }
                 return answer;
             });
+        addTypeConverter(registry, dev.camelkling.component.KlingFinalStatus.class, java.lang.String.class, false,
+            (type, exchange, value) -> {
+                Object answer = dev.camelkling.component.KlingConverters.toFinalStatus((java.lang.String) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
     }
 
     private static void addTypeConverter(TypeConverterRegistry registry, Class<?> toType, Class<?> fromType, boolean allowNull, SimpleTypeConverter.ConversionMethod method) {

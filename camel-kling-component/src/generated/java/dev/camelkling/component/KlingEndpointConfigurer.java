@@ -177,7 +177,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "staticmask":
         case "staticMask": target.getConfiguration().setStaticMask(property(camelContext, java.lang.String.class, value)); return true;
-        case "statuses": target.setStatuses(property(camelContext, java.lang.String.class, value)); return true;
+        case "statuses": target.setStatuses(property(camelContext, java.util.List.class, value)); return true;
         case "step": target.getConfiguration().setStep(property(camelContext, dev.camelkling.component.LipSyncStep.class, value)); return true;
         case "stopatseentasks":
         case "stopAtSeenTasks": target.setStopAtSeenTasks(property(camelContext, boolean.class, value)); return true;
@@ -367,7 +367,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "startScheduler": return boolean.class;
         case "staticmask":
         case "staticMask": return java.lang.String.class;
-        case "statuses": return java.lang.String.class;
+        case "statuses": return java.util.List.class;
         case "step": return dev.camelkling.component.LipSyncStep.class;
         case "stopatseentasks":
         case "stopAtSeenTasks": return boolean.class;
@@ -586,6 +586,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
+        case "statuses": return dev.camelkling.component.KlingFinalStatus.class;
         default: return null;
         }
     }

@@ -22,10 +22,10 @@ final class CallbackUrls {
     }
 
     /** The consumer's path as given, or the default {@code /kling/callback/<feature>}; always with a leading slash. */
-    static String callbackPath(KlingEndpoint endpoint) {
-        String path = endpoint.getCallbackPath();
+    static String callbackPath(String configured, KlingFeature feature) {
+        String path = configured;
         if (ObjectHelper.isEmpty(path)) {
-            return DEFAULT_PATH_PREFIX + endpoint.getKlingFeature().uriName();
+            return DEFAULT_PATH_PREFIX + feature.uriName();
         }
         path = path.strip();
         return path.startsWith("/") ? path : "/" + path;
@@ -35,10 +35,10 @@ final class CallbackUrls {
      * The path the HTTP server answers on: REST consumer factories put the rest configuration's context path in front
      * of the path they are given.
      */
-    static String servedPath(CamelContext context, KlingEndpoint endpoint) {
+    static String servedPath(CamelContext context, String callbackPath) {
         RestConfiguration rest = context.getRestConfiguration();
         String contextPath = rest == null ? null : rest.getContextPath();
-        String path = callbackPath(endpoint);
+        String path = callbackPath;
         if (ObjectHelper.isEmpty(contextPath) || contextPath.strip().equals("/")) {
             return path;
         }
@@ -49,7 +49,7 @@ final class CallbackUrls {
     }
 
     /** {@code base + servedPath}, without a doubled or missing slash; {@code null} if the base is unknown. */
-    static String publicUrl(String baseUrl, CamelContext context, KlingEndpoint consumerEndpoint) {
+    static String publicUrl(String baseUrl, CamelContext context, String callbackPath) {
         if (ObjectHelper.isEmpty(baseUrl)) {
             return null;
         }
@@ -57,7 +57,7 @@ final class CallbackUrls {
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        return base + servedPath(context, consumerEndpoint);
+        return base + servedPath(context, callbackPath);
     }
 
     /** The consumer re-reads announced tasks: it must read where the producer creates them. */
@@ -74,18 +74,14 @@ final class CallbackUrls {
      * @return {@code null} when there is no such consumer, or no base URL is known
      * @throws IllegalStateException when several callback consumers of the feature give different URLs
      */
-    static String forProducer(KlingEndpoint producerEndpoint) {
-        CamelContext context = producerEndpoint.getCamelContext();
-        KlingFeature feature = producerEndpoint.getKlingFeature();
+    static String forProducer(CamelContext context, KlingFeature feature, KlingConfiguration producer) {
         Set<String> urls = new TreeSet<>();
         for (Route route : context.getRoutes()) {
-            if (route.getConsumer() instanceof KlingCallbackConsumer consumer
-                && consumer.getEndpoint().getKlingFeature() == feature
-                && sameAccount(producerEndpoint.getConfiguration(), consumer.getEndpoint().getConfiguration())) {
-                KlingEndpoint consumerEndpoint = consumer.getEndpoint();
-                String base = ObjectHelper.isNotEmpty(producerEndpoint.getCallbackBaseUrl())
-                        ? producerEndpoint.getCallbackBaseUrl() : consumerEndpoint.getCallbackBaseUrl();
-                String url = publicUrl(base, context, consumerEndpoint);
+            if (route.getConsumer() instanceof CallbackReceiver consumer && consumer.feature() == feature
+                && sameAccount(producer, consumer.configuration())) {
+                String base = ObjectHelper.isNotEmpty(producer.getCallbackBaseUrl())
+                        ? producer.getCallbackBaseUrl() : consumer.configuration().getCallbackBaseUrl();
+                String url = publicUrl(base, context, consumer.callbackPath());
                 if (url != null) {
                     urls.add(url);
                 }

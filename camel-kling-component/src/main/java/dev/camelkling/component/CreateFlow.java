@@ -6,19 +6,11 @@ import org.apache.camel.Exchange;
 
 /**
  * How operation create runs for a feature. Almost every feature creates one task ({@link SingleTaskCreation}); lip
- * sync adds the identify-face step and video extend can repeat itself, so those two bring their own flow.
+ * sync adds the identify-face step and video extend can repeat itself, so those two bring their own flow. The producer
+ * picks the flow of its feature.
  */
 interface CreateFlow {
 
     /** Runs the creation; bad input is thrown at once, on the caller's thread, before anything is sent. */
     CompletableFuture<?> create(Exchange exchange);
-
-    static CreateFlow forEndpoint(KlingEndpoint endpoint) {
-        SingleTaskCreation single = new SingleTaskCreation(endpoint);
-        return switch (endpoint.getKlingFeature()) {
-            case LIP_SYNC -> new LipSyncCreation(endpoint, single);
-            case VIDEO_EXTEND -> new VideoExtendCreation(endpoint, single);
-            default -> single;
-        };
-    }
 }

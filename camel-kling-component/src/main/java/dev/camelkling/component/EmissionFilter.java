@@ -1,10 +1,11 @@
 package dev.camelkling.component;
 
-import java.util.HashSet;
-import java.util.Locale;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Set;
 
 import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskStatus;
 
 /**
  * Which finished tasks a kling consumer emits, the same for the polling and the callback consumer: a wanted final
@@ -12,30 +13,20 @@ import dev.camelkling.client.task.KlingTask;
  */
 final class EmissionFilter {
 
-    private final Set<String> statuses;
+    private final Set<KlingTaskStatus> statuses = EnumSet.noneOf(KlingTaskStatus.class);
     private final String externalTaskIdPrefix;
 
-    EmissionFilter(KlingEndpoint endpoint) {
-        this.statuses = parseStatuses(endpoint.getStatuses());
-        this.externalTaskIdPrefix = endpoint.getExternalTaskIdPrefix();
-    }
-
-    static Set<String> parseStatuses(String statuses) {
-        Set<String> wanted = new HashSet<>();
-        for (String s : statuses.split(",")) {
-            String status = s.strip().toLowerCase(Locale.ROOT);
-            if (!status.equals("succeed") && !status.equals("failed")) {
-                throw new IllegalArgumentException("statuses: only the final statuses succeed and failed can be emitted"
-                                                   + " (was " + s.strip() + ")");
-            }
-            wanted.add(status);
+    EmissionFilter(Collection<KlingFinalStatus> statuses, String externalTaskIdPrefix) {
+        if (statuses == null || statuses.isEmpty()) {
+            throw new IllegalArgumentException("statuses: name the final statuses to emit, succeed, failed or both");
         }
-        return Set.copyOf(wanted);
+        statuses.forEach(status -> this.statuses.add(status.taskStatus()));
+        this.externalTaskIdPrefix = externalTaskIdPrefix;
     }
 
     /** A final task with one of the wanted statuses. */
     boolean hasWantedStatus(KlingTask task) {
-        return task.isFinal() && statuses.contains(task.status().wireValue());
+        return task.isFinal() && statuses.contains(task.status());
     }
 
     /** A task of this application: its external id starts with the prefix, when one is set. */

@@ -10,6 +10,7 @@ import dev.camelkling.client.request.KlingFeature;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -67,6 +68,9 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
         // the endpoint is registered under the URI as given; the URI it shows carries no secret
         KlingEndpoint endpoint = new KlingEndpoint(MaskedEndpointUri.of(uri, SECRET_OPTIONS), this, feature, configuration.copy());
         DoublyEncodedUriValues.repair(parameters);
+        if (getEndpointPropertyConfigurer() instanceof PropertyConfigurerGetter options) {
+            ListOptionValues.split(getCamelContext(), options, endpoint, parameters);
+        }
         setProperties(endpoint, parameters);
         KlingConfiguration c = endpoint.getConfiguration();
         if (c.getKlingClient() == null) {

@@ -13,8 +13,6 @@ import dev.camelkling.client.task.KlingTask;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.util.URISupport;
 
@@ -29,6 +27,7 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
     /** Tasks whose exchange is still being routed: a poll must not emit them a second time meanwhile. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final EmissionFilter filter;
+    private final EmittedTasks emitted;
     /** Tasks created before this (epoch ms) were all settled at the last poll; Long.MIN_VALUE = read everything. */
     private volatile long settledBefore = Long.MIN_VALUE;
     /** When the last poll finished (epoch ms, 0 = none yet) and how many tasks it emitted: for the dev console. */
@@ -38,13 +37,13 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
     public KlingConsumer(KlingEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
-        this.filter = new EmissionFilter(endpoint);
+        this.filter = new EmissionFilter(endpoint.getStatuses(), endpoint.getExternalTaskIdPrefix());
+        this.emitted = new EmittedTasks(endpoint::getIdempotentRepository, this);
     }
 
     @Override
     protected int poll() throws Exception {
         Queue<Object> exchanges = new ArrayDeque<>();
-        IdempotentRepository emitted = endpoint.getIdempotentRepository();
         for (KlingTask task : finishedTasks()) {
             // Claim before checking the repository: an exchange completing in between then cannot slip through.
             if (!inFlight.add(task.taskId())) {
@@ -126,8 +125,7 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private boolean isEmitted(KlingTask task) {
-        return !filter.hasWantedStatus(task)
-               || endpoint.getIdempotentRepository().contains(task.taskId());
+        return !filter.hasWantedStatus(task) || emitted.contains(task.taskId());
     }
 
     /**
@@ -161,39 +159,9 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, limit);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == limit - 1);
             pendingExchanges = limit - index - 1;
-            exchange.getExchangeExtension().addOnCompletion(new EmittedMarker(taskId));
-            getAsyncProcessor().process(exchange, doneSync -> {
-                // the outcome is handled by EmittedMarker
-            });
+            emitted.emit(exchange, taskId, () -> inFlight.remove(taskId));
         }
         return limit;
-    }
-
-    /** Commits a task as emitted when its exchange completes, and frees it for re-emission when it fails. */
-    private final class EmittedMarker implements Synchronization {
-        private final String taskId;
-
-        EmittedMarker(String taskId) {
-            this.taskId = taskId;
-        }
-
-        @Override
-        public void onComplete(Exchange exchange) {
-            try {
-                endpoint.getIdempotentRepository().add(taskId);
-            } finally {
-                inFlight.remove(taskId);
-            }
-        }
-
-        @Override
-        public void onFailure(Exchange exchange) {
-            inFlight.remove(taskId);
-            if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Error processing Kling task " + taskId, exchange,
-                        exchange.getException());
-            }
-        }
     }
 
     @Override

@@ -4,7 +4,7 @@ import org.apache.camel.Converter;
 
 /**
  * URI text to the component's option types. Without it Camel's generic enum conversion would refuse a bad
- * consumerMode with a message that neither names the option nor lists the values.
+ * consumerMode or status with a message that neither names the option nor lists the values.
  */
 @Converter(generateLoader = true)
 public final class KlingConverters {
@@ -15,5 +15,11 @@ public final class KlingConverters {
     @Converter
     public static KlingConsumerMode toConsumerMode(String value) {
         return KlingConsumerMode.fromUri(value);
+    }
+
+    /** One element of {@code statuses}; {@link ListOptionValues} splits the list and names the option. */
+    @Converter
+    public static KlingFinalStatus toFinalStatus(String value) {
+        return KlingFinalStatus.fromUri(value);
     }
 }

@@ -1,6 +1,7 @@
 package dev.camelkling.component;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
@@ -8,9 +9,7 @@ import javax.net.ssl.SSLContext;
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.KlingClientConfig;
 import dev.camelkling.client.request.KlingFeature;
-import dev.camelkling.client.request.ResultKind;
 import dev.camelkling.client.transport.RetryPolicy;
-import dev.camelkling.client.wait.WaitPolicy;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -47,7 +46,7 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
     private int maxPagesPerPoll = 10;
     @UriParam(label = "consumer", defaultValue = "succeed,failed",
               description = "Which final statuses the consumer emits, comma-separated: succeed, failed, or both.")
-    private String statuses = "succeed,failed";
+    private List<KlingFinalStatus> statuses = List.of(KlingFinalStatus.succeed, KlingFinalStatus.failed);
     @UriParam(label = "consumer",
               description = "Emit only tasks whose external_task_id starts with this prefix, so applications sharing an"
                             + " account see only their own tasks.")
@@ -194,18 +193,6 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
         }
     }
 
-    /** Images come back in seconds to a few minutes, videos take minutes: the default bound follows the feature. */
-    static final Duration DEFAULT_VIDEO_WAIT = Duration.ofMinutes(30);
-    static final Duration DEFAULT_IMAGE_WAIT = Duration.ofMinutes(10);
-
-    WaitPolicy waitPolicy() {
-        Duration timeout = configuration.getWaitTimeout() > 0
-                ? Duration.ofMillis(configuration.getWaitTimeout())
-                : klingFeature.resultKind() == ResultKind.IMAGE ? DEFAULT_IMAGE_WAIT : DEFAULT_VIDEO_WAIT;
-        return new WaitPolicy(Duration.ofMillis(configuration.getPollInterval()), 1.5,
-                Duration.ofMillis(configuration.getMaxPollInterval()), timeout);
-    }
-
     KlingClient getClient() {
         return client;
     }
@@ -234,11 +221,11 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
         this.maxPagesPerPoll = maxPagesPerPoll;
     }
 
-    public String getStatuses() {
+    public List<KlingFinalStatus> getStatuses() {
         return statuses;
     }
 
-    public void setStatuses(String statuses) {
+    public void setStatuses(List<KlingFinalStatus> statuses) {
         this.statuses = statuses;
     }
 

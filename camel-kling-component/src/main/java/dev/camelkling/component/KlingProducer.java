@@ -1,18 +1,20 @@
 package dev.camelkling.component;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.ResultKind;
 import dev.camelkling.client.task.KlingTask;
 import dev.camelkling.client.task.KlingWaitTimeoutException;
+import dev.camelkling.client.wait.WaitPolicy;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.util.URISupport;
 
@@ -22,15 +24,60 @@ import org.apache.camel.util.URISupport;
  */
 public class KlingProducer extends DefaultAsyncProducer {
 
+    /** Images come back in seconds to a few minutes, videos take minutes: the default bound follows the feature. */
+    static final Duration DEFAULT_VIDEO_WAIT = Duration.ofMinutes(30);
+    static final Duration DEFAULT_IMAGE_WAIT = Duration.ofMinutes(10);
+
     private final KlingEndpoint endpoint;
-    private final CreateFlow createFlow;
-    private final TaskOutcomes outcomes;
+    private CreateFlow createFlow;
+    private TaskOutcomes outcomes;
 
     public KlingProducer(KlingEndpoint endpoint) {
         super(endpoint);
         this.endpoint = endpoint;
-        this.createFlow = CreateFlow.forEndpoint(endpoint);
-        this.outcomes = new TaskOutcomes(endpoint);
+    }
+
+    /** What every exchange's steps share is settled here, once, rather than per exchange. */
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ProducerSetup setup = setup();
+        createFlow = createFlow(setup);
+        outcomes = new TaskOutcomes(setup);
+        setup.callbackUrl().lookUpOnceStarted(endpoint.getCamelContext());
+    }
+
+    private ProducerSetup setup() {
+        KlingComponent component = endpoint.getComponent();
+        if (!(component.getEndpointPropertyConfigurer() instanceof PropertyConfigurerGetter options)) {
+            throw new IllegalStateException("The generated kling endpoint configurer is missing from the classpath");
+        }
+        KlingFeature feature = endpoint.getKlingFeature();
+        KlingConfiguration configuration = endpoint.getConfiguration();
+        DerivedCallbackUrl callbackUrl = feature.schema().fieldNames().contains("callback_url")
+                ? new DerivedCallbackUrl(() -> CallbackUrls.forProducer(endpoint.getCamelContext(), feature, configuration))
+                : DerivedCallbackUrl.none();
+        return new ProducerSetup(feature, configuration, endpoint.getEndpointKey(), endpoint::getClient,
+                component::getScheduler, component.getTemporaryResultFiles(),
+                option -> options.getOptionValue(endpoint, option, false), waitPolicy(configuration, feature), callbackUrl);
+    }
+
+    private static CreateFlow createFlow(ProducerSetup setup) {
+        SingleTaskCreation single = new SingleTaskCreation(setup);
+        return switch (setup.feature()) {
+            case LIP_SYNC -> new LipSyncCreation(setup, single);
+            case VIDEO_EXTEND -> new VideoExtendCreation(setup, single);
+            default -> single;
+        };
+    }
+
+    /** How waitForCompletion polls: from pollInterval, growing to maxPollInterval, up to waitTimeout or the default. */
+    private static WaitPolicy waitPolicy(KlingConfiguration configuration, KlingFeature feature) {
+        Duration timeout = configuration.getWaitTimeout() > 0
+                ? Duration.ofMillis(configuration.getWaitTimeout())
+                : feature.resultKind() == ResultKind.IMAGE ? DEFAULT_IMAGE_WAIT : DEFAULT_VIDEO_WAIT;
+        return new WaitPolicy(Duration.ofMillis(configuration.getPollInterval()), 1.5,
+                Duration.ofMillis(configuration.getMaxPollInterval()), timeout);
     }
 
     @Override
@@ -56,7 +103,7 @@ public class KlingProducer extends DefaultAsyncProducer {
     private void handBack(Exchange exchange, AsyncCallback callback, Throwable failure) {
         Runnable done = () -> {
             if (failure != null) {
-                Throwable cause = unwrap(failure);
+                Throwable cause = CompletionCauses.unwrap(failure);
                 if (cause instanceof KlingWaitTimeoutException timeout && timeout.lastSeen() != null) {
                     KlingTaskMessages.populate(exchange.getMessage(), timeout.lastSeen());
                 }
@@ -91,7 +138,7 @@ public class KlingProducer extends DefaultAsyncProducer {
             throw new IllegalArgumentException("Operation get needs the header " + KlingConstants.TASK_ID + " or "
                                                + KlingConstants.EXTERNAL_TASK_ID + ", or a task id as the String body");
         }
-        return outcomes.finish(read, exchange, false);
+        return outcomes.finish(read, exchange);
     }
 
     private CompletableFuture<List<KlingTask>> list(Exchange exchange) {
@@ -103,14 +150,6 @@ public class KlingProducer extends DefaultAsyncProducer {
             exchange.getMessage().setBody(tasks);
             return tasks;
         });
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     private KlingClient client() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import dev.camelkling.client.request.KlingFeature;
@@ -16,8 +17,6 @@ import dev.camelkling.client.error.KlingValidationException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
-import org.apache.camel.spi.PropertyConfigurer;
-import org.apache.camel.spi.PropertyConfigurerGetter;
 
 /**
  * Turns an exchange into a Kling request for any feature, driven only by the feature's field list: for each Kling
@@ -26,37 +25,22 @@ import org.apache.camel.spi.PropertyConfigurerGetter;
  */
 final class KlingRequestAssembler {
 
-    private final KlingEndpoint endpoint;
+    private final ProducerSetup setup;
     private final KlingFeature feature;
     private final List<FieldBinding> bindings;
-    private final PropertyConfigurerGetter options;
-    private final ExternalTaskIds externalIds;
 
-    ExternalTaskIds externalIds() {
-        return externalIds;
-    }
-
-    KlingRequestAssembler(KlingEndpoint endpoint) {
-        this.endpoint = endpoint;
-        this.feature = endpoint.getKlingFeature();
+    KlingRequestAssembler(ProducerSetup setup) {
+        this.setup = setup;
+        this.feature = setup.feature();
         this.bindings = feature.schema().fieldNames().stream().map(FieldBinding::forField).toList();
-        PropertyConfigurer configurer = endpoint.getComponent().getEndpointPropertyConfigurer();
-        if (!(configurer instanceof PropertyConfigurerGetter getter)) {
-            throw new IllegalStateException("The generated kling endpoint configurer is missing from the classpath");
-        }
-        this.options = getter;
-        this.externalIds = new ExternalTaskIds(endpoint);
-    }
-
-    KlingRequest assemble(Exchange exchange) {
-        return assemble(exchange, Map.of());
     }
 
     /**
      * The validated request, with {@code standIns} in place of the fields an earlier request of the flow will supply
      * (lip sync's session and face): a flow of several requests checks them all before it sends the first.
+     * {@code completion} adds what the create step itself gives (its external id) before the one validation.
      */
-    KlingRequest assemble(Exchange exchange, Map<String, Object> standIns) {
+    KlingRequest assemble(Exchange exchange, Map<String, Object> standIns, UnaryOperator<KlingRequest> completion) {
         Message message = exchange.getMessage();
         Object body = message.getBody();
         if (body instanceof KlingRequest request) {
@@ -72,7 +56,7 @@ final class KlingRequestAssembler {
             for (Map.Entry<String, Object> standIn : standIns.entrySet()) {
                 request = request.with(standIn.getKey(), standIn.getValue());
             }
-            request = request.externalTaskId() == null ? externalIds.giveOne(request, exchange) : request;
+            request = completion.apply(request);
             request.validate();
             return request;
         }
@@ -96,7 +80,7 @@ final class KlingRequestAssembler {
                 value = natural.value();
             }
             if (value == null) {
-                value = options.getOptionValue(endpoint, binding.option(), false);
+                value = setup.endpointOptions().apply(binding.option());
                 if (value != null) {
                     fromOptions.add(binding);
                 }
@@ -118,10 +102,7 @@ final class KlingRequestAssembler {
         }
         fields.putAll(standIns);
         try {
-            KlingRequest request = KlingRequest.of(feature, fields);
-            if (request.externalTaskId() == null) {
-                request = externalIds.giveOne(request, exchange);
-            }
+            KlingRequest request = completion.apply(KlingRequest.of(feature, fields));
             // what the route set explicitly is reported before what is missing or wrong between fields
             request.validateFields(Stream.concat(fromHeaders.stream(), fromOptions.stream()).map(FieldBinding::field).toList());
             request.validate();
@@ -186,7 +167,7 @@ final class KlingRequestAssembler {
 
     /** The public URL of a callback consumer of this feature and account in the CamelContext, if there is one. */
     private String callbackUrl() {
-        return feature.schema().fieldNames().contains("callback_url") ? CallbackUrls.forProducer(endpoint) : null;
+        return setup.callbackUrl().get();
     }
 
     private record NaturalInput(String field, Object value) {

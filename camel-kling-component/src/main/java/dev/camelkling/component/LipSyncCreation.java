@@ -21,18 +21,18 @@ final class LipSyncCreation implements CreateFlow {
 
     private static final String SUBJECT = "lipSync request";
 
-    private final KlingEndpoint endpoint;
+    private final ProducerSetup setup;
     private final SingleTaskCreation taskCreation;
 
-    LipSyncCreation(KlingEndpoint endpoint, SingleTaskCreation taskCreation) {
-        this.endpoint = endpoint;
+    LipSyncCreation(ProducerSetup setup, SingleTaskCreation taskCreation) {
+        this.setup = setup;
         this.taskCreation = taskCreation;
     }
 
     @Override
     public CompletableFuture<?> create(Exchange exchange) {
         Message message = exchange.getMessage();
-        LipSyncStep step = HeaderValues.read(message, KlingConstants.STEP, LipSyncStep.class, endpoint.getConfiguration().getStep(), "step");
+        LipSyncStep step = HeaderValues.read(message, KlingConstants.STEP, LipSyncStep.class, setup.configuration().getStep(), "step");
         return switch (step) {
             case identify -> identify(exchange, identifyRequest(message, true), faceIndex(message)).thenApply(found -> {
                 message.setBody(found.identification());
@@ -51,7 +51,7 @@ final class LipSyncCreation implements CreateFlow {
         Message message = exchange.getMessage();
         IdentifyFaceRequest identify = identifyRequest(message, false);
         int faceIndex = faceIndex(message);
-        KlingRequest lipSync = taskCreation.assembler().assemble(exchange, SESSION_STAND_INS);
+        KlingRequest lipSync = taskCreation.assemble(exchange, SESSION_STAND_INS);
         return identify(exchange, identify, faceIndex).thenCompose(found -> taskCreation.create(exchange,
                 () -> withSession(lipSync, found.identification(), found.face())));
     }
@@ -61,11 +61,10 @@ final class LipSyncCreation implements CreateFlow {
             "session_id", "(from identify-face)", "face_id", "(from identify-face)",
             "face_start_time", 0L, "face_end_time", Long.MAX_VALUE / 2);
 
+    /** Checked again against the real face window by the client's create, which refuses it before sending. */
     private static KlingRequest withSession(KlingRequest lipSync, FaceIdentification found, Face face) {
-        KlingRequest request = lipSync.with("session_id", found.sessionId()).with("face_id", face.faceId())
+        return lipSync.with("session_id", found.sessionId()).with("face_id", face.faceId())
                 .with("face_start_time", face.startTime()).with("face_end_time", face.endTime());
-        request.validate(); // now against the real face window
-        return request;
     }
 
     private record Identified(FaceIdentification identification, Face face) {
@@ -73,7 +72,7 @@ final class LipSyncCreation implements CreateFlow {
 
     private CompletableFuture<Identified> identify(Exchange exchange, IdentifyFaceRequest request, int faceIndex) {
         request.validate();
-        return endpoint.getClient().identifyFace(request).thenApply(found -> {
+        return setup.client().identifyFace(request).thenApply(found -> {
             Face face = chosenFace(found, faceIndex);
             publish(exchange.getMessage(), found, face);
             return new Identified(found, face);
@@ -100,7 +99,7 @@ final class LipSyncCreation implements CreateFlow {
                 return IdentifyFaceRequest.ofVideoUrl(text.strip());
             }
         }
-        KlingConfiguration c = endpoint.getConfiguration();
+        KlingConfiguration c = setup.configuration();
         if (c.getVideoUrl() != null) {
             return IdentifyFaceRequest.ofVideoUrl(c.getVideoUrl());
         }
@@ -114,7 +113,7 @@ final class LipSyncCreation implements CreateFlow {
 
     /** The face to drive, by its index among the faces found; a negative index is refused before anything is sent. */
     private int faceIndex(Message message) {
-        int index = HeaderValues.read(message, KlingConstants.FACE_INDEX, Integer.class, endpoint.getConfiguration().getFaceIndex(),
+        int index = HeaderValues.read(message, KlingConstants.FACE_INDEX, Integer.class, setup.configuration().getFaceIndex(),
                 "faceIndex");
         if (index < 0) {
             throw new KlingValidationException(SUBJECT, "faceIndex", "must be 0 or more (was " + index + ")");

@@ -1,5 +1,6 @@
 package dev.camelkling.component;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -14,63 +15,65 @@ final class SingleTaskCreation implements CreateFlow {
     /** After a lost answer, how long Kling gets to finish the request before it is looked up (twice). */
     static final java.time.Duration AMBIGUITY_SETTLE_DELAY = java.time.Duration.ofSeconds(2);
 
-    private final KlingEndpoint endpoint;
+    private final ProducerSetup setup;
     private final KlingRequestAssembler assembler;
     private final TaskOutcomes outcomes;
+    private final CreateStepMemory memory;
 
-    SingleTaskCreation(KlingEndpoint endpoint) {
-        this.endpoint = endpoint;
-        this.assembler = new KlingRequestAssembler(endpoint);
-        this.outcomes = new TaskOutcomes(endpoint);
+    SingleTaskCreation(ProducerSetup setup) {
+        this.setup = setup;
+        this.assembler = new KlingRequestAssembler(setup);
+        this.outcomes = new TaskOutcomes(setup);
+        this.memory = new CreateStepMemory(setup);
     }
 
     @Override
     public CompletableFuture<KlingTask> create(Exchange exchange) {
-        return create(exchange, () -> assembler.assemble(exchange));
+        return create(exchange, () -> assemble(exchange, Map.of()));
     }
 
     /** Creates the task of the request {@code assembled} gives, which is not asked for when this is a redelivery. */
     CompletableFuture<KlingTask> create(Exchange exchange, Supplier<KlingRequest> assembled) {
-        String createdBefore = exchange.getProperty(createdTaskProperty(), String.class);
+        String createdBefore = memory.createdTask(exchange);
         if (createdBefore != null) {
             // A redelivery of an exchange whose task this endpoint already created (the wait or download failed):
             // carry on with that task instead of paying for a second one.
-            return forget(exchange, outcomes.finish(endpoint.getClient().get(endpoint.getKlingFeature(), createdBefore),
-                    exchange, false));
+            return succeeded(exchange, outcomes.finish(setup.client().get(setup.feature(), createdBefore), exchange));
         }
         KlingRequest request = assembled.get();
         CompletableFuture<KlingTask> created = creator().create(request).thenApply(task -> {
-            exchange.setProperty(createdTaskProperty(), task.taskId());
+            memory.createdTask(exchange, task.taskId());
             return task;
         });
-        return forget(exchange, outcomes.finish(created, exchange, false));
+        return succeeded(exchange, outcomes.finish(created, exchange));
     }
 
-    /** Once this step has succeeded, a later failure of the route must not make a new create look like a redelivery. */
-    private CompletableFuture<KlingTask> forget(Exchange exchange, CompletableFuture<KlingTask> outcome) {
+    /**
+     * The validated request of this step, with its external id, and {@code standIns} in place of the fields an earlier
+     * request of the flow will supply.
+     */
+    KlingRequest assemble(Exchange exchange, Map<String, Object> standIns) {
+        return assembler.assemble(exchange, standIns, request -> memory.withExternalId(request, exchange));
+    }
+
+    private CompletableFuture<KlingTask> succeeded(Exchange exchange, CompletableFuture<KlingTask> outcome) {
         return outcome.thenApply(task -> {
-            exchange.removeProperty(createdTaskProperty());
-            assembler.externalIds().forget(exchange);
+            memory.succeeded(exchange);
             return task;
         });
-    }
-
-    /** One property per endpoint, so two kling steps of a route never mistake each other's tasks. */
-    private String createdTaskProperty() {
-        return "CamelKlingCreatedTask:" + endpoint.getEndpointKey();
     }
 
     /** Creates at most once: an ambiguous failure is reconciled through the request's external id. */
     ExactlyOnceCreator creator() {
-        return new ExactlyOnceCreator(endpoint.getClient(), endpoint.getConfiguration().getMaxCreateAttempts(),
-                AMBIGUITY_SETTLE_DELAY, endpoint.getComponent().getScheduler());
-    }
-
-    KlingRequestAssembler assembler() {
-        return assembler;
+        return new ExactlyOnceCreator(setup.client(), setup.configuration().getMaxCreateAttempts(), AMBIGUITY_SETTLE_DELAY,
+                setup.scheduler());
     }
 
     TaskOutcomes outcomes() {
         return outcomes;
+    }
+
+    CreateStepMemory memory() {
+        return memory;
     }
 }

@@ -23,30 +23,41 @@ import org.apache.camel.Exchange;
  */
 final class TaskOutcomes {
 
-    private final KlingEndpoint endpoint;
+    private final ProducerSetup setup;
 
-    TaskOutcomes(KlingEndpoint endpoint) {
-        this.endpoint = endpoint;
+    TaskOutcomes(ProducerSetup setup) {
+        this.setup = setup;
     }
 
-    /** Publishes the task, after waiting for it to finish when the endpoint asks for that (or {@code forceWait}). */
-    CompletableFuture<KlingTask> finish(CompletableFuture<KlingTask> call, Exchange exchange, boolean forceWait) {
-        boolean wait = forceWait || endpoint.getConfiguration().isWaitForCompletion();
-        CompletableFuture<KlingTask> task = wait ? call.thenCompose(this::awaitFinal) : call;
-        CompletableFuture<KlingTask> published = task.thenApply(t -> {
-            KlingTaskMessages.populate(exchange.getMessage(), t);
-            if (wait && t.status() == KlingTaskStatus.FAILED) {
-                throw new KlingTaskFailedException(t);
+    /** Publishes the task Kling answered with, after waiting for it to finish when the endpoint asks for that. */
+    CompletableFuture<KlingTask> finish(CompletableFuture<KlingTask> call, Exchange exchange) {
+        return setup.configuration().isWaitForCompletion()
+                ? published(call.thenCompose(this::awaitFinal), exchange)
+                : call.thenApply(task -> {
+                    KlingTaskMessages.populate(exchange.getMessage(), task);
+                    return task;
+                });
+    }
+
+    /** Publishes a task that is final already, as a wait would: failing the exchange if it failed, downloading if asked. */
+    CompletableFuture<KlingTask> finishFinal(KlingTask task, Exchange exchange) {
+        return published(CompletableFuture.completedFuture(task), exchange);
+    }
+
+    private CompletableFuture<KlingTask> published(CompletableFuture<KlingTask> finished, Exchange exchange) {
+        return downloadWhenAsked(finished.thenApply(task -> {
+            KlingTaskMessages.populate(exchange.getMessage(), task);
+            if (task.status() == KlingTaskStatus.FAILED) {
+                throw new KlingTaskFailedException(task);
             }
-            return t;
-        });
-        return wait ? downloadWhenAsked(published, exchange) : published;
+            return task;
+        }), exchange);
     }
 
     CompletableFuture<KlingTask> awaitFinal(KlingTask task) {
         return task.isFinal()
                 ? CompletableFuture.completedFuture(task)
-                : client().awaitCompletion(endpoint.getKlingFeature(), task.taskId(), endpoint.waitPolicy());
+                : client().awaitCompletion(setup.feature(), task.taskId(), setup.waitPolicy());
     }
 
     /**
@@ -55,7 +66,7 @@ final class TaskOutcomes {
      * video into the heap.
      */
     private CompletableFuture<KlingTask> downloadWhenAsked(CompletableFuture<KlingTask> task, Exchange exchange) {
-        KlingConfiguration c = endpoint.getConfiguration();
+        KlingConfiguration c = setup.configuration();
         if (!c.isDownload()) {
             return task;
         }
@@ -86,12 +97,12 @@ final class TaskOutcomes {
     private Path target(KlingTask task, int index, String url, Exchange exchange) {
         String suffix = suffixOf(url);
         try {
-            String directory = endpoint.getConfiguration().getDownloadDirectory();
+            String directory = setup.configuration().getDownloadDirectory();
             if (directory != null) {
                 Path dir = Files.createDirectories(Path.of(directory));
                 return dir.resolve(task.taskId() + "-" + index + suffix);
             }
-            return endpoint.getComponent().getTemporaryResultFiles()
+            return setup.temporaryFiles()
                     .create(exchange, "kling-" + task.taskId() + "-" + index + "-", suffix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -105,6 +116,6 @@ final class TaskOutcomes {
     }
 
     private KlingClient client() {
-        return endpoint.getClient();
+        return setup.client();
     }
 }

@@ -1,8 +1,8 @@
 package dev.camelkling.component;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.camelkling.client.request.KlingRequest;
 import dev.camelkling.client.task.KlingTask;
@@ -18,21 +18,23 @@ import org.apache.camel.Exchange;
  */
 final class VideoExtendCreation implements CreateFlow {
 
+    private static final String EXTERNAL_TASK_ID = "external_task_id";
+
     /** Kling refuses to extend a video past three minutes. */
     static final int MAX_TOTAL_SECONDS = 180;
 
-    private final KlingEndpoint endpoint;
+    private final ProducerSetup setup;
     private final SingleTaskCreation taskCreation;
 
-    VideoExtendCreation(KlingEndpoint endpoint, SingleTaskCreation taskCreation) {
-        this.endpoint = endpoint;
+    VideoExtendCreation(ProducerSetup setup, SingleTaskCreation taskCreation) {
+        this.setup = setup;
         this.taskCreation = taskCreation;
     }
 
     @Override
     public CompletableFuture<KlingTask> create(Exchange exchange) {
         Integer target = HeaderValues.read(exchange.getMessage(), KlingConstants.TARGET_DURATION, Integer.class,
-                endpoint.getConfiguration().getTargetDuration(), "targetDuration");
+                setup.configuration().getTargetDuration(), "targetDuration");
         if (target == null) {
             return taskCreation.create(exchange);
         }
@@ -40,32 +42,29 @@ final class VideoExtendCreation implements CreateFlow {
             throw new KlingValidationException("videoExtend request", "targetDuration",
                     "must be between 1 and " + MAX_TOTAL_SECONDS + " seconds, Kling's limit for an extended video (was " + target + ")");
         }
-        KlingRequest first = taskCreation.assembler().assemble(exchange);
+        KlingRequest first = taskCreation.assemble(exchange, Map.of());
         if (first.externalTaskId() != null) {
             // later steps carry the id with a step suffix: the longest must pass too, before the first step is paid for
-            first.withExternalTaskId(stepExternalId(first.externalTaskId(), MAX_TOTAL_SECONDS)).validate();
+            first.withExternalTaskId(stepExternalId(first.externalTaskId(), MAX_TOTAL_SECONDS))
+                    .validateFields(List.of(EXTERNAL_TASK_ID));
         }
-        @SuppressWarnings("unchecked")
-        List<String> made = exchange.getProperty(stepsProperty(), List.class);
+        CreateStepMemory memory = taskCreation.memory();
+        List<String> made = memory.extendSteps(exchange);
         CompletableFuture<KlingTask> done;
         if (made != null && !made.isEmpty()) {
             // a redelivery: the steps made so far stay paid for; carry on from the last one
             String last = made.get(made.size() - 1);
-            done = endpoint.getClient().get(endpoint.getKlingFeature(), last)
+            done = setup.client().get(setup.feature(), last)
                     .thenCompose(taskCreation.outcomes()::awaitFinal)
                     .thenCompose(task -> afterStep(task, first, first.externalTaskId(), target, made.size(), made, exchange));
         } else {
-            List<String> steps = new CopyOnWriteArrayList<>();
-            exchange.setProperty(stepsProperty(), steps);
-            done = extend(first, first.externalTaskId(), target, 1, steps, exchange);
+            done = extend(first, first.externalTaskId(), target, 1, memory.startExtendSteps(exchange), exchange);
         }
         return done.whenComplete((task, failure) -> {
-            @SuppressWarnings("unchecked")
-            List<String> steps = exchange.getProperty(stepsProperty(), List.class);
+            List<String> steps = memory.extendSteps(exchange);
             exchange.getMessage().setHeader(KlingConstants.TASK_IDS, steps == null ? List.of() : List.copyOf(steps));
             if (failure == null) {
-                exchange.removeProperty(stepsProperty());
-                taskCreation.assembler().externalIds().forget(exchange);
+                memory.succeeded(exchange);
             }
         });
     }
@@ -89,7 +88,7 @@ final class VideoExtendCreation implements CreateFlow {
         }
         double seconds = durationSeconds(task);
         if (seconds >= target) {
-            return taskCreation.outcomes().finish(CompletableFuture.completedFuture(task), exchange, true);
+            return taskCreation.outcomes().finishFinal(task, exchange);
         }
         if (seconds <= parentSeconds(task)) {
             throw new IllegalStateException("Kling task " + task.taskId() + " did not make the video longer ("
@@ -97,11 +96,6 @@ final class VideoExtendCreation implements CreateFlow {
         }
         return extend(nextStep(request, task, baseExternalId, step + 1), baseExternalId, target, step + 1, taskIds,
                 exchange);
-    }
-
-    /** The tasks this endpoint made for the exchange so far, kept until the whole extension succeeded. */
-    private String stepsProperty() {
-        return "CamelKlingExtendSteps:" + endpoint.getEndpointKey();
     }
 
     /** The next step extends the video just made; a given external id gets a step suffix, as each must be unique. */

@@ -23,11 +23,9 @@ import dev.camelkling.simulator.KlingSimulator;
 import dev.camelkling.simulator.KlingSimulatorExtension;
 import dev.camelkling.simulator.SimulatorTiming;
 import dev.camelkling.simulator.http.RequestFilter;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  * The callback consumer behind a real HTTP server (platform-http on Vert.x, in-process on a free port), fed by the
  * simulator's callbacks and by hand-made POSTs.
  */
-class KlingCallbackConsumerTest extends KlingTestSupport {
+class KlingCallbackConsumerTest extends CallbackTestSupport {
 
     private static final String SECRET
             = "whsec_" + Base64.getEncoder().encodeToString("kling-callback-test-secret-32byt".getBytes(StandardCharsets.UTF_8));
@@ -55,15 +53,7 @@ class KlingCallbackConsumerTest extends KlingTestSupport {
     private static final String T2V_PATH = "/kling/callback/t2v";
     private static final String SIGNED_PATH = "/kling/callback/signed";
 
-    private final int port = AvailablePortFinder.getNextAvailable();
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        LoopbackHttpServer.addTo(context, port);
-        return context;
-    }
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -267,7 +257,7 @@ class KlingCallbackConsumerTest extends KlingTestSupport {
         assertThat(post(T2V_PATH, "[{\"task_id\":\"1\"}]").statusCode()).isEqualTo(400);
         assertThat(post(T2V_PATH, "").statusCode()).isEqualTo(400);
 
-        byte[] huge = new byte[KlingCallbackConsumer.MAX_PAYLOAD_BYTES + 1];
+        byte[] huge = new byte[CallbackIntake.MAX_PAYLOAD_BYTES + 1];
         java.util.Arrays.fill(huge, (byte) ' ');
         assertThat(post(T2V_PATH, huge, Map.of()).statusCode()).isEqualTo(413);
 
@@ -372,25 +362,30 @@ class KlingCallbackConsumerTest extends KlingTestSupport {
         assertStaysEmitted(mock, List.of(id, id));
     }
 
+    /** The URL a producer of this endpoint would look up when it starts. */
+    private String forProducer(KlingEndpoint producer) {
+        return CallbackUrls.forProducer(producer.getCamelContext(), producer.getKlingFeature(), producer.getConfiguration());
+    }
+
     @Test
     void producersCanDeriveTheCallbackUrlFromTheConsumer() throws Exception {
         KlingEndpoint producer = context.getEndpoint("kling:text2video", KlingEndpoint.class);
-        assertThat(CallbackUrls.forProducer(producer)).isEqualTo("https://app.example.com" + T2V_PATH);
+        assertThat(forProducer(producer)).isEqualTo("https://app.example.com" + T2V_PATH);
 
         KlingEndpoint ownBase = context.getEndpoint("kling:text2video?callbackBaseUrl=https://edge.example.com",
                 KlingEndpoint.class);
-        assertThat(CallbackUrls.forProducer(ownBase)).isEqualTo("https://edge.example.com" + T2V_PATH);
+        assertThat(forProducer(ownBase)).isEqualTo("https://edge.example.com" + T2V_PATH);
 
         // the image consumer has no base URL: nothing to derive
-        assertThat(CallbackUrls.forProducer(context.getEndpoint("kling:imageGeneration", KlingEndpoint.class))).isNull();
-        assertThat(CallbackUrls.forProducer(context.getEndpoint("kling:omniImage", KlingEndpoint.class))).isNull();
-        assertThat(CallbackUrls.forProducer(context.getEndpoint(
+        assertThat(forProducer(context.getEndpoint("kling:imageGeneration", KlingEndpoint.class))).isNull();
+        assertThat(forProducer(context.getEndpoint("kling:omniImage", KlingEndpoint.class))).isNull();
+        assertThat(forProducer(context.getEndpoint(
                 "kling:imageGeneration?callbackBaseUrl=http://10.0.0.7:8080/", KlingEndpoint.class)))
                 .isEqualTo("http://10.0.0.7:8080/kling/callback/imageGeneration");
 
         // a consumer reading another Kling account (the signed route) is not one to send this producer's callbacks to;
         // a producer of that account gets that consumer's path
-        assertThat(CallbackUrls.forProducer(context.getEndpoint("kling:text2video?callbackBaseUrl=https://edge.example.com"
+        assertThat(forProducer(context.getEndpoint("kling:text2video?callbackBaseUrl=https://edge.example.com"
                                                                 + "&baseUrl=" + SIGNED_SIM.baseUrl() + "&accessKey=RAW("
                                                                 + SIGNED_SIM.accessKey() + ")&secretKey=RAW("
                                                                 + SIGNED_SIM.secretKey() + ")", KlingEndpoint.class)))
@@ -404,7 +399,7 @@ class KlingCallbackConsumerTest extends KlingTestSupport {
                         .routeId("other").to("mock:other");
             }
         });
-        assertThatThrownBy(() -> CallbackUrls.forProducer(producer)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> forProducer(producer)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("/kling/other").hasMessageContaining(T2V_PATH).hasMessageContaining("callbackUrl");
     }
 

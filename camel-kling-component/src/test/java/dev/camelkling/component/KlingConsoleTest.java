@@ -18,7 +18,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleResolver;
-import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.util.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -29,18 +28,15 @@ import static org.awaitility.Awaitility.await;
  * The kling dev console, found as Camel finds consoles (by name), over a running context: a polling consumer, a
  * callback consumer behind a real HTTP server and a producer whose creates queue for concurrency slots.
  */
-class KlingConsoleTest extends KlingTestSupport {
+class KlingConsoleTest extends CallbackTestSupport {
 
     private static final String WEBHOOK_SECRET
             = "whsec_" + Base64.getEncoder().encodeToString("kling-console-test-secret-32byte".getBytes(StandardCharsets.UTF_8));
     private static final String CALLBACK_PATH = "/kling/callback/console";
 
-    private final int port = AvailablePortFinder.getNextAvailable();
-
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        LoopbackHttpServer.addTo(context, port);
         // set once on the component: the callback consumer below names neither
         context.getComponent("kling", KlingComponent.class).getConfiguration().setWebhookSecret(WEBHOOK_SECRET);
         return context;
