@@ -6,13 +6,13 @@ import dev.camelkling.client.error.KlingTransportException;
 import dev.camelkling.client.request.KlingFeature;
 import dev.camelkling.client.request.KlingRequest;
 import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.transport.TransportErrors;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -72,7 +72,7 @@ public final class ExactlyOnceCreator {
             if (failure == null) {
                 return CompletableFuture.completedFuture(task);
             }
-            Throwable cause = unwrap(failure);
+            Throwable cause = TransportErrors.unwrap(failure);
             if (isTakenExternalId(cause)) {
                 return lookup(request).thenApply(found -> found.orElseThrow(() -> asRuntime(cause)));
             }
@@ -118,7 +118,7 @@ public final class ExactlyOnceCreator {
                 if (failure == null) {
                     return Optional.of(task);
                 }
-                Throwable cause = unwrap(failure);
+                Throwable cause = TransportErrors.unwrap(failure);
                 if (cause instanceof KlingApiException api && api.code() == KlingErrorCode.RESOURCE_NOT_FOUND.code()) {
                     return Optional.<KlingTask> empty();
                 }
@@ -157,13 +157,6 @@ public final class ExactlyOnceCreator {
                && api.klingMessage() != null && api.klingMessage().contains("external_task_id");
     }
 
-    private static Throwable unwrap(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 
     private static RuntimeException asRuntime(Throwable t) {
         return t instanceof RuntimeException r ? r : new CompletionException(t);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
+import dev.camelkling.client.transport.TransportErrors;
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.request.KlingFeature;
 import dev.camelkling.client.request.ResultKind;
@@ -103,7 +104,7 @@ public class KlingProducer extends DefaultAsyncProducer {
     private void handBack(Exchange exchange, AsyncCallback callback, Throwable failure) {
         Runnable done = () -> {
             if (failure != null) {
-                Throwable cause = CompletionCauses.unwrap(failure);
+                Throwable cause = TransportErrors.unwrap(failure);
                 if (cause instanceof KlingWaitTimeoutException timeout && timeout.lastSeen() != null) {
                     KlingTaskMessages.populate(exchange.getMessage(), timeout.lastSeen());
                 }

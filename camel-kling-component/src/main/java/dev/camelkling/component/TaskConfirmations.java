@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import dev.camelkling.client.transport.TransportErrors;
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.error.KlingApiException;
 import dev.camelkling.client.request.KlingFeature;
@@ -158,7 +159,7 @@ final class TaskConfirmations {
     private void read(String taskId, int attempt, KlingTask task, Throwable failure) {
         try {
             if (failure != null) {
-                Throwable cause = CompletionCauses.unwrap(failure);
+                Throwable cause = TransportErrors.unwrap(failure);
                 if (cause instanceof KlingApiException api && api.httpStatus() == 404) {
                     LOG.debug("Ignored a callback for {} task {}, which Kling does not know", feature.uriName(), taskId);
                 } else {

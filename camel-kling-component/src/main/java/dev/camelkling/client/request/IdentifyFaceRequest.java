@@ -30,6 +30,7 @@ public final class IdentifyFaceRequest {
             .build();
 
     private final Map<String, Object> fields;
+    private volatile boolean valid;
 
     private IdentifyFaceRequest(Map<String, Object> canonicalFields) {
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(canonicalFields));
@@ -71,7 +72,10 @@ public final class IdentifyFaceRequest {
 
     /** @throws KlingValidationException naming the field and the rule */
     public void validate() {
-        SCHEMA.validate(SUBJECT, fields);
+        if (!valid) {
+            SCHEMA.validate(SUBJECT, fields);
+            valid = true; // immutable: the route's check and the client's need not both run
+        }
     }
 
     @Override

@@ -21,6 +21,10 @@ public final class TransportErrors {
     private TransportErrors() {
     }
 
+    /**
+     * The failure a future reports, without the wrappers that chaining futures adds around it: the one unwrap of the
+     * client and the Camel layer.
+     */
     public static Throwable unwrap(Throwable error) {
         Throwable current = error;
         while ((current instanceof CompletionException || current instanceof ExecutionException) && current.getCause() != null) {

@@ -21,7 +21,7 @@ record KameletProperty(String name, String title, String description, String typ
 
     static KameletProperty of(ComponentOption option) {
         String type = switch (option.type()) {
-            case "string", "duration" -> "string"; // a duration is Camel's text form: 500, 2s, 1m30s
+            case "string", "duration", "array" -> "string"; // Camel's text forms: 500, 2s, 1m30s; a,b,c
             case "integer" -> "integer";
             case "number" -> "number";
             case "boolean" -> "boolean";
