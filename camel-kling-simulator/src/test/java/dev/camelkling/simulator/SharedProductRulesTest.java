@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** What every product shares, checked on the six products added after text2video and image2video. */
-class LaterProductsCommonTest {
+class SharedProductRulesTest {
     @RegisterExtension
     static KlingSimulatorExtension SIM = KlingSimulatorExtension.create(b -> b.maxConcurrentTasks(1000)
             .additionalAccount("ak-other", "sk-other")
