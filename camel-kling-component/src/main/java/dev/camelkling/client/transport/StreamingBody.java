@@ -94,8 +94,14 @@ public final class StreamingBody {
         return length;
     }
 
-    /** A publisher that opens the body afresh for every sending, with a fixed {@code Content-Length}. */
+    /**
+     * A publisher that opens the body afresh for every sending, with a fixed {@code Content-Length}. A body without
+     * local media is the JSON alone, sent from its bytes: the stream publisher costs a copy loop per sending.
+     */
     public BodyPublisher publisher() {
+        if (parts.size() == 1) {
+            return BodyPublishers.ofByteArray(parts.get(0).literal());
+        }
         return BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(this::open), length);
     }
 
