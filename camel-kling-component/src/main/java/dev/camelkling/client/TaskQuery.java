@@ -105,15 +105,23 @@ public final class TaskQuery {
         }
         List<Map<String, Object>> filters = new ArrayList<>();
         if (!statuses.isEmpty()) {
-            filters.add(Map.of("key", "status", "values", statuses.stream().map(KlingTaskStatus::newDesignWireValue).toList()));
+            filters.add(filter("status", statuses.stream().map(KlingTaskStatus::newDesignWireValue).toList()));
         }
         if (!productTypes.isEmpty()) {
-            filters.add(Map.of("key", "product_type", "values", productTypes));
+            filters.add(filter("product_type", productTypes));
         }
         if (!filters.isEmpty()) {
             body.put("filters", filters);
         }
         return body;
+    }
+
+    /** {@code {key, values}} in this order, as the vendor writes it. */
+    private static Map<String, Object> filter(String key, List<String> values) {
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("key", key);
+        filter.put("values", values);
+        return filter;
     }
 
     @Override
