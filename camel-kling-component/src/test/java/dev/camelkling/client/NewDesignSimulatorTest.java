@@ -5,7 +5,9 @@ import dev.camelkling.client.callback.StandardWebhookVerifier;
 import dev.camelkling.client.error.KlingApiException;
 import dev.camelkling.client.error.KlingValidationException;
 import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.media.KlingMedia;
 import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.request.KlingRequests;
 import dev.camelkling.client.schema.DesignStandard;
 import dev.camelkling.client.task.KlingBilling;
 import dev.camelkling.client.task.KlingTask;
@@ -208,8 +210,10 @@ class NewDesignSimulatorTest {
     void omniVideoOnBothDesigns(@TempDir Path dir) throws Exception {
         KlingRequest legacy = KlingRequest.of(OMNI_VIDEO, Map.of("prompt", "Put <<<image_1>>> on the table", "image", PNG,
                 "reference_images", images(1), "reference_video", FEATURE_VIDEO, "mode", "std"));
-        KlingRequest newDesign = KlingRequest.of(OMNI_VIDEO, Map.of("model_name", "kling-3.0-omni", "prompt", "Put @image_1 on the table",
-                "image", PNG, "reference_images", images(1), "element_list", elements(1), "resolution", "720p"));
+        KlingRequest newDesign = KlingRequests.omniVideo().modelName("kling-3.0-omni").prompt("Put @image_1 on the table")
+                .image(KlingMedia.of(PNG)).referenceImages(images(1)).elementIds(NewDesignRulesTest.ELEMENT).resolution("720p").build();
+        assertThat(newDesign).isEqualTo(KlingRequest.of(OMNI_VIDEO, Map.of("model_name", "kling-3.0-omni", "prompt", "Put @image_1 on the table",
+                "image", PNG, "reference_images", images(1), "element_list", elements(1), "resolution", "720p")));
 
         KlingTask legacyDone = value(client.createAndAwait(legacy, FAST_WAIT));
         KlingTask newDone = value(client.createAndAwait(newDesign, FAST_WAIT));
