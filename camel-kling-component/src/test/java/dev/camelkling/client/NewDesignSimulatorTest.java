@@ -376,6 +376,19 @@ class NewDesignSimulatorTest {
     }
 
     @Test
+    void exactlyOnceCreatesLookNewDesignTasksUpByExternalIdThroughTheBatchEndpoint() throws Exception {
+        KlingRequest request = KlingRequest.of(TEXT2VIDEO, Map.of("model_name", "kling-3.0", "prompt", "fox", "external_task_id", "eo-1"));
+        ExactlyOnceCreator creator = new ExactlyOnceCreator(client, 2);
+        KlingTask created = value(creator.create(request));
+        sent.clear();
+
+        assertThat(value(creator.lookup(request))).map(KlingTask::taskId).contains(created.taskId());
+        assertThat(value(creator.lookup(request.withExternalTaskId("eo-unknown")))).isEmpty();
+        assertThat(sent).extracting(r -> r.method() + " " + r.path() + " " + r.query())
+                .containsExactly("GET /tasks {external_task_ids=eo-1}", "GET /tasks {external_task_ids=eo-unknown}");
+    }
+
+    @Test
     void anUnknownNewDesignTaskIsNotFound() throws Exception {
         KlingTask ghost = new KlingTask("999999999999999999", KlingTaskStatus.SUBMITTED, null, null, null, null, null, 0, 0, null, null, null,
                 List.of(), DesignStandard.NEW_DESIGN);
