@@ -2,7 +2,6 @@ package dev.camelkling.client.schema;
 
 import dev.camelkling.client.media.KlingMedia;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * The rules of a new-design request (kling-api-2026.md §2.2-§2.4), driven by the model's {@link NewDesignModel} row:
- * which fields the path takes, the settings per model, the contents, the multi-shot prompt and omni-video's counts.
+ * which fields the path takes, the settings per model, the contents, the multi-shot prompt; omni-video's counts are {@link OmniVideoRules}.
  * The first broken rule is reported, naming the request field (the names the request uses, e.g. {@code image} for the
  * first frame). Rules that depend on what only the server knows (which library elements are video-character elements,
  * the length of a video at a URL) are left to the server.
@@ -22,8 +21,6 @@ final class NewDesignRules {
     static final int MAX_REFERENCES = 7;
     /** Omni-video: reference images + elements with a reference video. */
     static final int MAX_REFERENCES_WITH_VIDEO = 4;
-    /** Omni-video: elements with a first frame (kling-3.0-omni). */
-    static final int MAX_ELEMENTS_WITH_FIRST_FRAME = 3;
     static final List<String> ASPECT_RATIOS = List.of("16:9", "9:16", "1:1");
     static final List<String> ORIENTATIONS = List.of("image", "video");
     private static final String FULL_HD = "1080p";
@@ -42,49 +39,25 @@ final class NewDesignRules {
                     + " does not serve (models there: " + NewDesignModels.ids(product) + ")");
         }
         NewDesignModel model = row.get();
-        Context context = new Context(product, model, values);
-        return Stream.<Function<Context, Optional<Violation>>>of(NewDesignRules::foreignFields, NewDesignRules::prompt,
+        NewDesignRequest context = new NewDesignRequest(product, model, values);
+        return Stream.<Function<NewDesignRequest, Optional<Violation>>>of(NewDesignRules::foreignFields, NewDesignRules::prompt,
                         NewDesignRules::settings, NewDesignRules::fullHd, NewDesignRules::media, NewDesignRules::frames,
-                        NewDesignRules::itemCounts, NewDesignRules::omniVideo, NewDesignRules::shots)
+                        NewDesignRules::itemCounts, OmniVideoRules::check, NewDesignRules::shots)
                 .map(rule -> rule.apply(context)).flatMap(Optional::stream).findFirst();
     }
 
-    /** A request of one new-design model on one path. */
-    private record Context(NewDesignProduct product, NewDesignModel model, Map<String, Object> values) {
-
-        boolean given(String field) {
-            return CrossFieldRules.given(values, field);
-        }
-
-        Object get(String field) {
-            return values.get(field);
-        }
-
-        int count(String field) {
-            return values.get(field) instanceof Collection<?> items ? items.size() : 0;
-        }
-
-        String on() {
-            return "on " + product.path() + "/" + model.id();
-        }
-
-        boolean hasVideo() {
-            return given("reference_video") || given("base_video");
-        }
-    }
-
-    private static Optional<Violation> violation(String field, String rule) {
+    static Optional<Violation> violation(String field, String rule) {
         return Optional.of(new Violation(field, rule));
     }
 
     /** The legacy fields the new design does not have: negative_prompt, cfg_scale, mode, camera_control, sound, ... */
-    private static Optional<Violation> foreignFields(Context c) {
+    private static Optional<Violation> foreignFields(NewDesignRequest c) {
         return c.values().keySet().stream().filter(field -> !c.product().fields().contains(field)).findFirst()
                 .map(field -> new Violation(field, "is not a field of the new design (model_name " + c.model().id()
                         + "); it applies to legacy models only"));
     }
 
-    private static Optional<Violation> prompt(Context c) {
+    private static Optional<Violation> prompt(NewDesignRequest c) {
         if (!(c.get("prompt") instanceof String prompt) || prompt.isBlank()) {
             return c.product().promptRequired() ? violation("prompt", "is required " + c.on()) : Optional.empty();
         }
@@ -95,7 +68,7 @@ final class NewDesignRules {
     }
 
     /** Each setting against the model's row: allowed values, or absent when the model has no such setting. */
-    private static Optional<Violation> settings(Context c) {
+    private static Optional<Violation> settings(NewDesignRequest c) {
         NewDesignModel model = c.model();
         boolean motion = c.product() == NewDesignProduct.MOTION_CONTROL;
         return oneOf(c, "resolution", model.resolutions(), "")
@@ -110,11 +83,11 @@ final class NewDesignRules {
                         : oneOf(c, "character_orientation", List.of(), ": it is a motion-control setting"));
     }
 
-    private static Optional<Violation> required(Context c, String field, List<String> allowed) {
+    private static Optional<Violation> required(NewDesignRequest c, String field, List<String> allowed) {
         return c.given(field) ? oneOf(c, field, allowed, "") : violation(field, "is required " + c.on());
     }
 
-    private static Optional<Violation> oneOf(Context c, String field, List<String> allowed, String whyAbsent) {
+    private static Optional<Violation> oneOf(NewDesignRequest c, String field, List<String> allowed, String whyAbsent) {
         Object value = c.get(field);
         if (value == null) {
             return Optional.empty();
@@ -127,7 +100,7 @@ final class NewDesignRules {
     }
 
     /** kling-2.6 and kling-2.5-turbo: native audio, or a first and a last frame, need 1080p (an absent resolution is then 1080p). */
-    private static Optional<Violation> fullHd(Context c) {
+    private static Optional<Violation> fullHd(NewDesignRequest c) {
         Object resolution = c.get("resolution");
         if (resolution == null || FULL_HD.equals(resolution)) {
             return Optional.empty();
@@ -144,7 +117,7 @@ final class NewDesignRules {
     }
 
     /** Images: jpg/png, ≤ 50 MB, sides ≥ 300 px, ratio 1:2.5 to 2.5:1 (§2.2). */
-    private static Optional<Violation> media(Context c) {
+    private static Optional<Violation> media(NewDesignRequest c) {
         for (String field : List.of("image", "image_tail", "image_url")) {
             if (c.get(field) instanceof KlingMedia image) {
                 Optional<Violation> violation = MediaRules.checkImage(field, image, MediaRules.NEW_DESIGN);
@@ -166,7 +139,7 @@ final class NewDesignRules {
     }
 
     /** First and last frames: image-to-video needs a first frame, a last frame never comes alone (§2.2). */
-    private static Optional<Violation> frames(Context c) {
+    private static Optional<Violation> frames(NewDesignRequest c) {
         NewDesignProduct product = c.product();
         if (product == NewDesignProduct.IMAGE_TO_VIDEO && !c.given("image")) {
             return violation("image", "is required " + c.on() + ": the first frame");
@@ -184,7 +157,7 @@ final class NewDesignRules {
     }
 
     /** Elements and voices per model (image-to-video, motion control); omni-video counts them in {@link #omniVideo}. */
-    private static Optional<Violation> itemCounts(Context c) {
+    private static Optional<Violation> itemCounts(NewDesignRequest c) {
         NewDesignModel model = c.model();
         if (c.product() != NewDesignProduct.OMNI_VIDEO && c.count("element_list") > model.maxElements()) {
             return violation("element_list", model.maxElements() == 0 ? "must be absent " + c.on() + ": that model takes no elements"
@@ -202,65 +175,8 @@ final class NewDesignRules {
         return Optional.empty();
     }
 
-    /** §2.4: one reference video at most, the reference counts, and what a feature or base video allows. */
-    private static Optional<Violation> omniVideo(Context c) {
-        if (c.product() != NewDesignProduct.OMNI_VIDEO) {
-            return Optional.empty();
-        }
-        boolean o1 = NewDesignModels.KLING_O1.equals(c.model().id());
-        int references = c.count("reference_images") + c.count("element_list");
-        if (c.given("reference_video") && c.given("base_video")) {
-            return violation("base_video", "cannot be combined with reference_video: at most one reference video");
-        }
-        if (!c.given("image") && !c.hasVideo() && !c.given("aspect_ratio")) {
-            return violation("aspect_ratio", "is required " + c.on() + " when there is neither a first frame (image) nor a reference video");
-        }
-        int max = c.hasVideo() ? MAX_REFERENCES_WITH_VIDEO : MAX_REFERENCES;
-        if (references > max) {
-            return violation("reference_images + element_list", "must have at most " + max + " items in total "
-                    + (c.hasVideo() ? "with" : "without") + " a reference video (was " + references + ")");
-        }
-        if (o1 && c.given("image") && c.given("image_tail") && references > 0) {
-            return violation(c.given("element_list") ? "element_list" : "reference_images",
-                    "must be absent " + c.on() + " with a first and a last frame");
-        }
-        if (c.given("image") && c.count("element_list") > MAX_ELEMENTS_WITH_FIRST_FRAME) {
-            return violation("element_list", "must have at most " + MAX_ELEMENTS_WITH_FIRST_FRAME + " items with a first frame (was "
-                    + c.count("element_list") + ")");
-        }
-        if (c.given("reference_video") && Boolean.FALSE.equals(c.get("multi_shot"))) {
-            return violation("multi_shot", "must be true with a reference_video (feature video)");
-        }
-        if (c.given("reference_video") && c.given("audio") && !"off".equals(c.get("audio"))) {
-            return violation("audio", "must be \"off\" with a reference_video (feature video) (was " + LooseValues.describe(c.get("audio")) + ")");
-        }
-        if (c.given("base_video")) {
-            return baseVideo(c);
-        }
-        boolean firstFrameOnly = c.given("image") && !c.given("image_tail") && references == 0 && !c.hasVideo();
-        if (o1 && firstFrameOnly && c.given("duration") && !List.of("5", "10").contains(c.get("duration"))) {
-            return violation("duration", "must be 5 or 10 " + c.on() + " with a first frame and no other reference (was "
-                    + LooseValues.describe(c.get("duration")) + ")");
-        }
-        return Optional.empty();
-    }
-
-    /** A base video (the video to edit): no frames, no multi-shot, audio not native. */
-    private static Optional<Violation> baseVideo(Context c) {
-        if (c.given("image") || c.given("image_tail")) {
-            return violation(c.given("image") ? "image" : "image_tail", "cannot be combined with base_video: a video to edit takes no frames");
-        }
-        if (Boolean.TRUE.equals(c.get("multi_shot"))) {
-            return violation("multi_shot", "must not be true with a base_video");
-        }
-        if ("native".equals(c.get("audio"))) {
-            return violation("audio", "must not be \"native\" with a base_video");
-        }
-        return Optional.empty();
-    }
-
     /** The 3.0 family reads a prompt starting {@code shot 1,} as shots; {@code multi_shot: false} refuses it. */
-    private static Optional<Violation> shots(Context c) {
+    private static Optional<Violation> shots(NewDesignRequest c) {
         if (!c.model().shotSyntax() || !(c.get("prompt") instanceof String prompt) || !MultiShotPrompt.isShots(prompt)) {
             return Optional.empty();
         }
