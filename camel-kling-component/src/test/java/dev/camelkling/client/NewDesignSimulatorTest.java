@@ -227,7 +227,7 @@ class NewDesignSimulatorTest {
         assertThat(sentTo("POST", "/v1/videos/omni-video").get(0)).contains("\"image_list\":[{", "\"type\":\"first_frame\"")
                 .contains("\"video_list\":[{").contains("\"refer_type\":\"feature\"").doesNotContain("reference_images");
         assertThat(sentTo("POST", "/omni-video/kling-3.0-omni").get(0)).contains("\"type\":\"refer_image\"", "\"id\":\"image_1\"", "\"type\":\"first_frame\"");
-        assertThat(value(client.getByExternalId(OMNI_VIDEO, legacyDone.taskId())).taskId()).isEqualTo(legacyDone.taskId());
+        assertThat(value(client.get(OMNI_VIDEO, legacyDone.taskId())).taskId()).isEqualTo(legacyDone.taskId());
     }
 
     @Test

@@ -247,8 +247,12 @@ public final class RequestSchema {
             });
             return;
         }
+        // a field of the other design is the first thing wrong with a request, whatever else is
+        newDesignOnlyViolation(values).ifPresent(violation -> {
+            throw violation.toException(subject);
+        });
         checkFields(subject, values, field -> true);
-        for (CrossFieldRule rule : legacyRules()) {
+        for (CrossFieldRule rule : crossFieldRules) {
             Optional<Violation> violation = rule.check(values);
             if (violation.isPresent()) {
                 throw violation.get().toException(subject);
@@ -256,19 +260,12 @@ public final class RequestSchema {
         }
     }
 
-    /** The cross-field rules, after the one that keeps the new design's own settings off a legacy model. */
-    private List<CrossFieldRule> legacyRules() {
-        if (newDesign == null) {
-            return crossFieldRules;
-        }
-        CrossFieldRule newDesignOnly = values -> newDesignOnlyFields.stream()
-                .filter(name -> CrossFieldRules.given(values, name)).findFirst()
+    /** The new design's own settings on a legacy model (no model, a legacy one, or one no table knows). */
+    private Optional<Violation> newDesignOnlyViolation(Map<String, Object> values) {
+        return newDesignOnlyFields.stream().filter(name -> CrossFieldRules.given(values, name)).findFirst()
                 .map(name -> new Violation(name, "applies only to the new design's models " + NewDesignModels.ids(newDesign)
                         + " (model_name was " + (values.get("model_name") == null ? "absent" : LooseValues.describe(values.get("model_name")))
                         + ", a legacy model)"));
-        List<CrossFieldRule> rules = new ArrayList<>(List.of(newDesignOnly));
-        rules.addAll(crossFieldRules);
-        return rules;
     }
 
     /** The lowerCamelCase form of a Kling field name ({@code negative_prompt} is {@code negativePrompt}). */
