@@ -5,6 +5,7 @@ import dev.camelkling.client.error.KlingErrorCode;
 import dev.camelkling.client.error.KlingTransportException;
 import dev.camelkling.client.request.KlingFeature;
 import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.schema.DesignStandard;
 import dev.camelkling.client.task.KlingTask;
 import dev.camelkling.client.transport.TransportErrors;
 
@@ -23,7 +24,7 @@ import java.util.function.Function;
  * task up by that id and carries on with it, and creates again only once Kling confirms there is no such task.
  * <p>
  * Lookup uses {@code GET /v1/<product>/{external_task_id}} where Kling documents it, and otherwise scans the newest
- * pages of the product's list. Requests without an external id (and features that take none, like image generation)
+ * pages of the product's list; a new-design request is looked up with {@code GET /tasks?external_task_ids=}. Requests without an external id (and features that take none, like image generation)
  * are sent once and never retried after an ambiguous failure: there is nothing to reconcile by.
  */
 public final class ExactlyOnceCreator {
@@ -113,6 +114,9 @@ public final class ExactlyOnceCreator {
     public CompletableFuture<Optional<KlingTask>> lookup(KlingRequest request) {
         KlingFeature feature = request.feature();
         String externalId = request.externalTaskId();
+        if (request.design() == DesignStandard.NEW_DESIGN) {
+            return client.getTasksByExternalIds(List.of(externalId)).thenApply(tasks -> tasks.stream().findFirst());
+        }
         if (feature.supportsGetByExternalId()) {
             return client.getByExternalId(feature, externalId).handle((task, failure) -> {
                 if (failure == null) {

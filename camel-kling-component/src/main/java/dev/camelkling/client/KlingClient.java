@@ -1,5 +1,6 @@
 package dev.camelkling.client;
 
+import dev.camelkling.client.auth.ApiKeyCredentials;
 import dev.camelkling.client.auth.KlingAccount;
 import dev.camelkling.client.error.KlingApiException;
 import dev.camelkling.client.error.KlingErrorCode;
@@ -10,9 +11,11 @@ import dev.camelkling.client.media.KlingMedia;
 import dev.camelkling.client.request.IdentifyFaceRequest;
 import dev.camelkling.client.request.KlingFeature;
 import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.schema.DesignStandard;
 import dev.camelkling.client.task.FaceIdentification;
 import dev.camelkling.client.task.KlingTask;
 import dev.camelkling.client.task.KlingWaitTimeoutException;
+import dev.camelkling.client.task.TaskPage;
 import dev.camelkling.client.transport.HttpSettings;
 import dev.camelkling.client.transport.KlingHttp;
 import dev.camelkling.client.transport.KlingJson;
@@ -35,6 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -76,6 +80,11 @@ public final class KlingClient implements AutoCloseable {
 
     static final int MAX_PAGE_NUM = 1000;
     static final int MAX_PAGE_SIZE = 500;
+    /** Ids per {@code GET /tasks} call: what the vendor's client author's library sends (kling-api-2026.md §4.1). */
+    public static final int TASKS_PER_READ = 20;
+    static final String TASKS_PATH = "/tasks";
+    private static final String TASK_IDS = "task_ids";
+    private static final String EXTERNAL_TASK_IDS = "external_task_ids";
     /** Threads of the pool the client owns when no executor is configured. */
     static final int OWN_POOL_THREADS = 4;
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
@@ -164,6 +173,9 @@ public final class KlingClient implements AutoCloseable {
 
     private CompletableFuture<KlingTask> createUntracked(KlingRequest request) {
         request.validate();
+        if (request.design() == DesignStandard.NEW_DESIGN) {
+            requireApiKey(request.feature().requestSubject(), "model_name " + request.field("model_name") + " is served by the new design");
+        }
         StreamingBody body = KlingJson.requestBody(request);
         if (slots == null) {
             return send(request, body);
@@ -188,7 +200,7 @@ public final class KlingClient implements AutoCloseable {
     }
 
     private CompletableFuture<KlingTask> send(KlingRequest request, StreamingBody body) {
-        return http.callStreaming("POST", request.feature().path(), body.publisher(), false)
+        return http.callStreaming("POST", request.path(), body.publisher(), false)
                 .thenApply(envelope -> KlingJson.task(envelope.data()));
     }
 
@@ -262,6 +274,101 @@ public final class KlingClient implements AutoCloseable {
     }
 
     /**
+     * Reads a task again the way its design reads it: a legacy task from {@code GET <feature path>/{task_id}}, a
+     * new-design task ({@link KlingTask#design()}) from {@code GET /tasks?task_ids=}. Retried per policy.
+     */
+    public CompletableFuture<KlingTask> get(KlingFeature feature, KlingTask task) {
+        Objects.requireNonNull(task, "task");
+        return open.track(() -> getUntracked(feature, task));
+    }
+
+    private CompletableFuture<KlingTask> getUntracked(KlingFeature feature, KlingTask task) {
+        return task.design() == DesignStandard.NEW_DESIGN ? getNewDesignUntracked(task.taskId()) : getUntracked(feature, task.taskId());
+    }
+
+    /** One new-design task by id from {@code GET /tasks?task_ids=}; an id Kling does not return fails with 1203. */
+    private CompletableFuture<KlingTask> getNewDesignUntracked(String taskId) {
+        return readTasks(TASK_IDS, List.of(taskId)).thenApply(tasks -> seen(tasks.stream().findFirst()
+                .orElseThrow(() -> new KlingApiException("GET " + TASKS_PATH, 404, KlingErrorCode.RESOURCE_NOT_FOUND.code(),
+                        "GET /tasks returned no task " + taskId, null, false, null))));
+    }
+
+    /**
+     * Waits for a task like {@link #awaitCompletion(KlingFeature, String, WaitPolicy)}, reading it the way its design
+     * does ({@link #get(KlingFeature, KlingTask)}).
+     */
+    public CompletableFuture<KlingTask> awaitCompletion(KlingFeature feature, KlingTask task, WaitPolicy policy) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(policy, "policy");
+        return open.track(() -> waiter.await(() -> getUntracked(feature, task), policy));
+    }
+
+    /**
+     * Reads tasks of the new design (and, where Kling answers for them, legacy ones) in batches: {@code GET
+     * /tasks?task_ids=a,b,...}, at most {@value #TASKS_PER_READ} ids per call, the calls made together. The answer
+     * holds the tasks Kling returned, in the order asked, each once; unknown ids are left out. Needs an API key.
+     */
+    public CompletableFuture<List<KlingTask>> getTasks(Collection<String> taskIds) {
+        return open.track(() -> readTasks(TASK_IDS, taskIds));
+    }
+
+    /** Like {@link #getTasks}, by the {@code external_task_id}s the tasks were created with ({@code ?external_task_ids=}). */
+    public CompletableFuture<List<KlingTask>> getTasksByExternalIds(Collection<String> externalTaskIds) {
+        return open.track(() -> readTasks(EXTERNAL_TASK_IDS, externalTaskIds));
+    }
+
+    private CompletableFuture<List<KlingTask>> readTasks(String parameter, Collection<String> ids) {
+        String subject = "GET " + TASKS_PATH;
+        List<String> distinct;
+        try {
+            requireApiKey(subject, "GET /tasks belongs to the new design");
+            distinct = TaskBatches.distinctIds(subject, parameter, ids);
+        } catch (KlingValidationException e) {
+            return CompletableFuture.failedFuture(e); // also when a wait polls: its poll must not throw
+        }
+        List<CompletableFuture<List<KlingTask>>> calls = TaskBatches.chunks(distinct, TASKS_PER_READ).stream()
+                .map(chunk -> TASKS_PATH + "?" + parameter + "=" + String.join(",", chunk.stream().map(KlingClient::encode).toList()))
+                .map(path -> read("GET " + path, () -> http.call("GET", path, null, true)
+                        .thenApply(envelope -> KlingJson.tasks(envelope.data()))))
+                .toList();
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            List<KlingTask> tasks = TaskBatches.inOrderAsked(distinct, calls.stream().flatMap(call -> call.join().stream()).toList(),
+                    parameter.equals(TASK_IDS) ? KlingTask::taskId : KlingTask::externalTaskId);
+            tasks.forEach(this::seen);
+            return tasks;
+        });
+    }
+
+    /**
+     * One page of the account's tasks of both designs from {@code POST /tasks} (kling-api-2026.md §4.2): a time window
+     * or a cursor, filters on status and product type. Oldest first; keep {@link TaskPage#nextCursor()} to go on.
+     * Needs an API key; retried per policy like any read.
+     */
+    public CompletableFuture<TaskPage> listTasks(TaskQuery query) {
+        Objects.requireNonNull(query, "query");
+        return open.track(() -> {
+            requireApiKey("POST " + TASKS_PATH, "POST /tasks belongs to the new design");
+            byte[] body = KlingJson.write(query.toBody(), "task list query");
+            return read("POST " + TASKS_PATH, () -> http.call("POST", TASKS_PATH, body, true).thenApply(envelope -> {
+                TaskPage page = KlingJson.taskPage(envelope.data());
+                page.tasks().forEach(this::seen);
+                return page;
+            }));
+        });
+    }
+
+    /**
+     * The new design takes an API key only (kling-api-2026.md §1): with an access key / secret key pair its requests
+     * would be refused (401/1002), so they fail here, before any is sent.
+     */
+    private void requireApiKey(String subject, String why) {
+        if (!(config.credentials() instanceof ApiKeyCredentials)) {
+            throw new KlingValidationException(subject, "apiKey", "is required: " + why + ", which accepts only an API key;"
+                    + " configure an API key (KlingClientConfig.Builder.apiKey, option apiKey) instead of the access key and secret key");
+        }
+    }
+
+    /**
      * Looks a task up by the {@code external_task_id} it was created with, in the configured
      * {@link ExternalIdLookup} form. An unknown id fails with {@link KlingApiException} code 1203 (HTTP 404).
      */
@@ -331,7 +438,7 @@ public final class KlingClient implements AutoCloseable {
                 } else if (task.isFinal()) {
                     outcome.complete(task);
                 } else {
-                    CompletableFuture<KlingTask> waiting = waiter.await(() -> getUntracked(request.feature(), task.taskId()), policy);
+                    CompletableFuture<KlingTask> waiting = waiter.await(() -> getUntracked(request.feature(), task), policy);
                     outcome.whenComplete((value, failure) -> waiting.cancel(false)); // the caller gave up: stop polling
                     waiting.whenComplete((value, failure) -> {
                         if (failure != null) {

@@ -24,6 +24,12 @@ public enum KlingFeature {
             List.of("image_list"), VideoSchemas.MULTI_IMAGE2VIDEO),
     MOTION_CONTROL("motionControl", "/v1/videos/motion-control", ResultKind.VIDEO, true, false,
             List.of("image_url"), VideoSchemas.MOTION_CONTROL),
+    /**
+     * Omni video (references, video editing): {@code /v1/videos/omni-video} with kling-video-o1 or kling-v3-omni, or
+     * the new design's {@code /omni-video/{model}} with kling-3.0-omni or kling-o1.
+     */
+    OMNI_VIDEO("omniVideo", "/v1/videos/omni-video", ResultKind.VIDEO, true, true,
+            List.of("prompt"), VideoSchemas.OMNI_VIDEO),
     VIDEO_EXTEND("videoExtend", "/v1/videos/video-extend", ResultKind.VIDEO, true, false,
             List.of("video_id"), VideoSchemas.VIDEO_EXTEND),
     /** Advanced lip sync; its synchronous first step is {@link KlingClient#identifyFace}. */
@@ -59,7 +65,10 @@ public enum KlingFeature {
         return uriName;
     }
 
-    /** The create/list path; get-one is {@code path + "/" + id}. */
+    /**
+     * The legacy create/list path; get-one is {@code path + "/" + id}. A request on the new design is posted to
+     * {@link KlingRequest#path()} instead.
+     */
     public String path() {
         return path;
     }

@@ -4,8 +4,10 @@ import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.error.KlingValidationException;
 import dev.camelkling.client.media.KlingMedia;
 import dev.camelkling.client.schema.CameraControl;
+import dev.camelkling.client.schema.DesignStandard;
 import dev.camelkling.client.schema.DynamicMask;
 import dev.camelkling.client.schema.LooseValues;
+import dev.camelkling.client.schema.RequestSchema;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -47,6 +49,25 @@ public final class KlingRequest {
 
     public KlingFeature feature() {
         return feature;
+    }
+
+    /**
+     * The design this request is sent on, which follows from its model ({@link RequestSchema#design}): a new-design
+     * model id ({@code kling-3.0}, {@code kling-3.0-omni}, ...) on a feature with a new-design path selects
+     * {@link DesignStandard#NEW_DESIGN}; no model, a legacy model, or a model no table knows stays
+     * {@link DesignStandard#LEGACY}.
+     */
+    public DesignStandard design() {
+        return feature.schema().design(fields);
+    }
+
+    /** Where the create is posted: the feature's legacy path, or the new design's {@code /text-to-video/kling-3.0}. */
+    public String path() {
+        if (design() == DesignStandard.LEGACY) {
+            return feature.path();
+        }
+        // the model is one of the new design's table ids, which are safe in a path as they are
+        return feature.schema().newDesignProduct().orElseThrow().path() + "/" + fields.get("model_name");
     }
 
     /** Unmodifiable, wire names ({@code "negative_prompt"}) in schema order. */

@@ -6,6 +6,8 @@ import dev.camelkling.client.task.Face;
 import dev.camelkling.client.task.FaceIdentification;
 import dev.camelkling.client.task.KlingTask;
 
+import java.util.List;
+
 /**
  * Typed builders, one per feature: thin layers of named setters over {@link KlingRequest.Builder#field}, so they
  * convert exactly as {@link KlingRequest#of(KlingFeature, java.util.Map)} does. Every builder builds a
@@ -48,18 +50,24 @@ public final class KlingRequests {
         return new OmniImage();
     }
 
-    /** {@code POST /v1/videos/text2video} (reference §6.2). */
+    public static OmniVideo omniVideo() {
+        return new OmniVideo();
+    }
+
+    /** {@code POST /v1/videos/text2video} (reference §6.2), or {@code /text-to-video/{model}} with a new-design model. */
     public static final class Text2Video extends KlingRequest.Builder<Text2Video>
-            implements RequestOptions.Prompts<Text2Video>, RequestOptions.VideoGeneration<Text2Video>, RequestOptions.AspectRatio<Text2Video> {
+            implements RequestOptions.Prompts<Text2Video>, RequestOptions.VideoGeneration<Text2Video>, RequestOptions.AspectRatio<Text2Video>,
+            RequestOptions.NewDesignSettings<Text2Video> {
 
         private Text2Video() {
             super(KlingFeature.TEXT2VIDEO);
         }
     }
 
-    /** {@code POST /v1/videos/image2video} (reference §6.3). */
+    /** {@code POST /v1/videos/image2video} (reference §6.3), or {@code /image-to-video/{model}} with a new-design model. */
     public static final class Image2Video extends KlingRequest.Builder<Image2Video>
-            implements RequestOptions.Prompts<Image2Video>, RequestOptions.VideoGeneration<Image2Video>, RequestOptions.ImageAnimation<Image2Video> {
+            implements RequestOptions.Prompts<Image2Video>, RequestOptions.VideoGeneration<Image2Video>, RequestOptions.ImageAnimation<Image2Video>,
+            RequestOptions.NewDesignSettings<Image2Video>, RequestOptions.ElementList<Image2Video> {
 
         private Image2Video() {
             super(KlingFeature.IMAGE2VIDEO);
@@ -79,7 +87,7 @@ public final class KlingRequests {
     /** {@code POST /v1/videos/motion-control} (reference §6.5): the character of an image performs the motion of a video. */
     public static final class MotionControl extends KlingRequest.Builder<MotionControl>
             implements RequestOptions.Prompt<MotionControl>, RequestOptions.ModelName<MotionControl>, RequestOptions.Mode<MotionControl>,
-            RequestOptions.ElementList<MotionControl> {
+            RequestOptions.ElementList<MotionControl>, RequestOptions.NewDesignSettings<MotionControl> {
 
         private MotionControl() {
             super(KlingFeature.MOTION_CONTROL);
@@ -103,6 +111,37 @@ public final class KlingRequests {
         /** Sent as {@code "yes"}/{@code "no"}. */
         public MotionControl keepOriginalSound(boolean keep) {
             return field("keep_original_sound", keep);
+        }
+    }
+
+    /**
+     * Omni video (kling-api-2026.md §2, §7): {@code /v1/videos/omni-video} with kling-video-o1 (the default) or
+     * kling-v3-omni, or {@code /omni-video/{model}} with kling-3.0-omni or kling-o1. On the new design the client numbers
+     * the items a prompt refers to: {@code @image_1}... for the reference images, {@code @video_1} for the video,
+     * {@code @element_1}... for the elements.
+     */
+    public static final class OmniVideo extends KlingRequest.Builder<OmniVideo>
+            implements RequestOptions.Prompt<OmniVideo>, RequestOptions.ModelName<OmniVideo>, RequestOptions.Mode<OmniVideo>,
+            RequestOptions.DurationSeconds<OmniVideo>, RequestOptions.AspectRatio<OmniVideo>, RequestOptions.ElementList<OmniVideo>,
+            RequestOptions.Frames<OmniVideo>, RequestOptions.NewDesignSettings<OmniVideo> {
+
+        private OmniVideo() {
+            super(KlingFeature.OMNI_VIDEO);
+        }
+
+        /** Reference images: {@link KlingMedia}, {@code byte[]}, files, URLs or Base64 text. */
+        public OmniVideo referenceImages(List<?> images) {
+            return field("reference_images", images);
+        }
+
+        /** A reference video (the new design's {@code feature_video}): an http(s) URL of an .mp4/.mov file. */
+        public OmniVideo referenceVideo(String videoUrl) {
+            return field("reference_video", videoUrl);
+        }
+
+        /** A video to edit (the new design's {@code base_video}): an http(s) URL of an .mp4/.mov file. */
+        public OmniVideo baseVideo(String videoUrl) {
+            return field("base_video", videoUrl);
         }
     }
 

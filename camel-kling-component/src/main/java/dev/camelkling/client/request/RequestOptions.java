@@ -148,15 +148,7 @@ public final class RequestOptions {
     }
 
     /** Start and end frame, motion brush and voices of image to video. */
-    public interface ImageAnimation<B> extends FieldSetter<B> {
-
-        default B image(KlingMedia image) {
-            return field("image", image);
-        }
-
-        default B imageTail(KlingMedia imageTail) {
-            return field("image_tail", imageTail);
-        }
+    public interface ImageAnimation<B> extends Frames<B> {
 
         /** Motion brush: the area that stays still. */
         default B staticMask(KlingMedia staticMask) {
@@ -171,6 +163,40 @@ public final class RequestOptions {
         /** Up to 2 voice ids, referenced in the prompt as {@code <<<voice_1>>>}; requires {@code sound("on")}. */
         default B voiceList(List<String> voiceIds) {
             return field("voice_list", voiceIds);
+        }
+    }
+
+    /**
+     * The settings only the new design has (kling-api-2026.md §2.3); they select nothing by themselves: a new-design
+     * model does ({@link KlingRequest#design()}), and a legacy model refuses them.
+     */
+    public interface NewDesignSettings<B> extends FieldSetter<B> {
+
+        /** {@code 720p}, {@code 1080p} or {@code 4k}, per model. */
+        default B resolution(String resolution) {
+            return field("resolution", resolution);
+        }
+
+        /** {@code native}, {@code original} or {@code off}, per model. */
+        default B audio(String audio) {
+            return field("audio", audio);
+        }
+
+        /** The 3.0 family's {@code multi_shot}. */
+        default B multiShot(boolean multiShot) {
+            return field("multi_shot", multiShot);
+        }
+    }
+
+    /** First and last frame: {@code image} and {@code image_tail} (the new design's {@code first_frame}, {@code last_frame}). */
+    public interface Frames<B> extends FieldSetter<B> {
+
+        default B image(KlingMedia image) {
+            return field("image", image);
+        }
+
+        default B imageTail(KlingMedia imageTail) {
+            return field("image_tail", imageTail);
         }
     }
 }

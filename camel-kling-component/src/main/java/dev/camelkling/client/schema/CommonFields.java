@@ -57,6 +57,21 @@ public final class CommonFields {
         return FieldSpec.of("duration", FieldType.NUMERIC_TEXT).oneOf(seconds);
     }
 
+    /** The new design's {@code settings.resolution}; the allowed values are the model's ({@link NewDesignModels}). */
+    static FieldSpec.Builder newDesignResolution() {
+        return FieldSpec.of("resolution", FieldType.TEXT);
+    }
+
+    /** The new design's {@code settings.audio}: native, original or off, per model. */
+    static FieldSpec.Builder audio() {
+        return FieldSpec.of("audio", FieldType.TEXT);
+    }
+
+    /** The new design's {@code settings.multi_shot} (3.0 family). */
+    static FieldSpec.Builder multiShot() {
+        return FieldSpec.of("multi_shot", FieldType.BOOLEAN);
+    }
+
     static FieldSpec.Builder sound() {
         return FieldSpec.of("sound", FieldType.TEXT).oneOf("on", "off");
     }
@@ -71,8 +86,12 @@ public final class CommonFields {
 
     /** Images as {@code [{image: ...}]}, {@code min}–{@code max} of them, each under the general image rules. */
     static FieldSpec.Builder imageList(int min, int max) {
-        return FieldSpec.of("image_list", FieldType.IMAGE_LIST).items(min, max)
-                .check((field, value) -> eachImage(field, (List<?>) value));
+        return images("image_list").items(min, max);
+    }
+
+    /** Images as {@code [{image: ...}]} in a field of another name, each under the general image rules. */
+    static FieldSpec.Builder images(String name) {
+        return FieldSpec.of(name, FieldType.IMAGE_LIST).check((field, value) -> eachImage(field, (List<?>) value));
     }
 
     private static Optional<Violation> eachImage(String field, List<?> items) {
@@ -120,7 +139,12 @@ public final class CommonFields {
 
     /** A video to download: an http(s) URL of an .mp4 or .mov file (or without extension, e.g. a signed link). */
     public static FieldSpec.Builder videoUrl() {
-        return httpUrl("video_url").check((field, value) -> MediaRules.checkUrlExtension(field, (String) value,
+        return videoUrl("video_url");
+    }
+
+    /** A video to download in a field of another name (omni-video's {@code reference_video}, {@code base_video}). */
+    static FieldSpec.Builder videoUrl(String name) {
+        return httpUrl(name).check((field, value) -> MediaRules.checkUrlExtension(field, (String) value,
                 MediaRules.VIDEO_URL_EXTENSIONS, "an .mp4 or .mov file"));
     }
 

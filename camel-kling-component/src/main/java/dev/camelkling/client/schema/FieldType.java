@@ -19,6 +19,8 @@ public enum FieldType {
     DECIMAL(LooseValues::decimal, BodyFit::numberOrText),
     /** {@code Long}, converted exactly (never through {@code double}). */
     INTEGER(LooseValues::integer, BodyFit::numberOrText),
+    /** {@code Boolean}, also from the text {@code true}/{@code false} (the new design's {@code multi_shot}). */
+    BOOLEAN(LooseValues::bool, BodyFit::booleanOrText),
     /** {@code {"enabled": boolean}} from a boolean. */
     SWITCH(LooseValues::enabledSwitch, BodyFit::booleanOrText),
     /** {@code "yes"} or {@code "no"}, also from a boolean. */

@@ -30,10 +30,7 @@ final class KlingModels {
     static final String MOTION_CONTROL_DEFAULT = "kling-v2-6";
     static final String MOTION_CONTROL_ELEMENT_MODEL = "kling-v3";
     static final List<String> MOTION_CONTROL = List.of(MOTION_CONTROL_DEFAULT, MOTION_CONTROL_ELEMENT_MODEL);
-    /**
-     * {@code /v1/videos/omni-video}, which camel-kling does not call: known so that these names are refused on the
-     * features that do not take them, as Kling does, instead of being passed through as unknown.
-     */
+    /** {@code /v1/videos/omni-video} (the omniVideo feature on the legacy design; kling-video-o1 is its default). */
     static final List<String> OMNI_VIDEO = List.of("kling-video-o1", "kling-v3-omni");
 
     private static final Logger LOG = LoggerFactory.getLogger(KlingModels.class);
@@ -49,7 +46,8 @@ final class KlingModels {
 
     /** Whether any table of camel-kling knows the name. */
     static boolean isKnown(String modelName) {
-        return KNOWN.contains(modelName);
+        // the new design's ids too: a legacy-only feature refuses them rather than passing them through
+        return KNOWN.contains(modelName) || NewDesignModels.isNewDesignModel(modelName);
     }
 
     /**

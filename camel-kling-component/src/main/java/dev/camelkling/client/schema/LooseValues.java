@@ -128,7 +128,8 @@ public final class LooseValues {
         return Map.of("enabled", bool(value));
     }
 
-    private static boolean bool(Object value) {
+    /** A boolean, also from the text {@code true}/{@code false}. */
+    static Boolean bool(Object value) {
         if (value instanceof Boolean b) {
             return b;
         }

@@ -29,12 +29,21 @@ final class MediaRules {
     static final List<String> AUDIO_FORMATS = List.of(AudioProbe.MP3, AudioProbe.WAV, AudioProbe.M4A);
     static final Set<String> VIDEO_URL_EXTENSIONS = Set.of("mp4", "mov");
 
+    /** The new design's image inputs take up to 50 MB (kling-api-2026.md §2.2), the legacy ones 10 MB. */
+    static final long MAX_NEW_DESIGN_IMAGE_BYTES = 50L * 1024 * 1024;
+
     /** Size limits of an image input; {@code maxSide} and the ratio limit are optional. */
-    record ImageLimits(int minSide, Integer maxSide, boolean limitAspectRatio) {
+    record ImageLimits(int minSide, Integer maxSide, boolean limitAspectRatio, long maxBytes) {
+
+        String maxBytesText() {
+            return maxBytes / (1024 * 1024) + " MB";
+        }
     }
 
-    static final ImageLimits GENERAL = new ImageLimits(MIN_IMAGE_SIDE, null, true);
-    static final ImageLimits CHARACTER = new ImageLimits(MIN_IMAGE_SIDE, MAX_CHARACTER_IMAGE_SIDE, false);
+    static final ImageLimits GENERAL = new ImageLimits(MIN_IMAGE_SIDE, null, true, MAX_IMAGE_BYTES);
+    static final ImageLimits CHARACTER = new ImageLimits(MIN_IMAGE_SIDE, MAX_CHARACTER_IMAGE_SIDE, false, MAX_IMAGE_BYTES);
+    /** Every image input of the new design: the general rules with 50 MB. */
+    static final ImageLimits NEW_DESIGN = new ImageLimits(MIN_IMAGE_SIDE, null, true, MAX_NEW_DESIGN_IMAGE_BYTES);
 
     private MediaRules() {
     }
@@ -48,7 +57,7 @@ final class MediaRules {
     }
 
     static Optional<Violation> checkImage(String field, KlingMedia media, ImageLimits limits) {
-        Optional<Violation> size = checkSize(field, media, MAX_IMAGE_BYTES, "10 MB");
+        Optional<Violation> size = checkSize(field, media, limits.maxBytes(), limits.maxBytesText());
         if (size.isPresent()) {
             return size;
         }

@@ -27,8 +27,18 @@ public final class RequestSchema {
     private final List<CrossFieldRule> crossFieldRules;
     private final UnaryOperator<Map<String, Object>> defaults;
     private final Set<String> wireContainers;
+    /** The feature's path on the new design; {@code null} when the feature is legacy-only. */
+    private final NewDesignProduct newDesign;
+    /** Reshapes the legacy wire object where Kling's legacy body is not flat; {@code null} when it is. */
+    private final UnaryOperator<Map<String, Object>> legacyWire;
+    /** The fields only the new design takes on this feature; a legacy model refuses them. */
+    private final List<String> newDesignOnlyFields;
 
-    private RequestSchema(List<FieldSpec> fields, List<CrossFieldRule> crossFieldRules, UnaryOperator<Map<String, Object>> defaults) {
+    private RequestSchema(List<FieldSpec> fields, List<CrossFieldRule> crossFieldRules, UnaryOperator<Map<String, Object>> defaults,
+            NewDesignProduct newDesign, List<String> newDesignOnlyFields, UnaryOperator<Map<String, Object>> legacyWire) {
+        this.newDesign = newDesign;
+        this.newDesignOnlyFields = List.copyOf(newDesignOnlyFields);
+        this.legacyWire = legacyWire;
         this.fields = List.copyOf(fields);
         this.crossFieldRules = List.copyOf(crossFieldRules);
         this.defaults = defaults;
@@ -55,6 +65,21 @@ public final class RequestSchema {
     /** Looks a field up by wire name ({@code negative_prompt}), lowerCamelCase ({@code negativePrompt}) or alias. */
     public Optional<FieldSpec> field(String anyName) {
         return Optional.ofNullable(anyName == null ? null : byAnyName.get(anyName));
+    }
+
+    /**
+     * The design a request with these values is sent on: {@link DesignStandard#NEW_DESIGN} when the feature has a
+     * new-design path and {@code model_name} is a model id of the new design's tables ({@link NewDesignModels}),
+     * otherwise {@link DesignStandard#LEGACY} (no model, a legacy model, or a model no table knows).
+     */
+    public DesignStandard design(Map<String, Object> values) {
+        return newDesign != null && NewDesignModels.isNewDesignModel(values.get("model_name"))
+                ? DesignStandard.NEW_DESIGN : DesignStandard.LEGACY;
+    }
+
+    /** The feature's create path on the new design, if it has one. */
+    public Optional<NewDesignProduct> newDesignProduct() {
+        return Optional.ofNullable(newDesign);
     }
 
     /** Whether the named field takes a {@link KlingMedia} (image or audio). */
@@ -93,6 +118,14 @@ public final class RequestSchema {
      * their container ({@code face_choose: [{...}]}) where the first of them stands.
      */
     public Map<String, Object> toWire(Map<String, Object> values) {
+        if (design(values) == DesignStandard.NEW_DESIGN) {
+            return NewDesignWire.toWire(newDesign, values);
+        }
+        Map<String, Object> wire = flatWire(values);
+        return legacyWire == null ? wire : legacyWire.apply(wire);
+    }
+
+    private Map<String, Object> flatWire(Map<String, Object> values) {
         Map<String, Object> wire = new LinkedHashMap<>();
         Map<String, Map<String, Object>> containers = new LinkedHashMap<>();
         for (FieldSpec field : fields) {
@@ -206,6 +239,18 @@ public final class RequestSchema {
         for (String name : values.keySet()) {
             resolve(subject, name);
         }
+        if (design(values) == DesignStandard.NEW_DESIGN) {
+            // the legacy field rules (10 MB images, durations "5"/"10", ...) are not the new design's; options and video URLs are shared
+            checkFields(subject, values, field -> NewDesignProduct.SHARED_FIELD_RULES.contains(field.name()));
+            NewDesignRules.check(newDesign, values).ifPresent(violation -> {
+                throw violation.toException(subject);
+            });
+            return;
+        }
+        // a field of the other design is the first thing wrong with a request, whatever else is
+        newDesignOnlyViolation(values).ifPresent(violation -> {
+            throw violation.toException(subject);
+        });
         checkFields(subject, values, field -> true);
         for (CrossFieldRule rule : crossFieldRules) {
             Optional<Violation> violation = rule.check(values);
@@ -213,6 +258,14 @@ public final class RequestSchema {
                 throw violation.get().toException(subject);
             }
         }
+    }
+
+    /** The new design's own settings on a legacy model (no model, a legacy one, or one no table knows). */
+    private Optional<Violation> newDesignOnlyViolation(Map<String, Object> values) {
+        return newDesignOnlyFields.stream().filter(name -> CrossFieldRules.given(values, name)).findFirst()
+                .map(name -> new Violation(name, "applies only to the new design's models " + NewDesignModels.ids(newDesign)
+                        + " (model_name was " + (values.get("model_name") == null ? "absent" : LooseValues.describe(values.get("model_name")))
+                        + ", a legacy model)"));
     }
 
     /** The lowerCamelCase form of a Kling field name ({@code negative_prompt} is {@code negativePrompt}). */
@@ -239,8 +292,24 @@ public final class RequestSchema {
         private final List<FieldSpec> fields = new ArrayList<>();
         private final List<CrossFieldRule> rules = new ArrayList<>();
         private UnaryOperator<Map<String, Object>> defaults;
+        private NewDesignProduct newDesign;
+        private List<String> newDesignOnlyFields = List.of();
+        private UnaryOperator<Map<String, Object>> legacyWire;
 
         private Builder() {
+        }
+
+        /** The feature's path on the new design: a new-design {@code model_name} then selects it (see {@link RequestSchema#design}). */
+        Builder newDesign(NewDesignProduct product, String... newDesignOnlyFields) {
+            this.newDesign = product;
+            this.newDesignOnlyFields = List.of(newDesignOnlyFields);
+            return this;
+        }
+
+        /** Reshapes the flat legacy wire object (legacy omni-video's {@code image_list} and {@code video_list}). */
+        Builder legacyWire(UnaryOperator<Map<String, Object>> reshape) {
+            this.legacyWire = reshape;
+            return this;
         }
 
         public Builder field(FieldSpec.Builder field) {
@@ -270,7 +339,7 @@ public final class RequestSchema {
         }
 
         public RequestSchema build() {
-            return new RequestSchema(fields, rules, defaults);
+            return new RequestSchema(fields, rules, defaults, newDesign, newDesignOnlyFields, legacyWire);
         }
     }
 }

@@ -5,10 +5,13 @@ import dev.camelkling.client.media.KlingMedia;
 import dev.camelkling.client.request.KlingRequest;
 import dev.camelkling.client.task.Face;
 import dev.camelkling.client.task.FaceIdentification;
+import dev.camelkling.client.schema.DesignStandard;
+import dev.camelkling.client.task.KlingBilling;
 import dev.camelkling.client.task.KlingImage;
 import dev.camelkling.client.task.KlingTask;
 import dev.camelkling.client.task.KlingTaskStatus;
 import dev.camelkling.client.task.KlingVideo;
+import dev.camelkling.client.task.TaskPage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -24,6 +27,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,12 +112,16 @@ public final class KlingJson {
     }
 
     /**
-     * Reads a task object leniently: only {@code task_id} and {@code task_status} are required. An undocumented
-     * status is read as {@code processing}, so that waiting goes on rather than failing on a vendor addition.
+     * Reads a task object of either design leniently: a legacy one ({@code task_id}, {@code task_status}) or, when it
+     * has an {@code id} and no {@code task_id}, a new-design one ({@link #newDesignTask}). An undocumented status is read
+     * as {@code processing}, so that waiting goes on rather than failing on a vendor addition.
      */
     public static KlingTask task(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new KlingException("Kling response has no task object");
+        }
+        if (!node.has("task_id") && node.has("id")) {
+            return newDesignTask(node);
         }
         String taskId = text(node, "task_id");
         if (taskId == null || taskId.isEmpty()) {
@@ -125,6 +133,68 @@ public final class KlingJson {
                 text(info, "external_task_id"), video(info.path("parent_video")), videos(result.path("videos")),
                 images(result.path("images")), node.path("created_at").asLong(0), node.path("updated_at").asLong(0),
                 text(node, "final_unit_deduction"), text(result, "result_type"), images(result.path("series_images")));
+    }
+
+    /**
+     * A new-design task object (kling-api-2026.md §4.1): {@code id}, {@code status}, {@code message},
+     * {@code external_id}, {@code create_time}, {@code update_time}, {@code outputs[]} (videos and images are kept;
+     * audio, voice and element outputs are not results of the video features) and {@code billing[]}.
+     */
+    static KlingTask newDesignTask(JsonNode node) {
+        String id = text(node, "id");
+        if (id == null || id.isEmpty()) {
+            throw new KlingException("Kling task object has no id");
+        }
+        List<KlingVideo> videos = new ArrayList<>();
+        List<KlingImage> images = new ArrayList<>();
+        node.path("outputs").forEach(output -> {
+            switch (String.valueOf(text(output, "type"))) {
+                case "video" -> videos.add(video(output));
+                case "image" -> images.add(new KlingImage(images.size(), text(output, "url")));
+                default -> { } // audio, voice, element: not results of the features camel-kling creates on the new design
+            }
+        });
+        List<KlingBilling> billing = new ArrayList<>();
+        node.path("billing").forEach(entry -> billing.add(new KlingBilling(text(entry, "charge_type"), decimal(entry, "amount"),
+                text(entry, "currency"), text(entry, "package_type"))));
+        return new KlingTask(id, status(text(node, "status")), text(node, "message"), text(node, "external_id"), null,
+                videos, images, millis(node, "create_time"), millis(node, "update_time"), null, null, List.of(),
+                billing, DesignStandard.NEW_DESIGN);
+    }
+
+    /** The {@code data} of {@code POST /tasks}: {@code result[]}, {@code count}, {@code next_cursor}, {@code has_more}. */
+    public static TaskPage taskPage(JsonNode data) {
+        if (data == null || !data.isObject()) {
+            throw new KlingException("Kling task list response has no data object");
+        }
+        JsonNode result = data.path("result");
+        List<KlingTask> tasks = result.isMissingNode() || result.isNull() ? List.of() : tasks(result);
+        return new TaskPage(tasks, data.path("count").asInt(tasks.size()), text(data, "next_cursor"),
+                data.path("has_more").asBoolean(false));
+    }
+
+    /** Unix milliseconds as a number or a string of digits (kling-api-2026.md §9.1); 0 when absent. */
+    private static long millis(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() ? parseLong(value.asText()) : value.asLong(0);
+    }
+
+    private static long parseLong(String digits) {
+        try {
+            return Long.parseLong(digits.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** A decimal written as a string ({@code "7.5"}) or a number, exactly; {@code null} when absent or not a number. */
+    private static BigDecimal decimal(JsonNode node, String field) {
+        String value = text(node, field);
+        try {
+            return value == null || value.isBlank() ? null : new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     public static List<KlingTask> tasks(JsonNode node) {
