@@ -35,14 +35,6 @@ public record KlingTask(String taskId, KlingTaskStatus status, String statusMess
         design = design == null ? DesignStandard.LEGACY : design;
     }
 
-    /** A legacy task (no billing entries). */
-    public KlingTask(String taskId, KlingTaskStatus status, String statusMessage, String externalTaskId,
-            KlingVideo parentVideo, List<KlingVideo> videos, List<KlingImage> images,
-            long createdAt, long updatedAt, String finalUnitDeduction, String resultType, List<KlingImage> seriesImages) {
-        this(taskId, status, statusMessage, externalTaskId, parentVideo, videos, images, createdAt, updatedAt,
-                finalUnitDeduction, resultType, seriesImages, List.of(), DesignStandard.LEGACY);
-    }
-
 
     public boolean isFinal() {
         return status.isFinal();

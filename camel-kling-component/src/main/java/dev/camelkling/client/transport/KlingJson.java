@@ -132,7 +132,8 @@ public final class KlingJson {
         return new KlingTask(taskId, status(text(node, "task_status")), text(node, "task_status_msg"),
                 text(info, "external_task_id"), video(info.path("parent_video")), videos(result.path("videos")),
                 images(result.path("images")), node.path("created_at").asLong(0), node.path("updated_at").asLong(0),
-                text(node, "final_unit_deduction"), text(result, "result_type"), images(result.path("series_images")));
+                text(node, "final_unit_deduction"), text(result, "result_type"), images(result.path("series_images")),
+                List.of(), DesignStandard.LEGACY);
     }
 
     /**
