@@ -35,7 +35,7 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     static final long DEFAULT_CONSUMER_DELAY = 5_000;
 
-    @UriPath(enums = "text2video,image2video,multiImage2video,motionControl,videoExtend,lipSync,imageGeneration,omniImage",
+    @UriPath(enums = "text2video,image2video,multiImage2video,motionControl,omniVideo,videoExtend,lipSync,imageGeneration,omniImage",
              description = "The Kling feature (product) to use.")
     @Metadata(required = true)
     private final String feature;
