@@ -65,6 +65,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": target.getConfiguration().setDeriveExternalTaskId(property(camelContext, boolean.class, value)); return true;
+        case "designstandard":
+        case "designStandard": target.setDesignStandard(property(camelContext, dev.camelkling.client.schema.DesignStandard.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadall":
         case "downloadAll": target.getConfiguration().setDownloadAll(property(camelContext, boolean.class, value)); return true;
@@ -264,6 +266,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "delay": return long.class;
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": return boolean.class;
+        case "designstandard":
+        case "designStandard": return dev.camelkling.client.schema.DesignStandard.class;
         case "download": return boolean.class;
         case "downloadall":
         case "downloadAll": return boolean.class;
@@ -459,6 +463,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "delay": return target.getDelay();
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": return target.getConfiguration().isDeriveExternalTaskId();
+        case "designstandard":
+        case "designStandard": return target.getDesignStandard();
         case "download": return target.getConfiguration().isDownload();
         case "downloadall":
         case "downloadAll": return target.getConfiguration().isDownloadAll();

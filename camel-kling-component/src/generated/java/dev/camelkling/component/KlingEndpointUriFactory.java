@@ -23,7 +23,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(102);
+        Set<String> props = new HashSet<>(103);
         props.add("accessKey");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -46,6 +46,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("consumerMode");
         props.add("delay");
         props.add("deriveExternalTaskId");
+        props.add("designStandard");
         props.add("download");
         props.add("downloadAll");
         props.add("downloadDirectory");
