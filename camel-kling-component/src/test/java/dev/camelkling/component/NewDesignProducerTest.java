@@ -1,9 +1,15 @@
 package dev.camelkling.component;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.camelkling.client.error.KlingValidationException;
 import dev.camelkling.client.schema.DesignStandard;
@@ -16,6 +22,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.jcodec.api.FrameGrab;
 import org.jcodec.common.io.NIOUtils;
 import org.jcodec.common.io.SeekableByteChannel;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +34,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class NewDesignProducerTest extends KlingTestSupport {
 
+    /** Kept files: a temporary download is deleted as soon as the exchange is done, which may be before the test reads it. */
+    private static final Path RESULTS = results();
+    private static final String KEEP = "&downloadDirectory=" + RESULTS;
+
     /** The simulator's API key: an endpoint of the new design adds it to the component's access key pair. */
     private static final String WITH_API_KEY = "apiKey=RAW(" + API_KEY + ")";
 
@@ -35,9 +46,9 @@ class NewDesignProducerTest extends KlingTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:legacy").to("kling:text2video?modelName=kling-v2-6&waitForCompletion=true&download=true");
+                from("direct:legacy").to("kling:text2video?modelName=kling-v2-6&waitForCompletion=true&download=true" + KEEP);
                 from("direct:new").to("kling:text2video?modelName=kling-3.0&resolution=1080p&duration=8&audio=native"
-                                      + "&waitForCompletion=true&download=true&" + WITH_API_KEY);
+                                      + "&waitForCompletion=true&download=true" + KEEP + "&" + WITH_API_KEY);
             }
         };
     }
@@ -179,6 +190,23 @@ class NewDesignProducerTest extends KlingTestSupport {
 
         assertThat(recorded.creates("/text-to-video/kling-3.0-turbo")).singleElement()
                 .satisfies(create -> assertThat(create.body()).contains("\"duration\":3"));
+    }
+
+    private static Path results() {
+        try {
+            return Files.createTempDirectory("kling-new-design-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void deleteResults() throws IOException {
+        try (Stream<Path> files = Files.walk(RESULTS)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     static int playableFrames(File mp4) throws Exception {
