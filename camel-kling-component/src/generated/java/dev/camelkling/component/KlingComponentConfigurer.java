@@ -36,12 +36,15 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "aspectratio":
         case "aspectRatio": getOrCreateConfiguration(target).setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
+        case "audio": getOrCreateConfiguration(target).setAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "audioid":
         case "audioId": getOrCreateConfiguration(target).setAudioId(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "basevideo":
+        case "baseVideo": getOrCreateConfiguration(target).setBaseVideo(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callbackbaseurl":
@@ -111,6 +114,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, java.lang.String.class, value)); return true;
         case "modelname":
         case "modelName": getOrCreateConfiguration(target).setModelName(property(camelContext, java.lang.String.class, value)); return true;
+        case "multishot":
+        case "multiShot": getOrCreateConfiguration(target).setMultiShot(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "n": getOrCreateConfiguration(target).setN(property(camelContext, java.lang.Integer.class, value)); return true;
         case "negativeprompt":
         case "negativePrompt": getOrCreateConfiguration(target).setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
@@ -122,6 +127,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "prompt": getOrCreateConfiguration(target).setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "referenceimages":
+        case "referenceImages": getOrCreateConfiguration(target).setReferenceImages(property(camelContext, java.util.List.class, value)); return true;
+        case "referencevideo":
+        case "referenceVideo": getOrCreateConfiguration(target).setReferenceVideo(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "resolution": getOrCreateConfiguration(target).setResolution(property(camelContext, java.lang.String.class, value)); return true;
@@ -189,12 +198,15 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "apiKey": return java.lang.String.class;
         case "aspectratio":
         case "aspectRatio": return java.lang.String.class;
+        case "audio": return java.lang.String.class;
         case "audioid":
         case "audioId": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "basevideo":
+        case "baseVideo": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "callbackbaseurl":
@@ -264,6 +276,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "mode": return java.lang.String.class;
         case "modelname":
         case "modelName": return java.lang.String.class;
+        case "multishot":
+        case "multiShot": return java.lang.Boolean.class;
         case "n": return java.lang.Integer.class;
         case "negativeprompt":
         case "negativePrompt": return java.lang.String.class;
@@ -275,6 +289,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "pollinterval":
         case "pollInterval": return long.class;
         case "prompt": return java.lang.String.class;
+        case "referenceimages":
+        case "referenceImages": return java.util.List.class;
+        case "referencevideo":
+        case "referenceVideo": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "resolution": return java.lang.String.class;
@@ -338,12 +356,15 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "aspectratio":
         case "aspectRatio": return getOrCreateConfiguration(target).getAspectRatio();
+        case "audio": return getOrCreateConfiguration(target).getAudio();
         case "audioid":
         case "audioId": return getOrCreateConfiguration(target).getAudioId();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "basevideo":
+        case "baseVideo": return getOrCreateConfiguration(target).getBaseVideo();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callbackbaseurl":
@@ -413,6 +434,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "mode": return getOrCreateConfiguration(target).getMode();
         case "modelname":
         case "modelName": return getOrCreateConfiguration(target).getModelName();
+        case "multishot":
+        case "multiShot": return getOrCreateConfiguration(target).getMultiShot();
         case "n": return getOrCreateConfiguration(target).getN();
         case "negativeprompt":
         case "negativePrompt": return getOrCreateConfiguration(target).getNegativePrompt();
@@ -424,6 +447,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "pollinterval":
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "prompt": return getOrCreateConfiguration(target).getPrompt();
+        case "referenceimages":
+        case "referenceImages": return getOrCreateConfiguration(target).getReferenceImages();
+        case "referencevideo":
+        case "referenceVideo": return getOrCreateConfiguration(target).getReferenceVideo();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "resolution": return getOrCreateConfiguration(target).getResolution();
@@ -473,6 +500,15 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "webhookSecret": return getOrCreateConfiguration(target).getWebhookSecret();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "referenceimages":
+        case "referenceImages": return java.lang.String.class;
         default: return null;
         }
     }

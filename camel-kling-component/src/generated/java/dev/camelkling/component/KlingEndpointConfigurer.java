@@ -29,6 +29,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "aspectratio":
         case "aspectRatio": target.getConfiguration().setAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
+        case "audio": target.getConfiguration().setAudio(property(camelContext, java.lang.String.class, value)); return true;
         case "audioid":
         case "audioId": target.getConfiguration().setAudioId(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
@@ -39,6 +40,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "basevideo":
+        case "baseVideo": target.getConfiguration().setBaseVideo(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callbackbaseurl":
@@ -62,6 +65,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": target.getConfiguration().setDeriveExternalTaskId(property(camelContext, boolean.class, value)); return true;
+        case "designstandard":
+        case "designStandard": target.setDesignStandard(property(camelContext, dev.camelkling.client.schema.DesignStandard.class, value)); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadall":
         case "downloadAll": target.getConfiguration().setDownloadAll(property(camelContext, boolean.class, value)); return true;
@@ -119,6 +124,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "mode": target.getConfiguration().setMode(property(camelContext, java.lang.String.class, value)); return true;
         case "modelname":
         case "modelName": target.getConfiguration().setModelName(property(camelContext, java.lang.String.class, value)); return true;
+        case "multishot":
+        case "multiShot": target.getConfiguration().setMultiShot(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "n": target.getConfiguration().setN(property(camelContext, java.lang.Integer.class, value)); return true;
         case "negativeprompt":
         case "negativePrompt": target.getConfiguration().setNegativePrompt(property(camelContext, java.lang.String.class, value)); return true;
@@ -136,6 +143,10 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "prompt": target.getConfiguration().setPrompt(property(camelContext, java.lang.String.class, value)); return true;
+        case "referenceimages":
+        case "referenceImages": target.getConfiguration().setReferenceImages(property(camelContext, java.util.List.class, value)); return true;
+        case "referencevideo":
+        case "referenceVideo": target.getConfiguration().setReferenceVideo(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
@@ -219,6 +230,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiKey": return java.lang.String.class;
         case "aspectratio":
         case "aspectRatio": return java.lang.String.class;
+        case "audio": return java.lang.String.class;
         case "audioid":
         case "audioId": return java.lang.String.class;
         case "backofferrorthreshold":
@@ -229,6 +241,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "basevideo":
+        case "baseVideo": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "callbackbaseurl":
@@ -252,6 +266,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "delay": return long.class;
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": return boolean.class;
+        case "designstandard":
+        case "designStandard": return dev.camelkling.client.schema.DesignStandard.class;
         case "download": return boolean.class;
         case "downloadall":
         case "downloadAll": return boolean.class;
@@ -309,6 +325,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "mode": return java.lang.String.class;
         case "modelname":
         case "modelName": return java.lang.String.class;
+        case "multishot":
+        case "multiShot": return java.lang.Boolean.class;
         case "n": return java.lang.Integer.class;
         case "negativeprompt":
         case "negativePrompt": return java.lang.String.class;
@@ -326,6 +344,10 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "prompt": return java.lang.String.class;
+        case "referenceimages":
+        case "referenceImages": return java.util.List.class;
+        case "referencevideo":
+        case "referenceVideo": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requesttimeout":
@@ -405,6 +427,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiKey": return target.getConfiguration().getApiKey();
         case "aspectratio":
         case "aspectRatio": return target.getConfiguration().getAspectRatio();
+        case "audio": return target.getConfiguration().getAudio();
         case "audioid":
         case "audioId": return target.getConfiguration().getAudioId();
         case "backofferrorthreshold":
@@ -415,6 +438,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "basevideo":
+        case "baseVideo": return target.getConfiguration().getBaseVideo();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callbackbaseurl":
@@ -438,6 +463,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "delay": return target.getDelay();
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": return target.getConfiguration().isDeriveExternalTaskId();
+        case "designstandard":
+        case "designStandard": return target.getDesignStandard();
         case "download": return target.getConfiguration().isDownload();
         case "downloadall":
         case "downloadAll": return target.getConfiguration().isDownloadAll();
@@ -495,6 +522,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "mode": return target.getConfiguration().getMode();
         case "modelname":
         case "modelName": return target.getConfiguration().getModelName();
+        case "multishot":
+        case "multiShot": return target.getConfiguration().getMultiShot();
         case "n": return target.getConfiguration().getN();
         case "negativeprompt":
         case "negativePrompt": return target.getConfiguration().getNegativePrompt();
@@ -512,6 +541,10 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "prompt": return target.getConfiguration().getPrompt();
+        case "referenceimages":
+        case "referenceImages": return target.getConfiguration().getReferenceImages();
+        case "referencevideo":
+        case "referenceVideo": return target.getConfiguration().getReferenceVideo();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
@@ -584,6 +617,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "referenceimages":
+        case "referenceImages": return java.lang.String.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
         case "statuses": return dev.camelkling.component.KlingFinalStatus.class;

@@ -23,15 +23,17 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(97);
+        Set<String> props = new HashSet<>(103);
         props.add("accessKey");
         props.add("apiKey");
         props.add("aspectRatio");
+        props.add("audio");
         props.add("audioId");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("baseUrl");
+        props.add("baseVideo");
         props.add("bridgeErrorHandler");
         props.add("callbackBaseUrl");
         props.add("callbackComponent");
@@ -44,6 +46,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("consumerMode");
         props.add("delay");
         props.add("deriveExternalTaskId");
+        props.add("designStandard");
         props.add("download");
         props.add("downloadAll");
         props.add("downloadDirectory");
@@ -76,6 +79,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("maxReadAttempts");
         props.add("mode");
         props.add("modelName");
+        props.add("multiShot");
         props.add("n");
         props.add("negativePrompt");
         props.add("operation");
@@ -86,6 +90,8 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("pollInterval");
         props.add("pollStrategy");
         props.add("prompt");
+        props.add("referenceImages");
+        props.add("referenceVideo");
         props.add("repeatCount");
         props.add("requestTimeout");
         props.add("resolution");

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.task.KlingTask;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 
@@ -71,13 +72,16 @@ final class CreateStepMemory {
         return e;
     }
 
-    /** The task this step created before a failure that made Camel redeliver it; {@code null} on a first delivery. */
-    String createdTask(Exchange exchange) {
-        return exchange.getProperty(createdTaskProperty, String.class);
+    /**
+     * The task this step created before a failure that made Camel redeliver it; {@code null} on a first delivery. The
+     * task, not only its id: its design says how it is read again.
+     */
+    KlingTask createdTask(Exchange exchange) {
+        return exchange.getProperty(createdTaskProperty, KlingTask.class);
     }
 
-    void createdTask(Exchange exchange, String taskId) {
-        exchange.setProperty(createdTaskProperty, taskId);
+    void createdTask(Exchange exchange, KlingTask task) {
+        exchange.setProperty(createdTaskProperty, task);
     }
 
     /** The tasks a video extension made so far, when it is being redelivered; {@code null} or empty on a first delivery. */

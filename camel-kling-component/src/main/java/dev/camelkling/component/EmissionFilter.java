@@ -24,6 +24,11 @@ final class EmissionFilter {
         this.externalTaskIdPrefix = externalTaskIdPrefix;
     }
 
+    /** The wanted final statuses. */
+    Set<KlingTaskStatus> statuses() {
+        return EnumSet.copyOf(statuses);
+    }
+
     /** A final task with one of the wanted statuses. */
     boolean hasWantedStatus(KlingTask task) {
         return task.isFinal() && statuses.contains(task.status());

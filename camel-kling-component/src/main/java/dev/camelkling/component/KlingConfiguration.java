@@ -1,5 +1,7 @@
 package dev.camelkling.component;
 
+import java.util.List;
+
 import dev.camelkling.client.KlingClient;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
@@ -94,7 +96,9 @@ public class KlingConfiguration implements Cloneable {
     // ---- request fields (operation create) ----
     @UriParam(label = "producer", description = "Kling model_name, e.g. kling-v3, kling-v2-6, kling-v1-6 (video), kling-v3, kling-image-o1, kling-v3-omni"
                                                     + " (image). A name camel-kling does not know is sent as it is and Kling decides;"
-                                                    + " without it Kling's default for the feature applies.")
+                                                    + " without it Kling's default for the feature applies. A model of the new design"
+                                                    + " (kling-3.0, kling-3.0-turbo, kling-3.0-omni, kling-o1, kling-2.6, kling-2.5-turbo)"
+                                                    + " sends the request on the new design, which needs an apiKey.")
     private String modelName;
     @UriParam(label = "producer",
               description = "The prompt (1-2500 characters) when the body does not carry it. For text features the body"
@@ -111,7 +115,9 @@ public class KlingConfiguration implements Cloneable {
               description = "Aspect ratio of the result. Videos take 16:9, 9:16 or 1:1; images also 4:3, 3:4, 3:2, 2:3 and"
                             + " 21:9; omniImage also auto.")
     private String aspectRatio;
-    @UriParam(label = "producer", enums = "5,10", description = "Video length in seconds: 5 or 10.")
+    @UriParam(label = "producer",
+              description = "Video length in seconds: 5 or 10 on the legacy design; on the new design what the model takes"
+                            + " (3 to 15 for the 3.0 family, 3 to 10 for kling-o1, 5 or 10 for kling-2.6 and kling-2.5-turbo).")
     private Integer duration;
     @UriParam(label = "producer", enums = "on,off", description = "Generate sound with the video (kling-v2-6 and later).")
     private String sound;
@@ -184,6 +190,25 @@ public class KlingConfiguration implements Cloneable {
               description = "Element-library subject ids (64-bit numbers, comma-separated): omniImage, or motionControl with kling-v3.")
     private String elementList;
 
+    // ---- the new design's video settings (text2video, image2video, omniVideo, motionControl) ----
+    @UriParam(label = "producer", enums = "off,native,original",
+              description = "New design: the video's audio, as the model takes it: native (generated with the video;"
+                            + " kling-3.0, kling-2.6, kling-3.0-omni), original (omniVideo's and motionControl's source"
+                            + " sound) or off.")
+    private String audio;
+    @UriParam(label = "producer",
+              description = "New design, kling-3.0 and kling-3.0-omni: read the prompt as shots (shot 1, 4, words; ...).")
+    private Boolean multiShot;
+    @UriParam(label = "producer",
+              description = "omniVideo: reference images as URLs (comma-separated), referred to in the prompt as"
+                            + " <<<image_1>>>, ...; header CamelKlingReferenceImages also takes bytes, files and streams.")
+    private List<String> referenceImages;
+    @UriParam(label = "producer",
+              description = "omniVideo: a video (.mp4/.mov URL) whose style, camera or subject the result follows.")
+    private String referenceVideo;
+    @UriParam(label = "producer", description = "omniVideo: a video (.mp4/.mov URL) to edit.")
+    private String baseVideo;
+
     // ---- videoExtend ----
     @UriParam(label = "producer",
               description = "videoExtend: extend again and again (one task per step, about 5 s each) until the video is at"
@@ -199,7 +224,9 @@ public class KlingConfiguration implements Cloneable {
     private Double imageFidelity;
     @UriParam(label = "producer", description = "imageGeneration with imageReference=subject: facial similarity, from 0 to 1.")
     private Double humanFidelity;
-    @UriParam(label = "producer", enums = "1k,2k,4k", description = "Image resolution: 1k or 2k (omniImage with kling-v3-omni also 4k).")
+    @UriParam(label = "producer", enums = "1k,2k,4k,720p,1080p",
+              description = "Image resolution: 1k or 2k (omniImage with kling-v3-omni also 4k). Video resolution on the new"
+                            + " design: 720p or 1080p, with kling-3.0 and kling-3.0-omni also 4k.")
     private String resolution;
     @UriParam(label = "producer", description = "Number of images to make, 1 to 9; an image task takes n concurrency slots.")
     private Integer n;
@@ -371,6 +398,16 @@ public class KlingConfiguration implements Cloneable {
     public void setKeepOriginalSound(String keepOriginalSound) { this.keepOriginalSound = keepOriginalSound; }
     public String getElementList() { return elementList; }
     public void setElementList(String elementList) { this.elementList = elementList; }
+    public String getAudio() { return audio; }
+    public void setAudio(String audio) { this.audio = audio; }
+    public Boolean getMultiShot() { return multiShot; }
+    public void setMultiShot(Boolean multiShot) { this.multiShot = multiShot; }
+    public List<String> getReferenceImages() { return referenceImages; }
+    public void setReferenceImages(List<String> referenceImages) { this.referenceImages = referenceImages; }
+    public String getReferenceVideo() { return referenceVideo; }
+    public void setReferenceVideo(String referenceVideo) { this.referenceVideo = referenceVideo; }
+    public String getBaseVideo() { return baseVideo; }
+    public void setBaseVideo(String baseVideo) { this.baseVideo = baseVideo; }
     public Integer getTargetDuration() { return targetDuration; }
     public void setTargetDuration(Integer targetDuration) { this.targetDuration = targetDuration; }
     public String getImageReference() { return imageReference; }

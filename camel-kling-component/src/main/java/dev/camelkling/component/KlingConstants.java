@@ -26,7 +26,9 @@ public interface KlingConstants {
     // ---- task result (set on every task result; TASK_ID and EXTERNAL_TASK_ID are also read by `get`) ----
     @Metadata(description = "The Kling task id. Set on results; read by operation `get`.", javaType = "String")
     String TASK_ID = "CamelKlingTaskId";
-    @Metadata(description = "The task status: submitted, processing, succeed or failed.", javaType = "String")
+    @Metadata(description = "The task status: submitted, processing, succeed or failed, spelled the legacy way on both"
+                            + " designs (a new-design task's succeeded is succeed here, as in KlingTaskStatus).",
+              javaType = "String")
     String TASK_STATUS = "CamelKlingTaskStatus";
     @Metadata(description = "Why a task failed (Kling's task_status_msg); empty otherwise.", javaType = "String")
     String TASK_STATUS_MESSAGE = "CamelKlingTaskStatusMessage";
@@ -38,6 +40,14 @@ public interface KlingConstants {
     @Metadata(description = "Id of the first generated video, for chaining into video extend or lip sync; read by videoExtend"
                             + " and lipSync as the source video.", javaType = "String")
     String VIDEO_ID = "CamelKlingVideoId";
+    @Metadata(description = "What a new-design task was charged: Kling's billing[] as a List of KlingBilling (charge type"
+                            + " unit or cash, the exact decimal amount, currency, package type); empty on legacy tasks"
+                            + " (they report final_unit_deduction on the task instead).",
+              javaType = "java.util.List<dev.camelkling.client.task.KlingBilling>")
+    String BILLING = "CamelKlingBilling";
+    @Metadata(description = "The design standard the task belongs to: LEGACY or NEW_DESIGN (chosen by the model).",
+              javaType = "dev.camelkling.client.schema.DesignStandard")
+    String DESIGN = "CamelKlingDesign";
     @Metadata(description = "When the task was created, epoch milliseconds.", javaType = "Long")
     String CREATED_AT = "CamelKlingCreatedAt";
     @Metadata(description = "When the task last changed, epoch milliseconds.", javaType = "Long")
@@ -138,6 +148,21 @@ public interface KlingConstants {
     String CHARACTER_ORIENTATION = "CamelKlingCharacterOrientation";
     @Metadata(label = "producer", description = "motionControl: overrides option `keepOriginalSound`.", javaType = "String")
     String KEEP_ORIGINAL_SOUND = "CamelKlingKeepOriginalSound";
+
+    // ---- the new design's video settings, omniVideo ----
+    @Metadata(label = "producer", description = "Overrides option `audio` (new design: off, native, original).", javaType = "String")
+    String AUDIO = "CamelKlingAudio";
+    @Metadata(label = "producer", description = "Overrides option `multiShot`.", javaType = "Boolean")
+    String MULTI_SHOT = "CamelKlingMultiShot";
+    @Metadata(label = "producer",
+              description = "omniVideo: the reference images (overrides option `referenceImages`): a List of byte[], File,"
+                            + " Path, InputStream, URL or raw Base64.",
+              javaType = "java.util.List")
+    String REFERENCE_IMAGES = "CamelKlingReferenceImages";
+    @Metadata(label = "producer", description = "omniVideo: overrides option `referenceVideo` (a video URL).", javaType = "String")
+    String REFERENCE_VIDEO = "CamelKlingReferenceVideo";
+    @Metadata(label = "producer", description = "omniVideo: overrides option `baseVideo` (a video URL).", javaType = "String")
+    String BASE_VIDEO = "CamelKlingBaseVideo";
 
     // ---- videoExtend ----
     @Metadata(label = "producer", description = "videoExtend: overrides option `targetDuration` (seconds).", javaType = "Integer")

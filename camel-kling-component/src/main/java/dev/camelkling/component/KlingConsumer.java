@@ -17,8 +17,8 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.util.URISupport;
 
 /**
- * Polls the feature's list endpoint and emits every task once, when it has reached a final state (succeed or
- * failed), oldest first. A task counts as emitted only once its exchange completes; a failed exchange leaves it to be
+ * Polls the feature's list endpoint (on the new design, {@code POST /tasks}: {@link TaskListCursor}) and emits every
+ * task once, when it has reached a final state (succeed or failed), oldest first. A task counts as emitted only once its exchange completes; a failed exchange leaves it to be
  * emitted again by a later poll.
  */
 public class KlingConsumer extends ScheduledBatchPollingConsumer {
@@ -28,6 +28,8 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final EmissionFilter filter;
     private final EmittedTasks emitted;
+    /** The new design's listing; {@code null} when the endpoint lists its feature's legacy path. */
+    private final TaskListCursor taskList;
     /** Tasks created before this (epoch ms) were all settled at the last poll; Long.MIN_VALUE = read everything. */
     private volatile long settledBefore = Long.MIN_VALUE;
     /** When the last poll finished (epoch ms, 0 = none yet) and how many tasks it emitted: for the dev console. */
@@ -39,6 +41,10 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         this.endpoint = endpoint;
         this.filter = new EmissionFilter(endpoint.getStatuses(), endpoint.getExternalTaskIdPrefix());
         this.emitted = new EmittedTasks(endpoint::getIdempotentRepository, this);
+        this.taskList = endpoint.usesNewDesign()
+                ? new TaskListCursor(endpoint::getClient, endpoint.getKlingFeature().resultKind(), filter.statuses(),
+                        endpoint.getConfiguration().getPageSize(), endpoint.getMaxPagesPerPoll(), readBudgetMillis())
+                : null;
     }
 
     @Override
@@ -73,6 +79,9 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
 
     /** The list position the next poll stops at: tasks created before it were settled (epoch ms; MIN_VALUE = none). */
     long getSettledBefore() {
+        if (taskList != null) {
+            return taskList.since() == null ? Long.MIN_VALUE : taskList.since().toEpochMilli();
+        }
         return settledBefore;
     }
 
@@ -81,16 +90,26 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         return inFlight.size();
     }
 
+    /** The final tasks of this application and partition with a wanted status, by when they finished. */
+    private List<KlingTask> finishedTasks() throws Exception {
+        List<KlingTask> listed = taskList != null
+                ? taskList.poll(task -> isOurs(task) && (!task.isFinal() || !isEmitted(task)))
+                : listedNewestFirst();
+        List<KlingTask> found = new ArrayList<>(listed.stream().filter(task -> isOurs(task) && filter.hasWantedStatus(task)).toList());
+        found.sort(Comparator.comparingLong(KlingTask::updatedAt).thenComparing(KlingTask::taskId));
+        return found;
+    }
+
     /**
-     * Reads the list newest first. Once a page holds a task older than every task still awaited at the last poll
+     * Reads the legacy list newest first. Once a page holds a task older than every task still awaited at the last poll
      * (not final, or final but not yet emitted), everything further down was settled already and paging stops.
      */
-    private List<KlingTask> finishedTasks() throws Exception {
+    private List<KlingTask> listedNewestFirst() throws Exception {
         int pageSize = endpoint.getConfiguration().getPageSize();
         long boundary = endpoint.isStopAtSeenTasks() ? settledBefore : Long.MIN_VALUE;
         long oldestAwaited = Long.MAX_VALUE;
         long newestSeen = Long.MIN_VALUE;
-        List<KlingTask> found = new ArrayList<>();
+        List<KlingTask> listed = new ArrayList<>();
         for (int page = 1; page <= endpoint.getMaxPagesPerPoll(); page++) {
             // Blocking is fine here: this is the consumer's own scheduler thread, not a routing thread.
             List<KlingTask> tasks = endpoint.getClient().list(endpoint.getKlingFeature(), page, pageSize)
@@ -104,9 +123,7 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
                 if (!task.isFinal() || !isEmitted(task)) {
                     oldestAwaited = Math.min(oldestAwaited, task.createdAt());
                 }
-                if (filter.hasWantedStatus(task)) {
-                    found.add(task);
-                }
+                listed.add(task);
                 reachedSettled |= task.createdAt() < boundary;
             }
             if (tasks.size() < pageSize || reachedSettled) {
@@ -115,8 +132,7 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         }
         // Next time, stop below the oldest task still awaited; with none awaited, below the newest one seen.
         settledBefore = oldestAwaited != Long.MAX_VALUE ? oldestAwaited : newestSeen;
-        found.sort(Comparator.comparingLong(KlingTask::updatedAt).thenComparing(KlingTask::taskId));
-        return found;
+        return listed;
     }
 
     /** Tasks of this application (external id prefix) and of this instance's partition. */

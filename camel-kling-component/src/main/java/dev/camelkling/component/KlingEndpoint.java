@@ -8,6 +8,9 @@ import javax.net.ssl.SSLContext;
 
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.KlingClientConfig;
+import dev.camelkling.client.auth.ApiKeyCredentials;
+import dev.camelkling.client.auth.KlingCredentials;
+import dev.camelkling.client.schema.DesignStandard;
 import dev.camelkling.client.request.KlingFeature;
 import dev.camelkling.client.transport.RetryPolicy;
 import org.apache.camel.Category;
@@ -35,7 +38,7 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     static final long DEFAULT_CONSUMER_DELAY = 5_000;
 
-    @UriPath(enums = "text2video,image2video,multiImage2video,motionControl,videoExtend,lipSync,imageGeneration,omniImage",
+    @UriPath(enums = "text2video,image2video,multiImage2video,motionControl,omniVideo,videoExtend,lipSync,imageGeneration,omniImage",
              description = "The Kling feature (product) to use.")
     @Metadata(required = true)
     private final String feature;
@@ -75,6 +78,12 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
                             + " (platform-http or another RestConsumerFactory) for the callbacks Kling sends to a task's"
                             + " callback_url, re-reads each announced task from the API and emits it once it is final.")
     private KlingConsumerMode consumerMode = KlingConsumerMode.poll;
+    @UriParam(label = "consumer", enums = "LEGACY,NEW_DESIGN",
+              description = "Which design standard's task listing the polling consumer reads: LEGACY lists the feature's"
+                            + " /v1 path newest first; NEW_DESIGN reads POST /tasks (every task of the feature's product"
+                            + " type, video or image, oldest first, by time window and cursor; needs an apiKey). Defaults"
+                            + " to the design of modelName: a new-design model (e.g. kling-3.0) means NEW_DESIGN.")
+    private DesignStandard designStandard;
     @UriParam(label = "consumer",
               description = "With consumerMode=callback: the path the callbacks are POSTed to. Defaults to"
                             + " /kling/callback/ plus the feature name, e.g. /kling/callback/text2video. The rest configuration's contextPath, if any, is put in front.")
@@ -130,6 +139,7 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
             idempotentRepository = MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
         }
         ServiceHelper.startService(idempotentRepository);
+        requireApiKeyForNewDesignModel();
         if (configuration.getKlingClient() != null) {
             client = configuration.getKlingClient(); // the user's own: used as it is, never closed here
         } else {
@@ -144,6 +154,33 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (configuration.isDownload() && configuration.getDownloadDirectory() == null) {
             getComponent().getTemporaryResultFiles().watchExchangesOf(getCamelContext());
         }
+    }
+
+    /**
+     * The new design accepts only an API key (kling-api-2026.md §1): a route whose URI names a new-design model but
+     * whose account has only an access key and secret key would fail on every exchange, so it fails to start instead.
+     */
+    private void requireApiKeyForNewDesignModel() {
+        if (usesNewDesign() && !(credentials() instanceof ApiKeyCredentials)) {
+            String why = designStandard != null ? "designStandard=NEW_DESIGN reads Kling's new design, which"
+                    : "modelName " + configuration.getModelName() + " is a model of Kling's new design, which";
+            throw new IllegalArgumentException(why + " accepts only an API key: configure the option apiKey (or"
+                    + " KLING_API_KEY) instead of accessKey and secretKey");
+        }
+    }
+
+    /** Whether this endpoint works on the new design: option designStandard, else the design of option modelName. */
+    boolean usesNewDesign() {
+        if (designStandard != null) {
+            return designStandard == DesignStandard.NEW_DESIGN;
+        }
+        String model = configuration.getModelName();
+        return model != null && klingFeature.schema().design(Map.of("model_name", model)) == DesignStandard.NEW_DESIGN;
+    }
+
+    private KlingCredentials credentials() {
+        KlingClient own = configuration.getKlingClient();
+        return own != null ? own.config().credentials() : CredentialsResolver.credentials(configuration);
     }
 
     @Override
@@ -279,6 +316,14 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     public void setConsumerMode(KlingConsumerMode consumerMode) {
         this.consumerMode = consumerMode;
+    }
+
+    public DesignStandard getDesignStandard() {
+        return designStandard;
+    }
+
+    public void setDesignStandard(DesignStandard designStandard) {
+        this.designStandard = designStandard;
     }
 
     public String getCallbackPath() {

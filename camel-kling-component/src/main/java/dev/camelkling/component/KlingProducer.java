@@ -9,6 +9,7 @@ import dev.camelkling.client.transport.TransportErrors;
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.request.KlingFeature;
 import dev.camelkling.client.request.ResultKind;
+import dev.camelkling.client.schema.DesignStandard;
 import dev.camelkling.client.task.KlingTask;
 import dev.camelkling.client.task.KlingWaitTimeoutException;
 import dev.camelkling.client.wait.WaitPolicy;
@@ -128,18 +129,25 @@ public class KlingProducer extends DefaultAsyncProducer {
         Message in = exchange.getMessage();
         String taskId = in.getHeader(KlingConstants.TASK_ID, String.class);
         String externalTaskId = in.getHeader(KlingConstants.EXTERNAL_TASK_ID, String.class);
+        TaskReads reads = new TaskReads(client(), feature());
         CompletableFuture<KlingTask> read;
-        if (taskId != null) {
-            read = client().get(feature(), taskId);
+        if (in.getBody() instanceof KlingTask task && (taskId == null || taskId.equals(task.taskId()))) {
+            read = client().get(feature(), task); // a task from an earlier call knows its design
+        } else if (taskId != null) {
+            read = reads.byId(taskId, design(in));
         } else if (externalTaskId != null) {
-            read = client().getByExternalId(feature(), externalTaskId);
+            read = reads.byExternalId(externalTaskId, design(in));
         } else if (in.getBody() instanceof String body && !body.isBlank()) {
-            read = client().get(feature(), body.trim());
+            read = reads.byId(body.trim(), design(in));
         } else {
             throw new IllegalArgumentException("Operation get needs the header " + KlingConstants.TASK_ID + " or "
                                                + KlingConstants.EXTERNAL_TASK_ID + ", or a task id as the String body");
         }
         return outcomes.finish(read, exchange);
+    }
+
+    private DesignStandard design(Message in) {
+        return TaskReads.design(in, feature(), endpoint.getConfiguration().getModelName());
     }
 
     private CompletableFuture<List<KlingTask>> list(Exchange exchange) {

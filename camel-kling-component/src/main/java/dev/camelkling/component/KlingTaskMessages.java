@@ -17,6 +17,8 @@ final class KlingTaskMessages {
         message.setHeader(KlingConstants.EXTERNAL_TASK_ID, task.externalTaskId());
         message.setHeader(KlingConstants.RESULT_URLS, task.resultUrls());
         message.setHeader(KlingConstants.VIDEO_ID, task.firstVideoId());
+        message.setHeader(KlingConstants.BILLING, task.billing());
+        message.setHeader(KlingConstants.DESIGN, task.design());
         message.setHeader(KlingConstants.CREATED_AT, task.createdAt());
         message.setHeader(KlingConstants.UPDATED_AT, task.updatedAt());
     }

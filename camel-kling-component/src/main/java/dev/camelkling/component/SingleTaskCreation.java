@@ -34,7 +34,7 @@ final class SingleTaskCreation implements CreateFlow {
 
     /** Creates the task of the request {@code assembled} gives, which is not asked for when this is a redelivery. */
     CompletableFuture<KlingTask> create(Exchange exchange, Supplier<KlingRequest> assembled) {
-        String createdBefore = memory.createdTask(exchange);
+        KlingTask createdBefore = memory.createdTask(exchange);
         if (createdBefore != null) {
             // A redelivery of an exchange whose task this endpoint already created (the wait or download failed):
             // carry on with that task instead of paying for a second one.
@@ -42,7 +42,7 @@ final class SingleTaskCreation implements CreateFlow {
         }
         KlingRequest request = assembled.get();
         CompletableFuture<KlingTask> created = creator().create(request).thenApply(task -> {
-            memory.createdTask(exchange, task.taskId());
+            memory.createdTask(exchange, task);
             return task;
         });
         return succeeded(exchange, outcomes.finish(created, exchange));

@@ -116,7 +116,7 @@ final class TaskConfirmations {
         active.compute(taskId, (id, slot) -> {
             if (slot == null) {
                 start[0] = true;
-                return new Slot();
+                return new Slot(claim);
             }
             if (slot.retry != null && slot.retry.cancel(false)) {
                 // waiting to read again after an announcement the API did not confirm yet: read now instead
@@ -147,8 +147,13 @@ final class TaskConfirmations {
             finished(taskId);
             return;
         }
+        Slot slot = active.get(taskId);
+        if (slot == null) {
+            return; // ended meanwhile (stopping)
+        }
         try {
-            client.get().get(feature, taskId)
+            // read as the announced task's design reads it: a new-design task from GET /tasks
+            client.get().get(feature, slot.claim)
                     .whenCompleteAsync((task, failure) -> read(taskId, attempt, task, failure), worker.get());
         } catch (RuntimeException e) {
             LOG.warn("Could not read Kling task {} announced by a callback: {}", taskId, e.getMessage());
@@ -248,9 +253,15 @@ final class TaskConfirmations {
 
     /** Fields written only inside compute, under the map's per-key lock. */
     private static final class Slot {
+        /** What the first callback announced: its id and design say how to read the task. */
+        final KlingTask claim;
         /** Another callback came while the task was being read or routed. */
         boolean again;
         /** A confirming read is scheduled. Volatile for {@link #inProgress()}, which reads it unlocked. */
         volatile ScheduledFuture<?> retry;
+
+        Slot(KlingTask claim) {
+            this.claim = claim;
+        }
     }
 }

@@ -57,7 +57,7 @@ final class TaskOutcomes {
     CompletableFuture<KlingTask> awaitFinal(KlingTask task) {
         return task.isFinal()
                 ? CompletableFuture.completedFuture(task)
-                : client().awaitCompletion(setup.feature(), task.taskId(), setup.waitPolicy());
+                : client().awaitCompletion(setup.feature(), task, setup.waitPolicy()); // read as its design reads it
     }
 
     /**

@@ -49,7 +49,7 @@ class KlingComponentMetadataTest extends KlingTestSupport {
         assertThat(json).contains("\"scheme\": \"kling\"")
                 .contains("\"CamelKlingTaskId\"").contains("\"CamelKlingResultUrls\"")
                 .contains("\"waitForCompletion\"").contains("\"negativePrompt\"")
-                .contains("\"enum\": [ \"text2video\", \"image2video\", \"multiImage2video\", \"motionControl\", \"videoExtend\", \"lipSync\", \"imageGeneration\", \"omniImage\" ]");
+                .contains("\"enum\": [ \"text2video\", \"image2video\", \"multiImage2video\", \"motionControl\", \"omniVideo\", \"videoExtend\", \"lipSync\", \"imageGeneration\", \"omniImage\" ]");
     }
 
     @Test

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The README demo. Every numbered prompt file in the inbox becomes a video (text2video), every picture an animated
- * one (image2video); showcase.txt goes through a chain (text2video, then videoExtend to 10 s, then lip sync with the
+ * The README demo. Every numbered prompt file in the inbox becomes a video (text2video; prompt 03 with Kling 3.0 on
+ * Kling's 2026 new design, the others on the legacy design), every picture an animated one (image2video); showcase.txt goes through a chain (text2video, then videoExtend to 10 s, then lip sync with the
  * bundled voice), writing each step's video; poster.txt becomes an image (imageGeneration). Results are streamed into
  * the outbox.
  */
@@ -24,10 +24,19 @@ public class DemoRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(inbox("[0-9][0-9]-.*\\.txt")).routeId("prompt-to-video")
+        // the numbered prompts but 03, which the next route makes with Kling 3.0
+        from(inbox("(0[124-9]|[1-9][0-9])-.*\\.txt")).routeId("prompt-to-video")
                 .log("Prompt ${file:name}: ${body}")
                 .to("kling:text2video?aspectRatio=16:9&duration=5&" + WAIT)
                 .log("Task ${header.CamelKlingTaskId} ${header.CamelKlingTaskStatus}: ${header.CamelKlingResultUrls}")
+                .to(outbox("${file:onlyname.noext}.mp4"));
+
+        // the same URI on the new design: the model chooses it (it takes an API key, camel.component.kling.apiKey)
+        from(inbox("03-.*\\.txt")).routeId("prompt-to-video-kling-3")
+                .log("Prompt ${file:name} for Kling 3.0: ${body}")
+                .to("kling:text2video?modelName=kling-3.0&resolution=1080p&duration=5&audio=native&aspectRatio=16:9&" + WAIT)
+                .log("Task ${header.CamelKlingTaskId} (${header.CamelKlingDesign}) ${header.CamelKlingTaskStatus},"
+                     + " billed ${header.CamelKlingBilling}: ${header.CamelKlingResultUrls}")
                 .to(outbox("${file:onlyname.noext}.mp4"));
 
         from(inbox(".*\\.(png|jpg|jpeg)")).routeId("picture-to-video")

@@ -60,5 +60,19 @@ public class FeatureExamples extends RouteBuilder {
                 .to("kling:omniImage?aspectRatio=auto&waitForCompletion=true")
                 .log("omniImage ${header.CamelKlingTaskStatus}: ${header.CamelKlingResultUrls}");
         // end:omniImage
+
+        // example:omniVideo
+        from("direct:omniVideo")                               // body: the prompt; the model chooses the new design
+                .to("kling:omniVideo?modelName=kling-3.0-omni&aspectRatio=16:9&duration=5&apiKey={{kling.api-key}}"
+                    + "&waitForCompletion=true")
+                .log("omniVideo ${header.CamelKlingTaskStatus}, billed ${header.CamelKlingBilling}: ${header.CamelKlingResultUrls}");
+        // end:omniVideo
+
+        // example:newDesign
+        from("direct:newDesign")                               // body: the prompt; Kling 3.0 on the new design
+                .to("kling:text2video?modelName=kling-3.0&resolution=1080p&duration=8&audio=native&apiKey={{kling.api-key}}"
+                    + "&waitForCompletion=true")
+                .log("Kling 3.0 ${header.CamelKlingTaskStatus}, billed ${header.CamelKlingBilling}: ${header.CamelKlingResultUrls}");
+        // end:newDesign
     }
 }

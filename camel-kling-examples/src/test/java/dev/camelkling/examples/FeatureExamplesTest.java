@@ -41,8 +41,10 @@ class FeatureExamplesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        simulator = KlingSimulator.builder().build().start();
+        simulator = KlingSimulator.builder().apiKey("feature-examples-api-key").build().start();
         context = new DefaultCamelContext();
+        // the new-design examples take the API key from this property; the others keep the access key pair
+        context.getPropertiesComponent().addInitialProperty("kling.api-key", simulator.apiKey());
         KlingComponent kling = new KlingComponent();
         kling.getConfiguration().setBaseUrl(simulator.baseUrl());
         kling.getConfiguration().setAccessKey(simulator.accessKey());
@@ -67,7 +69,7 @@ class FeatureExamplesTest {
 
     static List<String> features() {
         return List.of("text2video", "image2video", "multiImage2video", "motionControl", "videoExtend", "lipSync",
-                "imageGeneration", "omniImage");
+                "imageGeneration", "omniImage", "omniVideo", "newDesign");
     }
 
     static Stream<Arguments> examples() {

@@ -222,7 +222,10 @@ public final class RequestSchema {
 
     /** @throws KlingValidationException for the first broken rule of the named fields' own (not cross-field) rules */
     public void validateFields(String subject, Map<String, Object> values, Collection<String> names) {
-        checkFields(subject, values, field -> names.contains(field.name()));
+        // on the new design the legacy field rules (model ids, durations "5"/"10", ...) do not apply, as in validate
+        boolean newDesign = design(values) == DesignStandard.NEW_DESIGN;
+        checkFields(subject, values, field -> names.contains(field.name())
+                && (!newDesign || NewDesignProduct.SHARED_FIELD_RULES.contains(field.name())));
     }
 
     private void checkFields(String subject, Map<String, Object> values, Predicate<FieldSpec> which) {

@@ -3,6 +3,7 @@ package dev.camelkling.examples.flows;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import dev.camelkling.simulator.KlingSimulator;
 import dev.camelkling.simulator.SimulatorTiming;
@@ -37,7 +38,9 @@ public final class KlingBackend implements AutoCloseable {
             // the credentials themselves are read from the environment by the component: never copied around here
             return new KlingBackend(null, false, properties);
         }
-        KlingSimulator started = KlingSimulator.builder().timing(timing).maxConcurrentTasks(50).build().start();
+        // an account with an API key as well, which the new design (Kling 3.0) requires
+        KlingSimulator started = KlingSimulator.builder().timing(timing).maxConcurrentTasks(50)
+                .apiKey("sim-" + UUID.randomUUID()).build().start();
         return new KlingBackend(started, true, simulatorProperties(started));
     }
 
@@ -56,6 +59,10 @@ public final class KlingBackend implements AutoCloseable {
         properties.put("camel.component.kling.baseUrl", simulator.baseUrl());
         properties.put("camel.component.kling.accessKey", simulator.accessKey());
         properties.put("camel.component.kling.secretKey", simulator.secretKey());
+        if (simulator.apiKey() != null) {
+            // the component then sends the API key on both designs; the legacy one accepts it too
+            properties.put("camel.component.kling.apiKey", simulator.apiKey());
+        }
         return properties;
     }
 

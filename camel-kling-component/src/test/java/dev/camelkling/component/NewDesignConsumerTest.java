@@ -1,0 +1,136 @@
+package dev.camelkling.component;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.simulator.SimulatorTiming;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The polling consumer on the new design: {@code POST /tasks} by time window and cursor, each final task emitted once,
+ * also across a restart of the application (a new CamelContext sharing only the idempotent repository).
+ */
+class NewDesignConsumerTest extends KlingTestSupport {
+
+    @TempDir
+    Path state;
+    /** What survives a restart: a persistent repository (a file). */
+    private IdempotentRepository repository;
+    private final List<String> emitted = new CopyOnWriteArrayList<>();
+    private final List<String> statuses = new CopyOnWriteArrayList<>();
+    private CamelContext application;
+
+    @AfterEach
+    void stopApplication() {
+        if (application != null) {
+            application.stop();
+        }
+    }
+
+    /** One run of the consuming application: its own context, kling component and consumer. */
+    private CamelContext startApplication(String options) throws Exception {
+        repository = FileIdempotentRepository.fileIdempotentRepository(state.resolve("emitted.txt").toFile());
+        CamelContext app = new DefaultCamelContext();
+        KlingComponent kling = new KlingComponent(new CredentialsResolver(name -> null));
+        kling.getConfiguration().setBaseUrl(SIM.baseUrl());
+        kling.getConfiguration().setApiKey(API_KEY);
+        app.addComponent("kling", kling);
+        app.getRegistry().bind("emittedTasks", repository);
+        app.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("kling:text2video?idempotentRepository=#emittedTasks&delay=100&initialDelay=0&" + options)
+                        .process(e -> {
+                            emitted.add(e.getMessage().getHeader(KlingConstants.TASK_ID, String.class));
+                            statuses.add(e.getMessage().getHeader(KlingConstants.TASK_STATUS, String.class));
+                        });
+            }
+        });
+        app.start();
+        return app;
+    }
+
+    private List<String> createNewDesignTasks(String prefix, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(template.requestBody("kling:text2video?modelName=kling-3.0-turbo&apiKey=RAW(" + API_KEY + ")",
+                    prefix + " " + i, KlingTask.class).taskId());
+        }
+        return ids;
+    }
+
+    /** Stays true for a while: nothing more is emitted although polls go on. */
+    private void assertStaysEmitted(List<String> expected) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> emitted.size() >= expected.size());
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> emitted.size() == expected.size());
+        assertThat(emitted).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void everyFinishedTaskIsEmittedOnceAcrossPagesAndARestart() throws Exception {
+        RecordedRequests recorded = RecordedRequests.on(simulator());
+        List<String> first = createNewDesignTasks("A lantern", 5);
+
+        // pages of 2: the cursor goes through the window over several pages and polls
+        application = startApplication("designStandard=NEW_DESIGN&pageSize=2&maxPagesPerPoll=2");
+        assertStaysEmitted(first);
+        assertThat(statuses).containsOnly("succeed");
+        application.stop();
+
+        List<String> second = createNewDesignTasks("A kettle", 2);
+        application = startApplication("designStandard=NEW_DESIGN&pageSize=2&maxPagesPerPoll=2");
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        assertStaysEmitted(all);
+
+        assertThat(recorded.all()).as("reads only POST /tasks, never the legacy list")
+                .filteredOn(r -> r.method().equals("GET")).allSatisfy(r -> assertThat(r.path()).doesNotStartWith("/v1/"));
+        assertThat(recorded.all()).filteredOn(r -> r.method().equals("POST") && r.path().equals("/tasks")).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.body()).contains("\"product_type\""));
+    }
+
+    @Test
+    void aModelOfTheNewDesignChoosesTheNewDesignListing() throws Exception {
+        List<String> ids = createNewDesignTasks("A heron", 2);
+
+        application = startApplication("modelName=kling-3.0");
+
+        assertStaysEmitted(ids);
+    }
+
+    @Test
+    void aTaskStillRunningWhenThePositionPassedItIsEmittedOnceItFinishes() throws Exception {
+        SimulatorTiming usual = simulator().timing();
+        simulator().timing(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofMinutes(10)));
+        try {
+            List<String> slow = createNewDesignTasks("A glacier", 1);
+            application = startApplication("designStandard=NEW_DESIGN&pageSize=2");
+            List<String> fast = new ArrayList<>();
+            simulator().timing(usual);
+            fast.addAll(createNewDesignTasks("A sparrow", 3));
+            assertStaysEmitted(fast);
+
+            simulator().completeTask(slow.get(0));
+
+            List<String> all = new ArrayList<>(slow);
+            all.addAll(fast);
+            assertStaysEmitted(all);
+        } finally {
+            simulator().timing(usual);
+        }
+    }
+}
