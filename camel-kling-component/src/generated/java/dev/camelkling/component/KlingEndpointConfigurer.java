@@ -62,6 +62,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": target.getConfiguration().setDeriveExternalTaskId(property(camelContext, boolean.class, value)); return true;
+        case "detectiontarget":
+        case "detectionTarget": target.getConfiguration().setDetectionTarget(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadall":
         case "downloadAll": target.getConfiguration().setDownloadAll(property(camelContext, boolean.class, value)); return true;
@@ -252,6 +254,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "delay": return long.class;
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": return boolean.class;
+        case "detectiontarget":
+        case "detectionTarget": return long.class;
         case "download": return boolean.class;
         case "downloadall":
         case "downloadAll": return boolean.class;
@@ -438,6 +442,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "delay": return target.getDelay();
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": return target.getConfiguration().isDeriveExternalTaskId();
+        case "detectiontarget":
+        case "detectionTarget": return target.getConfiguration().getDetectionTarget();
         case "download": return target.getConfiguration().isDownload();
         case "downloadall":
         case "downloadAll": return target.getConfiguration().isDownloadAll();
