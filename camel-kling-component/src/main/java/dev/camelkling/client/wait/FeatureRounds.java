@@ -250,7 +250,8 @@ final class FeatureRounds {
         if (wait.result.isDone()) {
             return;
         }
-        Duration gap = ReadSchedule.gap(wait.policy, settings, durations.estimate(wait.key), wait.ageMillis(clock), wait.backoff);
+        Duration gap = ReadSchedule.gap(wait.policy, settings, durations.estimate(wait.key), wait.ageMillis(clock), wait.backoff,
+                size());
         wait.backoff = wait.policy.next(wait.backoff);
         Duration delay = gap.compareTo(remaining) < 0 ? gap : remaining;
         LOG.debug("Kling task {} is {}; reading it again in {} ms", task.taskId(), task.status().wireValue(), delay.toMillis());

@@ -52,26 +52,28 @@ public final class KlingBenchmark {
             }
             return next.handle(request);
         });
-        context = new DefaultCamelContext();
-        KlingComponent kling = new KlingComponent();
-        kling.getConfiguration().setBaseUrl(simulator.baseUrl());
-        kling.getConfiguration().setAccessKey(simulator.accessKey());
-        kling.getConfiguration().setSecretKey(simulator.secretKey());
-        context.addComponent("kling", kling);
-        context.start();
+        context = newContext();
         template = context.createProducerTemplate();
     }
 
+    /**
+     * {@code KlingBenchmark [creates] [waits]} runs everything; {@code KlingBenchmark waits [n]} only the waits on
+     * 20-40 s tasks ({@link #waitsAtScale}).
+     */
     public static void main(String[] args) throws Exception {
-        int creates = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        boolean waitsOnly = args.length > 0 && args[0].equals("waits");
+        int creates = args.length > 0 && !waitsOnly ? Integer.parseInt(args[0]) : 1_000;
         int waits = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         KlingBenchmark bench = new KlingBenchmark();
         try {
-            bench.createOverhead(creates);
-            bench.concurrentWaits(waits);
-            bench.consumerRequests(waits);
-            bench.largeDownload(100);
-            bench.largeUpload();
+            if (!waitsOnly) {
+                bench.createOverhead(creates);
+                bench.concurrentWaits(waits);
+                bench.consumerRequests(waits);
+                bench.largeDownload(100);
+                bench.largeUpload();
+            }
+            bench.waitsAtScale(waits);
         } finally {
             bench.context.stop();
             bench.simulator.close();
@@ -147,6 +149,51 @@ public final class KlingBenchmark {
                 String.format("%.2f", 1 + (double) getRequests.get() / n));
     }
 
+    /**
+     * {@code n} and 10 concurrent waits on tasks of 20-40 s: the component with its defaults, with nothing learned
+     * (a fresh client) and after the 10 waits taught it how long such tasks take, beside naive polling (a GET per task
+     * every 3 s) on tasks of the same durations.
+     */
+    private void waitsAtScale(int n) throws Exception {
+        WaitsAtScale scale = new WaitsAtScale(simulator);
+        String uri = "kling:text2video?waitForCompletion=true";
+        List<WaitsAtScale.Figures> runs = new ArrayList<>();
+        CamelContext fresh = newContext();
+        try {
+            runs.add(scale.component(fresh.createProducerTemplate(), uri, n + " waits, nothing learned yet", n, 1));
+        } finally {
+            fresh.stop();
+        }
+        CamelContext learning = newContext();
+        try {
+            ProducerTemplate producer = learning.createProducerTemplate();
+            runs.add(scale.component(producer, uri, "10 waits, nothing learned yet", 10, 2));
+            runs.add(scale.component(producer, uri, n + " waits, after those 10", n, 1));
+        } finally {
+            learning.stop();
+        }
+        runs.add(scale.naive(n + " waits, naive GET every 3 s", n, 1, Duration.ofSeconds(3)));
+        runs.add(scale.naive("10 waits, naive GET every 3 s", 10, 2, Duration.ofSeconds(3)));
+        for (WaitsAtScale.Figures f : runs) {
+            results.put(f.label() + ": status reads per task (of which list pages)",
+                    String.format("%.3f (%.3f)%s", f.readsPerTask(), f.listPagesPerTask(), f.failed() > 0 ? ", " + f.failed() + " FAILED" : ""));
+            results.put(f.label() + ": detection delay p50 / p95 / max (ms)", f.p50() + " / " + f.p95() + " / " + f.max());
+            results.put(f.label() + ": extra threads, peak heap (MB), heap growth after GC (MB), wall (s)",
+                    "+" + f.extraThreads() + ", " + f.peakHeapMb() + ", " + f.heapGrowthMb() + ", " + f.seconds());
+        }
+    }
+
+    private CamelContext newContext() throws Exception {
+        CamelContext another = new DefaultCamelContext();
+        KlingComponent kling = new KlingComponent();
+        kling.getConfiguration().setBaseUrl(simulator.baseUrl());
+        kling.getConfiguration().setAccessKey(simulator.accessKey());
+        kling.getConfiguration().setSecretKey(simulator.secretKey());
+        another.addComponent("kling", kling);
+        another.start();
+        return another;
+    }
+
     /** The same number of tasks, finished, read by the polling consumer instead of waits. */
     private void consumerRequests(int n) throws Exception {
         simulator.timing(SimulatorTiming.FAST);
@@ -219,9 +266,9 @@ public final class KlingBenchmark {
 
     private void print() {
         System.out.println();
-        System.out.printf("%-72s %s%n", "measure", "value");
-        System.out.println("-".repeat(90));
-        results.forEach((k, v) -> System.out.printf("%-72s %s%n", k, v));
+        System.out.printf("%-100s %s%n", "measure", "value");
+        System.out.println("-".repeat(120));
+        results.forEach((k, v) -> System.out.printf("%-100s %s%n", k, v));
         System.out.printf("%njava %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1_048_576);
     }
