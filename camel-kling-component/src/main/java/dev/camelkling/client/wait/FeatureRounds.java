@@ -26,9 +26,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * The waits of one feature (of one client, so of one account), read together in rounds. A round reads every wait
  * that is due (or nearly: see {@link PendingWait#isDue}). One or two due waits are read with a plain GET each; from
  * {@value #COALESCE_FROM} on, list pages, newest first, answer for all of them at once, and the pages stop as soon as
- * every due task was seen, a page is short (the last one), or a page reaches tasks created before any task still
- * unseen; a due task the pages did not show is then read with its own GET. A page also counts as a read for every
- * other wait whose task it shows, so that waits started apart soon share their rounds. Only one round runs at a time, and between rounds the feature holds a single scheduled entry
+ * every waited task (due or not) was seen, a page is short (the last one), or a page reaches tasks created before any
+ * task still unseen; a due task the pages did not show is then read with its own GET. A page counts as a read for
+ * every wait whose task it shows, so that waits started apart share their rounds from then on. Only one round runs at a time, and between rounds the feature holds a single scheduled entry
  * (a few, briefly, when a new wait is due before it): no thread per wait.
  */
 final class FeatureRounds {
@@ -154,7 +154,7 @@ final class FeatureRounds {
             roundRunning = true;
             waiting = size;
         }
-        CompletableFuture<Void> read = due.size() < COALESCE_FROM ? getEach(due) : listThenGet(due, waiting);
+        CompletableFuture<Void> read = due.size() < COALESCE_FROM ? getEach(due) : listThenGet(due, waiting, everyWaited());
         read.whenComplete((ignored, error) -> {
             if (error != null) {
                 LOG.debug("A {} poll round failed", feature.uriName(), error);
@@ -183,19 +183,27 @@ final class FeatureRounds {
         return CompletableFuture.allOf(gets.toArray(CompletableFuture[]::new));
     }
 
-    private CompletableFuture<Void> listThenGet(List<PendingWait> due, int waiting) {
-        Map<String, List<PendingWait>> unseen = new LinkedHashMap<>();
-        due.forEach(wait -> unseen.computeIfAbsent(wait.taskId, id -> new ArrayList<>()).add(wait));
+    private synchronized Map<String, List<PendingWait>> everyWaited() {
+        Map<String, List<PendingWait>> all = new LinkedHashMap<>();
+        waits.forEach((taskId, of) -> all.put(taskId, new ArrayList<>(of)));
+        return all;
+    }
+
+    /**
+     * Pages go on until every waited task was seen, due or not (so that all of them are read in this round and fall
+     * into the same rounds from now on: a round that follows reads them all again), then a GET for each due one not seen.
+     */
+    private CompletableFuture<Void> listThenGet(List<PendingWait> due, int waiting, Map<String, List<PendingWait>> unseen) {
         int pageSize = Math.min(MAX_PAGE_SIZE, Math.max(MIN_PAGE_SIZE, 2 * waiting));
         int maxPages = Math.min(MAX_PAGES, (2 * waiting + pageSize - 1) / pageSize + 1);
         return readPages(1, pageSize, maxPages, unseen)
                 .exceptionally(error -> {
-                    LOG.debug("Listing {} tasks failed; reading the {} waited ones one by one", feature.uriName(), unseen.size(), error);
+                    LOG.debug("Listing {} tasks failed; reading the due ones one by one", feature.uriName(), error);
                     return null;
                 })
                 .thenCompose(ignored -> {
                     List<PendingWait> rest = new ArrayList<>();
-                    unseen.values().forEach(rest::addAll);
+                    due.stream().filter(wait -> unseen.containsKey(wait.taskId)).forEach(rest::add);
                     if (!rest.isEmpty()) {
                         LOG.debug("{} waited {} task(s) not on the pages read; one GET each", rest.size(), feature.uriName());
                     }
@@ -262,7 +270,7 @@ final class FeatureRounds {
 
     private void finished(PendingWait wait, KlingTask task) {
         if (task.status() == KlingTaskStatus.SUCCEED && task.createdAt() > 0 && task.updatedAt() >= task.createdAt()) {
-            durations.learn(wait.key, task.updatedAt() - task.createdAt());
+            durations.learn(wait.key, task.createdAt(), task.updatedAt() - task.createdAt());
         }
         wait.result.complete(task);
     }

@@ -89,7 +89,9 @@ public final class TaskWaiter {
             TaskDurations.Estimate estimate = durations.estimate(key);
             if (origin.expectsCallback() && !settings.callbackGracePeriod().isZero()) {
                 long expectedEnd = estimate == null ? 0 : Duration.ofMillis(estimate.longestMillis()).toNanos();
-                wait.holdUntilNanos = origin.createdNanos() + expectedEnd + settings.callbackGracePeriod().toNanos();
+                // never past the wait's own deadline, so that a wait still times out on time
+                wait.holdUntilNanos = Math.min(origin.createdNanos() + expectedEnd + nanos(settings.callbackGracePeriod()),
+                        now + nanos(policy.timeout()));
             }
             wait.lastGap = ReadSchedule.first(policy, settings, estimate);
             wait.dueNanos = Math.max(origin.createdNanos() + wait.lastGap.toNanos(), wait.holdUntilNanos);
@@ -105,6 +107,13 @@ public final class TaskWaiter {
         rounds.computeIfAbsent(feature, f -> new FeatureRounds(f, reads, scheduler, executor, clock, settings, durations)).add(wait);
         return wait.result;
     }
+
+    /** Saturates at about 100 years, so that sums of instants and durations cannot overflow. */
+    private static long nanos(Duration duration) {
+        return duration.compareTo(CENTURY) > 0 ? CENTURY.toNanos() : duration.toNanos();
+    }
+
+    private static final Duration CENTURY = Duration.ofDays(36_500);
 
     /**
      * A callback for {@code task} arrived and the caller verified it. When it says the task is final, the waits for

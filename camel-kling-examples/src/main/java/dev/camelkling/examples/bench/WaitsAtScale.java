@@ -1,6 +1,12 @@
 package dev.camelkling.examples.bench;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,14 +20,17 @@ import java.util.function.LongSupplier;
 
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.KlingClientConfig;
+import dev.camelkling.client.callback.CallbackBody;
+import dev.camelkling.client.callback.StandardWebhookVerifier;
 import dev.camelkling.client.request.KlingFeature;
 import dev.camelkling.client.request.KlingRequests;
-import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.wait.WaitPolicy;
 import dev.camelkling.component.KlingConstants;
 import dev.camelkling.simulator.KlingSimulator;
 import dev.camelkling.simulator.SimulatorTiming;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import com.sun.net.httpserver.HttpServer;
 
 /**
  * Many waits on tasks of 20-40 s each (uniform, seeded, so that two runs with the same seed wait on tasks of the same
@@ -116,6 +125,50 @@ final class WaitsAtScale {
             return run.finish(label, n, delays);
         } finally {
             timer.shutdownNow();
+        }
+    }
+
+    /**
+     * Waits completed by callbacks, at client level (the Camel callback consumer is not wired to the hook yet): the
+     * simulator signs each callback, a bare JDK HTTP server verifies the signature and hands the task to
+     * {@link KlingClient#callbackReceived}, and the wait completes with one read of the API. The grace period is long
+     * enough that nothing is polled while the callbacks come.
+     */
+    Figures callbacks(String label, int n, long seed, String webhookSecret) throws Exception {
+        durations(seed);
+        StandardWebhookVerifier verifier = new StandardWebhookVerifier(webhookSecret);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger forged = new AtomicInteger();
+        try (KlingClient client = KlingClient.create(KlingClientConfig.builder().baseUrl(simulator.baseUrl())
+                .accessKey(simulator.accessKey(), simulator.secretKey()).callbackGracePeriod(Duration.ofMinutes(1)).build())) {
+            receiver.createContext("/kling-callbacks", exchange -> {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                Map<String, String> headers = new HashMap<>();
+                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+                if (verifier.isValid(headers, body, Instant.now(), StandardWebhookVerifier.DEFAULT_TOLERANCE)) {
+                    client.callbackReceived(KlingFeature.TEXT2VIDEO, CallbackBody.task(new String(body, StandardCharsets.UTF_8)));
+                } else {
+                    forged.incrementAndGet();
+                }
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            receiver.start();
+            String callbackUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/kling-callbacks";
+            Run run = new Run();
+            List<CompletableFuture<Long>> delays = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                delays.add(client.createAndAwait(KlingRequests.text2video().prompt("Called back " + i).callbackUrl(callbackUrl).build(),
+                                WaitPolicy.defaults())
+                        .handle((task, error) -> error != null ? -1L : System.currentTimeMillis() - task.updatedAt()));
+            }
+            Figures figures = run.finish(label, n, delays);
+            if (forged.get() > 0) {
+                throw new IllegalStateException(forged.get() + " callbacks did not verify");
+            }
+            return figures;
+        } finally {
+            receiver.stop(0);
         }
     }
 
