@@ -335,7 +335,7 @@ public final class KlingClient implements AutoCloseable {
      *
      * <p>How it reads (docs/architecture.md, "Waiting"): a task this client created is first read
      * {@link WaitPolicy#initialInterval()} after its create, any other task at once. The waits of one feature share
-     * poll rounds: from three due waits on, list pages answer for all of them (a task the pages miss gets its own
+     * poll rounds: from three waits on, list pages answer for all of them (a task the pages miss gets its own
      * GET). Gaps follow the policy until the client has seen tasks of the same feature, model, mode and duration
      * finish; then reads are sparse until the shortest duration seen and every
      * {@link KlingClientConfig#detectionTarget()} until the longest, never more than

@@ -23,9 +23,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The waits of one feature (of one client, so of one account), read together in rounds. A round reads every wait
- * that is due (or nearly: see {@link PendingWait#isDue}). One or two due waits are read with a plain GET each; from
- * {@value #COALESCE_FROM} on, list pages, newest first, answer for all of them at once, and the pages stop as soon as
+ * The waits of one feature (of one client, so of one account), read together in rounds. A round starts when a wait
+ * is due (or nearly: see {@link PendingWait#isDue}). With one or two waits, the due ones are read with a plain GET
+ * each; from {@value #COALESCE_FROM} waits on, list pages, newest first, answer for all of them at once, and the pages stop as soon as
  * every waited task (due or not) was seen, a page is short (the last one), or a page reaches tasks created before any
  * task still unseen; a due task the pages did not show is then read with its own GET. A page counts as a read for
  * every wait whose task it shows, so that waits started apart share their rounds from then on. Only one round runs at a time, and between rounds the feature holds a single scheduled entry
@@ -154,7 +154,8 @@ final class FeatureRounds {
             roundRunning = true;
             waiting = size;
         }
-        CompletableFuture<Void> read = due.size() < COALESCE_FROM ? getEach(due) : listThenGet(due, waiting, everyWaited());
+        // with three waits or more, a list page costs what one GET does and reads them all
+        CompletableFuture<Void> read = waiting < COALESCE_FROM ? getEach(due) : listThenGet(due, waiting, everyWaited());
         read.whenComplete((ignored, error) -> {
             if (error != null) {
                 LOG.debug("A {} poll round failed", feature.uriName(), error);
