@@ -25,7 +25,8 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * The waits of one feature (of one client, so of one account), read together in rounds. A round starts when a wait
  * is due (or nearly: see {@link PendingWait#isDue}). With one or two waits, the due ones are read with a plain GET
- * each; from {@value #COALESCE_FROM} waits on, list pages, newest first, answer for all of them at once, and the pages stop as soon as
+ * each; from {@value #COALESCE_FROM} waits on (when it costs no more requests: {@link #listPays}), list pages, newest
+ * first, answer for all of them at once, and the pages stop as soon as
  * every waited task (due or not) was seen, a page is short (the last one), or a page reaches tasks created before any
  * task still unseen; a due task the pages did not show is then read with its own GET. A page counts as a read for
  * every wait whose task it shows, so that waits started apart share their rounds from then on. Only one round runs at a time, and between rounds the feature holds a single scheduled entry
@@ -154,8 +155,7 @@ final class FeatureRounds {
             roundRunning = true;
             waiting = size;
         }
-        // with three waits or more, a list page costs what one GET does and reads them all
-        CompletableFuture<Void> read = waiting < COALESCE_FROM ? getEach(due) : listThenGet(due, waiting, everyWaited());
+        CompletableFuture<Void> read = listPays(due.size(), waiting) ? listThenGet(due, waiting, everyWaited()) : getEach(due);
         read.whenComplete((ignored, error) -> {
             if (error != null) {
                 LOG.debug("A {} poll round failed", feature.uriName(), error);
@@ -165,6 +165,18 @@ final class FeatureRounds {
                 scheduleRound();
             }
         });
+    }
+
+    /**
+     * From three waits on, when the pages that show them all cost no more requests than a GET per due wait: a round
+     * that a callback started for one task of a thousand waits reads that task alone, a polling round reads them all.
+     */
+    static boolean listPays(int due, int waiting) {
+        return waiting >= COALESCE_FROM && due >= (waiting + pageSize(waiting) - 1) / pageSize(waiting);
+    }
+
+    private static int pageSize(int waiting) {
+        return Math.min(MAX_PAGE_SIZE, Math.max(MIN_PAGE_SIZE, 2 * waiting));
     }
 
     private CompletableFuture<Void> getEach(Collection<PendingWait> due) {
@@ -195,7 +207,7 @@ final class FeatureRounds {
      * into the same rounds from now on: a round that follows reads them all again), then a GET for each due one not seen.
      */
     private CompletableFuture<Void> listThenGet(List<PendingWait> due, int waiting, Map<String, List<PendingWait>> unseen) {
-        int pageSize = Math.min(MAX_PAGE_SIZE, Math.max(MIN_PAGE_SIZE, 2 * waiting));
+        int pageSize = pageSize(waiting);
         int maxPages = Math.min(MAX_PAGES, (2 * waiting + pageSize - 1) / pageSize + 1);
         return readPages(1, pageSize, maxPages, unseen)
                 .exceptionally(error -> {
