@@ -95,6 +95,7 @@ final class FeatureRounds {
             for (PendingWait wait : of) {
                 wait.dueNanos = now;
                 wait.lastGap = null;
+                wait.confirmCallback = true;
             }
             scheduleRound();
             return true;
@@ -155,7 +156,11 @@ final class FeatureRounds {
             roundRunning = true;
             waiting = size;
         }
-        CompletableFuture<Void> read = listPays(due.size(), waiting) ? listThenGet(due, waiting, everyWaited()) : getEach(due);
+        // a callback's task is confirmed with its own GET, whatever else is due
+        List<PendingWait> confirm = due.stream().filter(w -> w.confirmCallback).toList();
+        List<PendingWait> polled = due.stream().filter(w -> !w.confirmCallback).toList();
+        CompletableFuture<Void> read = CompletableFuture.allOf(getEach(confirm), polled.isEmpty() ? CompletableFuture.completedFuture(null)
+                : listPays(polled.size(), waiting) ? listThenGet(polled, waiting, everyWaited()) : getEach(polled));
         read.whenComplete((ignored, error) -> {
             if (error != null) {
                 LOG.debug("A {} poll round failed", feature.uriName(), error);
@@ -260,6 +265,7 @@ final class FeatureRounds {
         if (wait.result.isDone()) {
             return;
         }
+        wait.confirmCallback = false;
         if (wait.serverCreatedAt <= 0) {
             wait.serverCreatedAt = task.createdAt();
         }

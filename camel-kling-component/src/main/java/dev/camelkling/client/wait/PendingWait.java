@@ -23,6 +23,8 @@ final class PendingWait {
     long dueNanos;
     Duration lastGap;
     Duration backoff;
+    /** A callback said the task is final: the next read is a GET of it. */
+    boolean confirmCallback;
     /** Kling's created_at of the task, once known; 0 before. */
     long serverCreatedAt;
 
