@@ -62,6 +62,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": getOrCreateConfiguration(target).setDeriveExternalTaskId(property(camelContext, boolean.class, value)); return true;
+        case "detectiontarget":
+        case "detectionTarget": getOrCreateConfiguration(target).setDetectionTarget(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "download": getOrCreateConfiguration(target).setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadall":
         case "downloadAll": getOrCreateConfiguration(target).setDownloadAll(property(camelContext, boolean.class, value)); return true;
@@ -224,6 +226,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": return long.class;
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": return boolean.class;
+        case "detectiontarget":
+        case "detectionTarget": return long.class;
         case "download": return boolean.class;
         case "downloadall":
         case "downloadAll": return boolean.class;
@@ -382,6 +386,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": return getOrCreateConfiguration(target).isDeriveExternalTaskId();
+        case "detectiontarget":
+        case "detectionTarget": return getOrCreateConfiguration(target).getDetectionTarget();
         case "download": return getOrCreateConfiguration(target).isDownload();
         case "downloadall":
         case "downloadAll": return getOrCreateConfiguration(target).isDownloadAll();

@@ -67,6 +67,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "deriveExternalTaskId": target.getConfiguration().setDeriveExternalTaskId(property(camelContext, boolean.class, value)); return true;
         case "designstandard":
         case "designStandard": target.setDesignStandard(property(camelContext, dev.camelkling.client.schema.DesignStandard.class, value)); return true;
+        case "detectiontarget":
+        case "detectionTarget": target.getConfiguration().setDetectionTarget(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "download": target.getConfiguration().setDownload(property(camelContext, boolean.class, value)); return true;
         case "downloadall":
         case "downloadAll": target.getConfiguration().setDownloadAll(property(camelContext, boolean.class, value)); return true;
@@ -268,6 +270,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "deriveExternalTaskId": return boolean.class;
         case "designstandard":
         case "designStandard": return dev.camelkling.client.schema.DesignStandard.class;
+        case "detectiontarget":
+        case "detectionTarget": return long.class;
         case "download": return boolean.class;
         case "downloadall":
         case "downloadAll": return boolean.class;
@@ -465,6 +469,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "deriveExternalTaskId": return target.getConfiguration().isDeriveExternalTaskId();
         case "designstandard":
         case "designStandard": return target.getDesignStandard();
+        case "detectiontarget":
+        case "detectionTarget": return target.getConfiguration().getDetectionTarget();
         case "download": return target.getConfiguration().isDownload();
         case "downloadall":
         case "downloadAll": return target.getConfiguration().isDownloadAll();

@@ -23,7 +23,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(103);
+        Set<String> props = new HashSet<>(104);
         props.add("accessKey");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -47,6 +47,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("delay");
         props.add("deriveExternalTaskId");
         props.add("designStandard");
+        props.add("detectionTarget");
         props.add("download");
         props.add("downloadAll");
         props.add("downloadDirectory");

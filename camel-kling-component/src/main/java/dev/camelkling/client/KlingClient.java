@@ -25,9 +25,11 @@ import dev.camelkling.client.transport.RetryPolicy;
 import dev.camelkling.client.transport.Scheduling;
 import dev.camelkling.client.transport.StreamingBody;
 import dev.camelkling.client.transport.TransportErrors;
+import dev.camelkling.client.wait.TaskReads;
 import dev.camelkling.client.wait.TaskSlots;
 import dev.camelkling.client.wait.TaskWaiter;
 import dev.camelkling.client.wait.WaitPolicy;
+import dev.camelkling.client.wait.WaitSettings;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,9 +117,20 @@ public final class KlingClient implements AutoCloseable {
         this.ownsScheduler = config.scheduler() == null;
         this.scheduler = ownsScheduler ? newDaemonScheduler() : config.scheduler();
         this.retrier = new Retrier(config.retryPolicy(), scheduler, executor, () -> ThreadLocalRandom.current().nextDouble());
-        this.waiter = new TaskWaiter(scheduler, executor, config.clock());
+        this.waiter = new TaskWaiter(scheduler, executor, config.clock(), new TaskReads() {
+            @Override
+            public CompletableFuture<KlingTask> get(KlingFeature feature, DesignStandard design, String taskId) {
+                return getUntracked(feature, design, taskId);
+            }
+
+            @Override
+            public CompletableFuture<List<KlingTask>> list(KlingFeature feature, int pageNum, int pageSize) {
+                return listUntracked(feature, pageNum, pageSize);
+            }
+        }, new WaitSettings(config.detectionTarget(), config.maxPollInterval(), config.callbackGracePeriod()));
         this.slots = config.maxConcurrentTasks() > 0
-                ? new TaskSlots(config.maxConcurrentTasks(), config.concurrencyCheckInterval(), scheduler, executor, this::getUntracked)
+                ? new TaskSlots(config.maxConcurrentTasks(), config.concurrencyCheckInterval(), scheduler, executor,
+                        this::getUntracked, waiter::isWaited)
                 : null;
     }
 
@@ -201,7 +214,11 @@ public final class KlingClient implements AutoCloseable {
 
     private CompletableFuture<KlingTask> send(KlingRequest request, StreamingBody body) {
         return http.callStreaming("POST", request.path(), body.publisher(), false)
-                .thenApply(envelope -> KlingJson.task(envelope.data()));
+                .thenApply(envelope -> {
+                    KlingTask task = KlingJson.task(envelope.data());
+                    waiter.created(request, task);
+                    return task;
+                });
     }
 
     /** Sends while holding slots; a 1303 (429: nothing was created) is re-sent after a backoff from 1 s. */
@@ -283,7 +300,11 @@ public final class KlingClient implements AutoCloseable {
     }
 
     private CompletableFuture<KlingTask> getUntracked(KlingFeature feature, KlingTask task) {
-        return task.design() == DesignStandard.NEW_DESIGN ? getNewDesignUntracked(task.taskId()) : getUntracked(feature, task.taskId());
+        return getUntracked(feature, task.design(), task.taskId());
+    }
+
+    private CompletableFuture<KlingTask> getUntracked(KlingFeature feature, DesignStandard design, String taskId) {
+        return design == DesignStandard.NEW_DESIGN ? getNewDesignUntracked(taskId) : getUntracked(feature, taskId);
     }
 
     /** One new-design task by id from {@code GET /tasks?task_ids=}; an id Kling does not return fails with 1203. */
@@ -300,7 +321,7 @@ public final class KlingClient implements AutoCloseable {
     public CompletableFuture<KlingTask> awaitCompletion(KlingFeature feature, KlingTask task, WaitPolicy policy) {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(policy, "policy");
-        return open.track(() -> waiter.await(() -> getUntracked(feature, task), policy));
+        return open.track(() -> waiter.await(feature, task, policy));
     }
 
     /**
@@ -399,31 +420,61 @@ public final class KlingClient implements AutoCloseable {
      */
     public CompletableFuture<List<KlingTask>> list(KlingFeature feature, int pageNum, int pageSize) {
         Objects.requireNonNull(feature, "feature");
+        return open.track(() -> listUntracked(feature, pageNum, pageSize));
+    }
+
+    private CompletableFuture<List<KlingTask>> listUntracked(KlingFeature feature, int pageNum, int pageSize) {
         String subject = feature.uriName() + " list";
-        return open.track(() -> {
-            if (pageNum < 1 || pageNum > MAX_PAGE_NUM) {
-                throw new KlingValidationException(subject, "pageNum", "must be between 1 and " + MAX_PAGE_NUM + " (was " + pageNum + ")");
-            }
-            if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-                throw new KlingValidationException(subject, "pageSize", "must be between 1 and " + MAX_PAGE_SIZE + " (was " + pageSize + ")");
-            }
-            String path = feature.path() + "?pageNum=" + pageNum + "&pageSize=" + pageSize;
-            return read("GET " + path, () -> http.call("GET", path, null, true).thenApply(envelope -> {
-                List<KlingTask> tasks = KlingJson.tasks(envelope.data());
-                tasks.forEach(this::seen);
-                return tasks;
-            }));
-        });
+        if (pageNum < 1 || pageNum > MAX_PAGE_NUM) {
+            throw new KlingValidationException(subject, "pageNum", "must be between 1 and " + MAX_PAGE_NUM + " (was " + pageNum + ")");
+        }
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new KlingValidationException(subject, "pageSize", "must be between 1 and " + MAX_PAGE_SIZE + " (was " + pageSize + ")");
+        }
+        String path = feature.path() + "?pageNum=" + pageNum + "&pageSize=" + pageSize;
+        return read("GET " + path, () -> http.call("GET", path, null, true).thenApply(envelope -> {
+            List<KlingTask> tasks = KlingJson.tasks(envelope.data());
+            tasks.forEach(this::seen);
+            return tasks;
+        }));
     }
 
     /**
      * Completes when the task is final. A {@code failed} task completes the future normally (see
      * {@link KlingTask#requireNotFailed()}); the future fails with {@link KlingWaitTimeoutException} after the
      * policy's timeout, or with the error of a poll that failed even after retries.
+     *
+     * <p>How it reads (docs/architecture.md, "Waiting"): a task this client created is first read
+     * {@link WaitPolicy#initialInterval()} after its create, any other task at once. The waits of one feature share
+     * poll rounds: from three waits on, list pages answer for all of them (a task the pages miss gets its own
+     * GET). Gaps follow the policy until the client has seen tasks of the same feature, model, mode and duration
+     * finish; then reads are sparse until the shortest duration seen and every
+     * {@link KlingClientConfig#detectionTarget()} until the longest, never more than
+     * {@link KlingClientConfig#maxPollInterval()} apart.
      */
     public CompletableFuture<KlingTask> awaitCompletion(KlingFeature feature, String taskId, WaitPolicy policy) {
+        Objects.requireNonNull(feature, "feature");
         Objects.requireNonNull(policy, "policy");
-        return open.track(() -> waiter.await(() -> getUntracked(feature, taskId), policy));
+        return open.track(() -> waiter.await(feature, taskId, policy));
+    }
+
+    /**
+     * Lets a callback complete a wait: call it with the task a callback carried, <b>after verifying the callback</b>
+     * (its signature, or that it came to a URL only Kling knows). When the callback says the task is final, the waits
+     * for it read the task once from the API in their next round and complete if the API confirms it; the callback's
+     * own content never completes a wait, so a forged or replayed callback costs one read at most. A callback that
+     * says the task is still running changes nothing.
+     *
+     * <p>With {@link KlingClientConfig#callbackGracePeriod()} set, tasks created with a {@code callback_url} are not
+     * polled at all until that long past their expected end; a wait whose callback never comes falls back to polling
+     * then.
+     *
+     * @return whether a wait of this client was waiting for that task
+     */
+    public boolean callbackReceived(KlingFeature feature, KlingTask verifiedTask) {
+        Objects.requireNonNull(feature, "feature");
+        Objects.requireNonNull(verifiedTask, "verifiedTask");
+        return waiter.callbackReceived(feature, verifiedTask);
     }
 
     /** Creates a task and waits for it: {@link #create} then {@link #awaitCompletion}. */
@@ -438,7 +489,7 @@ public final class KlingClient implements AutoCloseable {
                 } else if (task.isFinal()) {
                     outcome.complete(task);
                 } else {
-                    CompletableFuture<KlingTask> waiting = waiter.await(() -> getUntracked(request.feature(), task), policy);
+                    CompletableFuture<KlingTask> waiting = waiter.await(request.feature(), task, policy);
                     outcome.whenComplete((value, failure) -> waiting.cancel(false)); // the caller gave up: stop polling
                     waiting.whenComplete((value, failure) -> {
                         if (failure != null) {
@@ -492,6 +543,7 @@ public final class KlingClient implements AutoCloseable {
             return;
         }
         open.close();
+        waiter.close();
         if (slots != null) {
             slots.close();
         }

@@ -3,6 +3,7 @@ package dev.camelkling.client;
 import dev.camelkling.client.auth.KlingCredentials;
 import dev.camelkling.client.schema.CommonFields;
 import dev.camelkling.client.transport.RetryPolicy;
+import dev.camelkling.client.wait.WaitSettings;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,9 @@ public final class KlingClientConfig {
     private final ExternalIdLookup externalIdLookup;
     private final int maxConcurrentTasks;
     private final Duration concurrencyCheckInterval;
+    private final Duration detectionTarget;
+    private final Duration maxPollInterval;
+    private final Duration callbackGracePeriod;
 
     private KlingClientConfig(Builder b) {
         this.baseUrl = normalizeBaseUrl(b.baseUrl);
@@ -45,6 +49,17 @@ public final class KlingClientConfig {
         }
         this.maxConcurrentTasks = b.maxConcurrentTasks;
         this.concurrencyCheckInterval = requirePositive(b.concurrencyCheckInterval, "concurrencyCheckInterval");
+        this.detectionTarget = requirePositive(b.detectionTarget, "detectionTarget");
+        this.maxPollInterval = requirePositive(b.maxPollInterval, "maxPollInterval");
+        if (maxPollInterval.compareTo(detectionTarget) < 0) {
+            throw new IllegalArgumentException("maxPollInterval must be >= detectionTarget (was " + maxPollInterval
+                    + ", detectionTarget " + detectionTarget + ")");
+        }
+        Objects.requireNonNull(b.callbackGracePeriod, "callbackGracePeriod");
+        if (b.callbackGracePeriod.isNegative()) {
+            throw new IllegalArgumentException("callbackGracePeriod must not be negative (was " + b.callbackGracePeriod + ")");
+        }
+        this.callbackGracePeriod = b.callbackGracePeriod;
     }
 
     private static String normalizeBaseUrl(String url) {
@@ -85,7 +100,8 @@ public final class KlingClientConfig {
         return new Builder().baseUrl(baseUrl).credentials(credentials).connectTimeout(connectTimeout)
                 .requestTimeout(requestTimeout).sslContext(sslContext).retryPolicy(retryPolicy).scheduler(scheduler)
                 .executor(executor).clock(clock).externalIdLookup(externalIdLookup).maxConcurrentTasks(maxConcurrentTasks)
-                .concurrencyCheckInterval(concurrencyCheckInterval);
+                .concurrencyCheckInterval(concurrencyCheckInterval).detectionTarget(detectionTarget)
+                .maxPollInterval(maxPollInterval).callbackGracePeriod(callbackGracePeriod);
     }
 
     public String baseUrl() {
@@ -144,12 +160,28 @@ public final class KlingClientConfig {
         return concurrencyCheckInterval;
     }
 
+    /** How late, at most, a wait learns that a task finished once tasks like it are known. See {@link Builder#detectionTarget}. */
+    public Duration detectionTarget() {
+        return detectionTarget;
+    }
+
+    /** The longest gap between two reads of a waited task. See {@link Builder#maxPollInterval}. */
+    public Duration maxPollInterval() {
+        return maxPollInterval;
+    }
+
+    /** How long a task created with a callback URL is left to its callback. See {@link Builder#callbackGracePeriod}. */
+    public Duration callbackGracePeriod() {
+        return callbackGracePeriod;
+    }
+
     @Override
     public String toString() {
         return "KlingClientConfig[baseUrl=" + baseUrl + ", credentials=" + credentials + ", connectTimeout="
                 + connectTimeout + ", requestTimeout=" + requestTimeout + ", customSsl=" + (sslContext != null)
                 + ", retryPolicy=" + retryPolicy + ", customExecutor=" + (executor != null) + ", externalIdLookup=" + externalIdLookup
-                + ", maxConcurrentTasks=" + maxConcurrentTasks + "]";
+                + ", maxConcurrentTasks=" + maxConcurrentTasks + ", detectionTarget=" + detectionTarget
+                + ", maxPollInterval=" + maxPollInterval + ", callbackGracePeriod=" + callbackGracePeriod + "]";
     }
 
     public static final class Builder {
@@ -165,6 +197,9 @@ public final class KlingClientConfig {
         private ExternalIdLookup externalIdLookup = ExternalIdLookup.PATH;
         private int maxConcurrentTasks;
         private Duration concurrencyCheckInterval = Duration.ofSeconds(5);
+        private Duration detectionTarget = WaitSettings.DEFAULT_DETECTION_TARGET;
+        private Duration maxPollInterval = WaitSettings.DEFAULT_MAX_POLL_INTERVAL;
+        private Duration callbackGracePeriod = Duration.ZERO;
 
         private Builder() {
         }
@@ -253,6 +288,35 @@ public final class KlingClientConfig {
         /** How often the background check runs while creates wait for a slot (default 5 s). */
         public Builder concurrencyCheckInterval(Duration concurrencyCheckInterval) {
             this.concurrencyCheckInterval = concurrencyCheckInterval;
+            return this;
+        }
+
+        /**
+         * Once the client has seen tasks of the same feature, model, mode and duration finish, a waited task is read
+         * every {@code detectionTarget} between the shortest and the longest duration seen, so that its end is seen at
+         * most about that late (default 1.5 s; each wait's {@link dev.camelkling.client.wait.WaitPolicy#maxInterval()} caps it). Before that
+         * window reads are sparse, and while nothing is learned the wait's policy decides. Shorter means faster
+         * detection and, for waits read one by one, more reads; waits read together share a list page per round.
+         */
+        public Builder detectionTarget(Duration detectionTarget) {
+            this.detectionTarget = detectionTarget;
+            return this;
+        }
+
+        /** The longest gap between two reads of a waited task, learned schedule or not (default 15 s). */
+        public Builder maxPollInterval(Duration maxPollInterval) {
+            this.maxPollInterval = maxPollInterval;
+            return this;
+        }
+
+        /**
+         * For tasks created with a {@code callback_url} whose callbacks reach {@link KlingClient#callbackReceived}: how
+         * long past their expected end (past their create while nothing is learned) their waits read nothing and let
+         * the callback complete them, before falling back to polling. Default {@link Duration#ZERO}: such tasks are
+         * polled like any other, and a callback only makes the wait see the end sooner.
+         */
+        public Builder callbackGracePeriod(Duration callbackGracePeriod) {
+            this.callbackGracePeriod = callbackGracePeriod;
             return this;
         }
 

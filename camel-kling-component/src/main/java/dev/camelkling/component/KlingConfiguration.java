@@ -62,12 +62,20 @@ public class KlingConfiguration implements Cloneable {
                             + " shared scheduler without holding a thread. A failed task raises KlingTaskFailedException.")
     private boolean waitForCompletion;
     @UriParam(label = "producer", defaultValue = "2s", javaType = "java.time.Duration",
-              description = "With waitForCompletion: the first delay before re-reading the task; later delays grow by half"
-                            + " up to maxPollInterval.")
+              description = "With waitForCompletion: the first read of the task comes this long after its create; later"
+                            + " delays grow by half up to maxPollInterval until the client has seen tasks of the same"
+                            + " feature, model, mode and duration finish (then see detectionTarget).")
     private long pollInterval = 2_000;
     @UriParam(label = "producer", defaultValue = "15s", javaType = "java.time.Duration",
               description = "With waitForCompletion: the longest delay between two reads of the task.")
     private long maxPollInterval = 15_000;
+    @UriParam(label = "producer", defaultValue = "1500ms", javaType = "java.time.Duration",
+              description = "With waitForCompletion, once the client has seen tasks like this one (same feature, model,"
+                            + " mode and duration) finish: the task is read this often between the shortest and the"
+                            + " longest duration seen, so its end is noticed at most about this late; before that it is"
+                            + " read sparsely. Waits of one account and feature share their reads (one list page answers"
+                            + " for many), so a short target costs little with many waits.")
+    private long detectionTarget = 1_500;
     @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
               description = "With waitForCompletion: how long to wait for the task to finish before failing the exchange"
                             + " with KlingWaitTimeoutException (the task itself keeps running at Kling). 0 means the"
@@ -312,6 +320,8 @@ public class KlingConfiguration implements Cloneable {
     public long getPollInterval() { return pollInterval; }
     public void setPollInterval(long pollInterval) { this.pollInterval = pollInterval; }
     public long getMaxPollInterval() { return maxPollInterval; }
+    public long getDetectionTarget() { return detectionTarget; }
+    public void setDetectionTarget(long detectionTarget) { this.detectionTarget = detectionTarget; }
     public void setMaxPollInterval(long maxPollInterval) { this.maxPollInterval = maxPollInterval; }
     public long getWaitTimeout() { return waitTimeout; }
     public void setWaitTimeout(long waitTimeout) { this.waitTimeout = waitTimeout; }

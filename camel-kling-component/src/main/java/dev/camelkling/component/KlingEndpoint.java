@@ -207,6 +207,7 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
                 .sslContext(sslContext(ssl))
                 .executor(getComponent().getClientExecutor())
                 .maxConcurrentTasks(c.getMaxConcurrentTasks())
+                .detectionTarget(Duration.ofMillis(c.getDetectionTarget()))
                 .retryPolicy(readRetryPolicy(c.getMaxReadAttempts()))
                 .scheduler(getComponent().getScheduler())
                 .build();

@@ -15,11 +15,12 @@ final class SharedKlingClients {
 
     /** What makes two endpoints' clients interchangeable. Holds credentials: never printed. */
     record Key(String baseUrl, String accessKey, String secretKey, String apiKey, Object sslContextParameters,
-               long connectTimeout, long requestTimeout, int maxReadAttempts, int maxConcurrentTasks) {
+               long connectTimeout, long requestTimeout, int maxReadAttempts, int maxConcurrentTasks, long detectionTarget) {
 
         static Key of(KlingConfiguration c, Object sslContextParameters) {
             return new Key(c.getBaseUrl(), c.getAccessKey(), c.getSecretKey(), c.getApiKey(), sslContextParameters,
-                    c.getConnectTimeout(), c.getRequestTimeout(), c.getMaxReadAttempts(), c.getMaxConcurrentTasks());
+                    c.getConnectTimeout(), c.getRequestTimeout(), c.getMaxReadAttempts(), c.getMaxConcurrentTasks(),
+                    c.getDetectionTarget());
         }
 
         @Override

@@ -24,13 +24,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * The client-side concurrency queue ({@link KlingClientConfig#maxConcurrentTasks()}): at most {@code max} slots are
  * held by tasks this client created and has not yet seen final (a video task holds 1 slot, an image task {@code n};
  * reference §4). A create that does not fit waits in FIFO order as a future, holding no thread. Slots come back when
- * the client sees one of its tasks final (any get, list or wait), when a create fails, and, while creates are waiting,
- * through a light background check: one get per unfinished task of ours every {@code checkInterval}.
+ * the client sees one of its tasks final (any get, list or wait, including the list pages of coalesced waits), when a
+ * create fails, and, while creates are waiting, through a light background check: one get every {@code checkInterval}
+ * per unfinished task of ours that no wait reads anyway.
  */
 public final class TaskSlots {
 
@@ -48,6 +50,8 @@ public final class TaskSlots {
     private final Executor executor;
     /** Gets a task (feature, task id) without going through the slot accounting's own hooks twice. */
     private final BiFunction<KlingFeature, String, CompletableFuture<KlingTask>> get;
+    /** Whether a wait reads the task anyway: then its rounds tell the queue, and the check does not read it again. */
+    private final Predicate<String> waited;
 
     private int used;
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
@@ -55,13 +59,20 @@ public final class TaskSlots {
     private boolean checkScheduled;
     private boolean closed;
 
+    /** Without waits of its own to lean on: the background check reads every unfinished task of ours. */
     public TaskSlots(int max, Duration checkInterval, ScheduledExecutorService scheduler, Executor executor,
             BiFunction<KlingFeature, String, CompletableFuture<KlingTask>> get) {
+        this(max, checkInterval, scheduler, executor, get, taskId -> false);
+    }
+
+    public TaskSlots(int max, Duration checkInterval, ScheduledExecutorService scheduler, Executor executor,
+            BiFunction<KlingFeature, String, CompletableFuture<KlingTask>> get, Predicate<String> waited) {
         this.max = max;
         this.checkInterval = checkInterval;
         this.scheduler = scheduler;
         this.executor = executor;
         this.get = get;
+        this.waited = waited;
     }
 
     /** Slots a request takes: {@code n} for image tasks (1 when absent or unreadable), 1 for everything else. */
@@ -221,6 +232,7 @@ public final class TaskSlots {
             snapshot = new LinkedHashMap<>(held);
         }
         List<CompletableFuture<?>> reads = new ArrayList<>();
+        snapshot.keySet().removeIf(waited);
         snapshot.forEach((taskId, h) -> reads.add(get.apply(h.feature(), taskId).handle((task, error) -> {
             if (task != null) {
                 observed(task);

@@ -1,46 +1,153 @@
 package dev.camelkling.client.wait;
 
-import dev.camelkling.client.error.KlingException;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.schema.DesignStandard;
 import dev.camelkling.client.task.KlingTask;
-import dev.camelkling.client.task.KlingWaitTimeoutException;
-import dev.camelkling.client.transport.Scheduling;
-import dev.camelkling.client.transport.TransportErrors;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
-/** Re-polls a task on the scheduler until it is final or the wait times out; no thread waits in between. */
+/**
+ * Waits for tasks to be final without a thread per wait: the waits of each feature are read together in
+ * {@link FeatureRounds} on the client's scheduler and executor, when {@link ReadSchedule} says, learning from every
+ * task seen to succeed how long such tasks take ({@link TaskDurations}).
+ *
+ * <p>A task this client created is first read {@link WaitPolicy#initialInterval()} after its create (later when
+ * tasks like it are known to take longer), never right after it: it cannot be final yet. A task it did not create
+ * (an id from elsewhere) is read at once.
+ *
+ * <p>Callbacks: {@link #callbackReceived} reads a waited task in the next round when a callback says it is final;
+ * the wait completes with what the API then answers, never with the callback's content. With a
+ * {@link WaitSettings#callbackGracePeriod()}, tasks created with a {@code callback_url} are not polled until that
+ * long past their expected end, so a callback usually completes them with that single read.
+ */
 public final class TaskWaiter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TaskWaiter.class);
+    /** Tasks created and not yet waited for, remembered for their duration key and creation time. */
+    private static final int CREATED_REMEMBERED = 10_000;
+
+    private record Created(DurationKey key, long createdMillis, long createdNanos, long serverCreatedAt, boolean expectsCallback) {
+    }
 
     private final ScheduledExecutorService scheduler;
     private final Executor executor;
     private final Clock clock;
+    private final TaskReads reads;
+    private final WaitSettings settings;
+    private final TaskDurations durations = new TaskDurations();
+    private final Map<RoundsKey, FeatureRounds> rounds = new ConcurrentHashMap<>();
+
+    /** Waits share rounds per feature and design: the two designs read their tasks differently. */
+    private record RoundsKey(KlingFeature feature, DesignStandard design) {
+    }
+    private final Map<String, Created> created = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Created> eldest) {
+            return size() > CREATED_REMEMBERED;
+        }
+    };
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    /** The scheduler measures the intervals; the polls after the first run on {@code executor}; {@code clock} sets the deadline. */
-    public TaskWaiter(ScheduledExecutorService scheduler, Executor executor, Clock clock) {
+    /** The scheduler measures the gaps, reads run on {@code executor}; {@code clock} sets deadlines and task ages. */
+    public TaskWaiter(ScheduledExecutorService scheduler, Executor executor, Clock clock, TaskReads reads, WaitSettings settings) {
         this.scheduler = scheduler;
         this.executor = executor;
         this.clock = clock;
+        this.reads = reads;
+        this.settings = settings;
     }
 
-    public CompletableFuture<KlingTask> await(Supplier<CompletableFuture<KlingTask>> poll, WaitPolicy policy) {
-        CompletableFuture<KlingTask> result = new CompletableFuture<>();
+    /** The client created {@code task} from {@code request}: a wait for it will know when, and what kind of task it is. */
+    public void created(KlingRequest request, KlingTask task) {
+        Object callbackUrl = request.effectiveFields().get("callback_url");
+        boolean expectsCallback = callbackUrl != null && !callbackUrl.toString().isBlank();
+        synchronized (created) {
+            created.put(task.taskId(), new Created(DurationKey.of(request), clock.millis(), System.nanoTime(), task.createdAt(),
+                    expectsCallback));
+        }
+    }
+
+    /** Completes when the legacy task is final; see {@link dev.camelkling.client.KlingClient#awaitCompletion}. */
+    public CompletableFuture<KlingTask> await(KlingFeature feature, String taskId, WaitPolicy policy) {
+        return await(feature, DesignStandard.LEGACY, taskId, policy);
+    }
+
+    /** Completes when the task, of either design, is final. */
+    public CompletableFuture<KlingTask> await(KlingFeature feature, KlingTask task, WaitPolicy policy) {
+        return await(feature, task.design(), task.taskId(), policy);
+    }
+
+    private CompletableFuture<KlingTask> await(KlingFeature feature, DesignStandard design, String taskId, WaitPolicy policy) {
+        if (taskId == null || taskId.isBlank()) {
+            return reads.get(feature, design, taskId); // fails with the client's own validation message
+        }
+        Created origin;
+        synchronized (created) {
+            origin = created.get(taskId);
+        }
+        DurationKey key = origin != null ? origin.key() : DurationKey.of(feature);
+        PendingWait wait = new PendingWait(taskId, policy, clock.instant().plus(policy.timeout()), key,
+                origin != null ? origin.createdMillis() : -1, origin != null ? origin.serverCreatedAt() : 0);
+        long now = System.nanoTime();
+        if (origin == null) {
+            wait.dueNanos = now; // not ours: its state is unknown, read it at once
+        } else {
+            TaskDurations.Estimate estimate = durations.estimate(key);
+            if (origin.expectsCallback() && !settings.callbackGracePeriod().isZero()) {
+                long expectedEnd = estimate == null ? 0 : Duration.ofMillis(estimate.longestMillis()).toNanos();
+                // never past the wait's own deadline, so that a wait still times out on time
+                wait.holdUntilNanos = Math.min(origin.createdNanos() + expectedEnd + nanos(settings.callbackGracePeriod()),
+                        now + nanos(policy.timeout()));
+            }
+            wait.lastGap = ReadSchedule.first(policy, settings, estimate);
+            wait.dueNanos = Math.max(origin.createdNanos() + wait.lastGap.toNanos(), wait.holdUntilNanos);
+            wait.backoff = policy.next(policy.initialInterval());
+        }
         inFlight.incrementAndGet();
-        result.whenComplete((task, error) -> inFlight.decrementAndGet());
-        poll(poll, policy, policy.initialInterval(), clock.instant().plus(policy.timeout()), result);
-        return result;
+        wait.result.whenComplete((task, error) -> {
+            inFlight.decrementAndGet();
+            synchronized (created) {
+                created.remove(taskId);
+            }
+        });
+        rounds.computeIfAbsent(new RoundsKey(feature, design),
+                roundsKey -> new FeatureRounds(feature, design, reads, scheduler, executor, clock, settings, durations)).add(wait);
+        return wait.result;
+    }
+
+    /** Saturates at about 100 years, so that sums of instants and durations cannot overflow. */
+    private static long nanos(Duration duration) {
+        return duration.compareTo(CENTURY) > 0 ? CENTURY.toNanos() : duration.toNanos();
+    }
+
+    private static final Duration CENTURY = Duration.ofDays(36_500);
+
+    /**
+     * A callback for {@code task} arrived and the caller verified it. When it says the task is final, the waits for
+     * that task read it from the API in the next round and complete with that read if it is final; otherwise they go
+     * on as before. Nothing of the callback's content but the task id and the claim "final" is used.
+     *
+     * @return whether a wait of this client was waiting for that task
+     */
+    public boolean callbackReceived(KlingFeature feature, KlingTask task) {
+        FeatureRounds of = rounds.get(new RoundsKey(feature, task.design()));
+        if (of == null || !of.contains(task.taskId())) {
+            return false;
+        }
+        return !task.isFinal() || of.readSoon(task.taskId());
+    }
+
+    /** Whether a wait of this client reads the task (so other checks need not). */
+    public boolean isWaited(String taskId) {
+        return rounds.values().stream().anyMatch(r -> r.contains(taskId));
     }
 
     /** Waits started and not yet completed, cancelled or failed. */
@@ -48,29 +155,8 @@ public final class TaskWaiter {
         return inFlight.get();
     }
 
-    private void poll(Supplier<CompletableFuture<KlingTask>> poll, WaitPolicy policy, Duration interval, Instant deadline,
-            CompletableFuture<KlingTask> result) {
-        if (result.isDone()) {
-            return; // cancelled or the client was closed
-        }
-        poll.get().whenComplete((task, error) -> {
-            if (error != null) {
-                result.completeExceptionally(TransportErrors.unwrap(error));
-                return;
-            }
-            if (task.isFinal()) {
-                result.complete(task);
-                return;
-            }
-            Duration remaining = Duration.between(clock.instant(), deadline);
-            if (remaining.isNegative() || remaining.isZero()) {
-                result.completeExceptionally(new KlingWaitTimeoutException(task, policy.timeout()));
-                return;
-            }
-            Duration delay = interval.compareTo(remaining) < 0 ? interval : remaining;
-            LOG.debug("Kling task {} is {}; polling again in {} ms", task.taskId(), task.status().wireValue(), delay.toMillis());
-            Scheduling.later(scheduler, executor, delay, () -> poll(poll, policy, policy.next(interval), deadline, result),
-                    () -> result.completeExceptionally(new KlingException("Kling client closed (or its executor refused work) while waiting for task " + task.taskId())));
-        });
+    /** Stops every round; the client fails the waits' futures. */
+    public void close() {
+        rounds.values().forEach(FeatureRounds::close);
     }
 }

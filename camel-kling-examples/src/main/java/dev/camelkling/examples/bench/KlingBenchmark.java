@@ -2,14 +2,8 @@ package dev.camelkling.examples.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.algorithms.Algorithm;
 import dev.camelkling.component.KlingComponent;
 import dev.camelkling.simulator.KlingSimulator;
 import dev.camelkling.simulator.SimulatorTiming;
@@ -35,6 +27,10 @@ import org.apache.camel.impl.DefaultCamelContext;
  */
 public final class KlingBenchmark {
 
+    /** The simulator signs its callbacks with it, as Kling does once a webhook secret exists. */
+    private static final String WEBHOOK_SECRET = "whsec_" + java.util.Base64.getEncoder()
+            .encodeToString("kling-benchmark-webhook-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private final Map<String, String> results = new LinkedHashMap<>();
     private final KlingSimulator simulator;
     private final CamelContext context;
@@ -43,7 +39,8 @@ public final class KlingBenchmark {
     private final AtomicInteger listRequests = new AtomicInteger();
 
     private KlingBenchmark() throws Exception {
-        simulator = KlingSimulator.builder().maxConcurrentTasks(1_000_000).timing(SimulatorTiming.FAST).build().start();
+        simulator = KlingSimulator.builder().maxConcurrentTasks(1_000_000).timing(SimulatorTiming.FAST)
+                .webhookSecret(WEBHOOK_SECRET).build().start();
         simulator.addRequestFilter((request, next) -> {
             if (request.method().equals("GET") && request.path().startsWith("/v1/videos/text2video/")) {
                 getRequests.incrementAndGet();
@@ -52,26 +49,28 @@ public final class KlingBenchmark {
             }
             return next.handle(request);
         });
-        context = new DefaultCamelContext();
-        KlingComponent kling = new KlingComponent();
-        kling.getConfiguration().setBaseUrl(simulator.baseUrl());
-        kling.getConfiguration().setAccessKey(simulator.accessKey());
-        kling.getConfiguration().setSecretKey(simulator.secretKey());
-        context.addComponent("kling", kling);
-        context.start();
+        context = newContext();
         template = context.createProducerTemplate();
     }
 
+    /**
+     * {@code KlingBenchmark [creates] [waits]} runs everything; {@code KlingBenchmark waits [n]} only the waits on
+     * 20-40 s tasks ({@link #waitsAtScale}).
+     */
     public static void main(String[] args) throws Exception {
-        int creates = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        boolean waitsOnly = args.length > 0 && args[0].equals("waits");
+        int creates = args.length > 0 && !waitsOnly ? Integer.parseInt(args[0]) : 1_000;
         int waits = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         KlingBenchmark bench = new KlingBenchmark();
         try {
-            bench.createOverhead(creates);
-            bench.concurrentWaits(waits);
-            bench.consumerRequests(waits);
-            bench.largeDownload(100);
-            bench.largeUpload();
+            if (!waitsOnly) {
+                bench.createOverhead(creates);
+                bench.concurrentWaits(waits);
+                bench.consumerRequests(waits);
+                bench.largeDownload(100);
+                bench.largeUpload();
+            }
+            bench.waitsAtScale(waits);
         } finally {
             bench.context.stop();
             bench.simulator.close();
@@ -80,44 +79,21 @@ public final class KlingBenchmark {
         System.exit(0);
     }
 
-    /** The same sequential creates through the component and through a bare JDK HttpClient loop. */
+    /**
+     * The same creates through the component and through a bare JDK HttpClient, against the simulator and against a
+     * {@link MinimalStub} whose own cost is almost nothing (so that the client's cost is what shows).
+     */
     private void createOverhead(int n) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String token = JWT.create().withHeader(Map.of("alg", "HS256", "typ", "JWT")).withIssuer(simulator.accessKey())
-                .withExpiresAt(Date.from(Instant.now().plusSeconds(1800)))
-                .withNotBefore(Date.from(Instant.now().minusSeconds(5)))
-                .sign(Algorithm.HMAC256(simulator.secretKey()));
-        HttpRequest.Builder raw = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/videos/text2video"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json");
-        Runnable rawCreate = () -> {
+        new CreateOverhead(simulator.baseUrl(), simulator.accessKey(), simulator.secretKey(), template).measure("simulator", n, results);
+        try (MinimalStub stub = new MinimalStub()) {
+            CamelContext onStub = newContext(stub.baseUrl());
             try {
-                HttpResponse<String> r = http.send(raw.POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"prompt\":\"A benchmark fox\"}")).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("raw create answered " + r.statusCode());
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+                new CreateOverhead(stub.baseUrl(), simulator.accessKey(), simulator.secretKey(), onStub.createProducerTemplate())
+                        .measure("minimal stub", n, results);
+            } finally {
+                onStub.stop();
             }
-        };
-        Runnable componentCreate = () -> template.requestBody("kling:text2video", "A benchmark fox");
-        for (int i = 0; i < Math.min(300, n); i++) {
-            rawCreate.run();
-            componentCreate.run();
         }
-        double rawMicros = timePerOp(rawCreate, n);
-        double componentMicros = timePerOp(componentCreate, n);
-        results.put("create, raw JDK HttpClient loop (µs/op, n=" + n + ")", String.format("%.0f", rawMicros));
-        results.put("create, kling:text2video producer (µs/op, n=" + n + ")", String.format("%.0f", componentMicros));
-        results.put("create overhead ratio (component / raw)", String.format("%.2f", componentMicros / rawMicros));
-    }
-
-    private static double timePerOp(Runnable op, int n) {
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            op.run();
-        }
-        return (System.nanoTime() - start) / 1_000.0 / n;
     }
 
     /** Many exchanges waiting at once: live threads of this JVM (the simulator's own excluded) and heap. */
@@ -127,6 +103,7 @@ public final class KlingBenchmark {
         long heapBefore = usedHeapAfterGc();
         int baseline = threads.current();
         getRequests.set(0);
+        listRequests.set(0);
         List<CompletableFuture<Object>> waiting = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -143,8 +120,59 @@ public final class KlingBenchmark {
         results.put(n + " concurrent waits: heap growth after GC (MB)",
                 String.valueOf((usedHeapAfterGc() - heapBefore) / 1_048_576));
         results.put(n + " concurrent waits: wall time (s)", String.valueOf(seconds));
-        results.put("wait mode: HTTP requests per finished task (create + reads)",
-                String.format("%.2f", 1 + (double) getRequests.get() / n));
+        results.put("wait mode: HTTP requests per finished task (create + reads, of which list pages)",
+                String.format("%.2f (%.3f)", 1 + (double) (getRequests.get() + listRequests.get()) / n, (double) listRequests.get() / n));
+    }
+
+    /**
+     * {@code n} and 10 concurrent waits on tasks of 20-40 s: the component with its defaults, with nothing learned
+     * (a fresh client) and after the 10 waits taught it how long such tasks take, beside naive polling (a GET per task
+     * every 3 s) on tasks of the same durations.
+     */
+    private void waitsAtScale(int n) throws Exception {
+        WaitsAtScale scale = new WaitsAtScale(simulator);
+        String uri = "kling:text2video?waitForCompletion=true";
+        List<WaitsAtScale.Figures> runs = new ArrayList<>();
+        CamelContext fresh = newContext();
+        try {
+            runs.add(scale.component(fresh.createProducerTemplate(), uri, n + " waits, nothing learned yet", n, 1));
+        } finally {
+            fresh.stop();
+        }
+        CamelContext learning = newContext();
+        try {
+            ProducerTemplate producer = learning.createProducerTemplate();
+            runs.add(scale.component(producer, uri, "10 waits, nothing learned yet", 10, 2));
+            runs.add(scale.component(producer, uri, n + " waits, after those 10", n, 1));
+            runs.add(scale.component(producer, uri, "10 waits, after those", 10, 3));
+        } finally {
+            learning.stop();
+        }
+        runs.add(scale.callbacks(n + " waits, completed by verified callbacks (client level)", n, 1, WEBHOOK_SECRET));
+        runs.add(scale.naive(n + " waits, naive GET every 3 s", n, 1, Duration.ofSeconds(3)));
+        runs.add(scale.naive("10 waits, naive GET every 3 s", 10, 2, Duration.ofSeconds(3)));
+        for (WaitsAtScale.Figures f : runs) {
+            results.put(f.label() + ": status reads per task (of which list pages)",
+                    String.format("%.3f (%.3f)%s", f.readsPerTask(), f.listPagesPerTask(), f.failed() > 0 ? ", " + f.failed() + " FAILED" : ""));
+            results.put(f.label() + ": detection delay p50 / p95 / max (ms)", f.p50() + " / " + f.p95() + " / " + f.max());
+            results.put(f.label() + ": extra threads, peak heap (MB), heap growth after GC (MB), wall (s)",
+                    "+" + f.extraThreads() + ", " + f.peakHeapMb() + ", " + f.heapGrowthMb() + ", " + f.seconds());
+        }
+    }
+
+    private CamelContext newContext() throws Exception {
+        return newContext(simulator.baseUrl());
+    }
+
+    private CamelContext newContext(String baseUrl) throws Exception {
+        CamelContext another = new DefaultCamelContext();
+        KlingComponent kling = new KlingComponent();
+        kling.getConfiguration().setBaseUrl(baseUrl);
+        kling.getConfiguration().setAccessKey(simulator.accessKey());
+        kling.getConfiguration().setSecretKey(simulator.secretKey());
+        another.addComponent("kling", kling);
+        another.start();
+        return another;
     }
 
     /** The same number of tasks, finished, read by the polling consumer instead of waits. */
@@ -219,9 +247,9 @@ public final class KlingBenchmark {
 
     private void print() {
         System.out.println();
-        System.out.printf("%-72s %s%n", "measure", "value");
-        System.out.println("-".repeat(90));
-        results.forEach((k, v) -> System.out.printf("%-72s %s%n", k, v));
+        System.out.printf("%-100s %s%n", "measure", "value");
+        System.out.println("-".repeat(120));
+        results.forEach((k, v) -> System.out.printf("%-100s %s%n", k, v));
         System.out.printf("%njava %s, %d cores, max heap %d MB%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1_048_576);
     }

@@ -40,9 +40,12 @@ final class ThreadSampler {
         return peakNames;
     }
 
-    /** The simulator's threads, the sampler and the ProducerTemplate's async pool belong to the harness. */
+    /** The simulator's threads, the sampler, the raw client and the ProducerTemplate's async pool belong to the harness. */
     private static boolean isHarness(String name) {
-        return name.startsWith("kling-sim") || name.startsWith("HTTP-Dispatcher") || name.equals("bench-thread-sampler")
+        // a JDK HttpClient's own worker threads are never the component's (its clients run on their executor): they
+        // are the simulator's callback sender
+        return name.startsWith("kling-sim") || name.startsWith("HTTP-Dispatcher") || name.startsWith("bench-")
+               || name.matches("HttpClient-\\d+-Worker-\\d+")
                || name.endsWith("ProducerTemplate");
     }
 

@@ -1,0 +1,74 @@
+package dev.camelkling.client.wait;
+
+import java.time.Duration;
+
+/**
+ * When a waited task is read next. While nothing is learned about tasks like it, the wait's {@link WaitPolicy}
+ * decides (from {@code initialInterval}, growing by {@code multiplier}). Once {@link TaskDurations} knows how long
+ * such tasks take, reads are sparse while the task is surely still running (one just before the shortest duration
+ * seen), every {@code detectionTarget} between the shortest and the longest duration seen, and back off again, by
+ * half the time the task is overdue, when it runs longer than any before it. No gap exceeds the smaller of the
+ * policy's {@code maxInterval} and the client's {@code maxPollInterval}.
+ *
+ * <p>Waits read together share the cost of a round (one list page answers for up to 500 of them), so a wait that
+ * shares its rounds with more than {@value #SHARED_ROUND} others is read proportionally more often, down to
+ * {@code detectionTarget}: with a thousand waits every round costs each of them a five-hundredth of a read, and
+ * their ends are seen within about {@code detectionTarget} even before anything is learned.
+ */
+final class ReadSchedule {
+
+    /** From this many waits sharing the rounds on, gaps shrink in proportion. */
+    static final int SHARED_ROUND = 50;
+
+    private ReadSchedule() {
+    }
+
+    /**
+     * @param estimate  {@code null} while nothing is learned
+     * @param ageMillis how long ago the task was created, {@code -1} when not known
+     * @param backoff   the policy's gap at this point of the wait
+     * @param sharing   how many waits share the rounds of this one (itself included)
+     */
+    static Duration gap(WaitPolicy policy, WaitSettings settings, TaskDurations.Estimate estimate, long ageMillis,
+            Duration backoff, int sharing) {
+        Duration alone = gap(policy, settings, estimate, ageMillis, backoff);
+        if (sharing <= SHARED_ROUND) {
+            return alone;
+        }
+        long dense = dense(policy, settings);
+        return alone.toMillis() <= dense ? alone : Duration.ofMillis(Math.max(dense, alone.toMillis() * SHARED_ROUND / sharing));
+    }
+
+    private static long cap(WaitPolicy policy, WaitSettings settings) {
+        return Math.min(policy.maxInterval().toMillis(), settings.maxPollInterval().toMillis());
+    }
+
+    private static long dense(WaitPolicy policy, WaitSettings settings) {
+        return Math.min(settings.detectionTarget().toMillis(), cap(policy, settings));
+    }
+
+    private static Duration gap(WaitPolicy policy, WaitSettings settings, TaskDurations.Estimate estimate, long ageMillis,
+            Duration backoff) {
+        long cap = cap(policy, settings);
+        long dense = dense(policy, settings);
+        if (estimate == null || ageMillis < 0) {
+            return Duration.ofMillis(Math.min(backoff.toMillis(), Math.max(cap, policy.initialInterval().toMillis())));
+        }
+        long untilExpected = estimate.shortestMillis() - dense - ageMillis;
+        if (untilExpected > 0) {
+            return Duration.ofMillis(clamp(untilExpected, dense, cap));
+        }
+        long overdue = ageMillis - estimate.longestMillis() - dense;
+        return overdue <= 0 ? Duration.ofMillis(dense) : Duration.ofMillis(clamp(overdue / 2, dense, cap));
+    }
+
+    /** The first read of a task this client just created: not before the policy's {@code initialInterval}. */
+    static Duration first(WaitPolicy policy, WaitSettings settings, TaskDurations.Estimate estimate) {
+        Duration learned = gap(policy, settings, estimate, 0, policy.initialInterval());
+        return learned.compareTo(policy.initialInterval()) > 0 ? learned : policy.initialInterval();
+    }
+
+    private static long clamp(long value, long min, long max) {
+        return Math.max(min, Math.min(value, Math.max(min, max)));
+    }
+}
