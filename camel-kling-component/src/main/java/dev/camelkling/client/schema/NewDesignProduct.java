@@ -52,6 +52,11 @@ public enum NewDesignProduct {
         this.contents = contents;
     }
 
+    /** Whether the new design takes {@code field} in {@code settings}, where the model's row, not the legacy rule, bounds it. */
+    public static boolean isSetting(String field) {
+        return SETTINGS.contains(field);
+    }
+
     /** The create path without the model: {@code /text-to-video}; a create posts to {@code path + "/" + model}. */
     public String path() {
         return path;

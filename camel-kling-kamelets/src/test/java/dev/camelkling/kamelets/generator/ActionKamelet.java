@@ -42,7 +42,12 @@ enum ActionKamelet {
     OMNI_IMAGE(KlingFeature.OMNI_IMAGE, "kling-omni-image-action", "Kling Omni-Image Action",
             "Makes images from a prompt that may refer to input images as <<<image_1>>>, <<<image_2>>>, ... with Kling's"
             + " omni-image. The body is the prompt (text), or a List of the images the prompt (then the prompt property or"
-            + " header CamelKlingPrompt) refers to.", null, null);
+            + " header CamelKlingPrompt) refers to.", null, null),
+    OMNI_VIDEO(KlingFeature.OMNI_VIDEO, "kling-omni-video-action", "Kling Omni-Video Action",
+            "Makes a video from a prompt that may refer to reference images (referenceImages), a reference video"
+            + " (referenceVideo) or a video to edit (baseVideo) with Kling's omni-video: on the 2026 design with modelName"
+            + " kling-3.0-omni or kling-o1 (an API key is required), on the legacy design with kling-video-o1 or"
+            + " kling-v3-omni. The body is the prompt (text).", null, null);
 
     private final KlingFeature feature;
     private final String kameletName;

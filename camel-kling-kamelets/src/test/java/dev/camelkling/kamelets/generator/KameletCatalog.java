@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.camelkling.client.schema.FieldSpec;
+import dev.camelkling.client.schema.NewDesignProduct;
 import dev.camelkling.client.request.KlingFeature;
 import dev.camelkling.client.schema.RequestSchema;
 
@@ -161,7 +162,10 @@ public final class KameletCatalog {
 
     private KameletProperty property(String name, RequestSchema schema) {
         KameletProperty property = property(name);
-        Optional<FieldSpec> field = schema.field(name);
+        // a feature with a new-design path takes the model's values there (duration 3-15 on kling-3.0, ...): the legacy
+        // bounds of a settings field would refuse valid values in a Kamelet form
+        boolean legacyBoundsOnly = schema.newDesignProduct().isEmpty();
+        Optional<FieldSpec> field = schema.field(name).filter(f -> legacyBoundsOnly || !NewDesignProduct.isSetting(f.name()));
         return field.map(property::narrowedBy).orElse(property);
     }
 
