@@ -68,9 +68,20 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
     private String aspectRatio;
 
     /**
+     * New design: the video's audio, as the model takes it: native (generated with the video; kling-3.0,
+     * kling-2.6, kling-3.0-omni), original (omniVideo's and motionControl's source sound) or off.
+     */
+    private String audio;
+
+    /**
      * lipSync: id of audio made by Kling text-to-speech, instead of a sound file.
      */
     private String audioId;
+
+    /**
+     * omniVideo: a video (.mp4/.mov URL) to edit.
+     */
+    private String baseVideo;
 
     /**
      * URL Kling POSTs the task to on every status change.
@@ -102,6 +113,15 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
     private Boolean deriveExternalTaskId;
 
     /**
+     * With waitForCompletion, once the client has seen tasks like this one (same feature, model, mode and
+     * duration) finish: the task is read this often between the shortest and the longest duration seen, so
+     * its end is noticed at most about this late; before that it is read sparsely. Waits of one account
+     * and feature share their reads (one list page answers for many), so a short target costs little with
+     * many waits.
+     */
+    private java.time.Duration detectionTarget;
+
+    /**
      * With waitForCompletion: replace the body with the result's media as a file (a temporary one, deleted
      * once no message in flight carries it any more, unless downloadDirectory is set), e.g. to write it
      * with the file component; never the whole video on the heap. The task stays available in the headers.
@@ -120,7 +140,8 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
     private String downloadDirectory;
 
     /**
-     * Video length in seconds: 5 or 10.
+     * Video length in seconds: 5 or 10 on the legacy design; on the new design what the model takes (3 to
+     * 15 for the 3.0 family, 3 to 10 for kling-o1, 5 or 10 for kling-2.6 and kling-2.5-turbo).
      */
     private Integer duration;
 
@@ -221,9 +242,16 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
     /**
      * Kling model_name, e.g. kling-v3, kling-v2-6, kling-v1-6 (video), kling-v3, kling-image-o1,
      * kling-v3-omni (image). A name camel-kling does not know is sent as it is and Kling decides; without
-     * it Kling's default for the feature applies.
+     * it Kling's default for the feature applies. A model of the new design (kling-3.0, kling-3.0-turbo,
+     * kling-3.0-omni, kling-o1, kling-2.6, kling-2.5-turbo) sends the request on the new design, which
+     * needs an apiKey.
      */
     private String modelName;
+
+    /**
+     * New design, kling-3.0 and kling-3.0-omni: read the prompt as shots (shot 1, 4, words; ...).
+     */
+    private Boolean multiShot;
 
     /**
      * Number of images to make, 1 to 9; an image task takes n concurrency slots.
@@ -246,8 +274,9 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
     private Double originalAudioVolume;
 
     /**
-     * With waitForCompletion: the first delay before re-reading the task; later delays grow by half up to
-     * maxPollInterval.
+     * With waitForCompletion: the first read of the task comes this long after its create; later delays
+     * grow by half up to maxPollInterval until the client has seen tasks of the same feature, model, mode
+     * and duration finish (then see detectionTarget).
      */
     private java.time.Duration pollInterval;
 
@@ -258,7 +287,19 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
     private String prompt;
 
     /**
-     * Image resolution: 1k or 2k (omniImage with kling-v3-omni also 4k).
+     * omniVideo: reference images as URLs (comma-separated), referred to in the prompt as , ...; header
+     * CamelKlingReferenceImages also takes bytes, files and streams.
+     */
+    private java.util.List<java.lang.String> referenceImages;
+
+    /**
+     * omniVideo: a video (.mp4/.mov URL) whose style, camera or subject the result follows.
+     */
+    private String referenceVideo;
+
+    /**
+     * Image resolution: 1k or 2k (omniImage with kling-v3-omni also 4k). Video resolution on the new
+     * design: 720p or 1080p, with kling-3.0 and kling-3.0-omni also 4k.
      */
     private String resolution;
 
@@ -513,12 +554,28 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
         this.aspectRatio = aspectRatio;
     }
 
+    public String getAudio() {
+        return audio;
+    }
+
+    public void setAudio(String audio) {
+        this.audio = audio;
+    }
+
     public String getAudioId() {
         return audioId;
     }
 
     public void setAudioId(String audioId) {
         this.audioId = audioId;
+    }
+
+    public String getBaseVideo() {
+        return baseVideo;
+    }
+
+    public void setBaseVideo(String baseVideo) {
+        this.baseVideo = baseVideo;
     }
 
     public String getCallbackUrl() {
@@ -559,6 +616,14 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setDeriveExternalTaskId(Boolean deriveExternalTaskId) {
         this.deriveExternalTaskId = deriveExternalTaskId;
+    }
+
+    public java.time.Duration getDetectionTarget() {
+        return detectionTarget;
+    }
+
+    public void setDetectionTarget(java.time.Duration detectionTarget) {
+        this.detectionTarget = detectionTarget;
     }
 
     public Boolean getDownload() {
@@ -729,6 +794,14 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
         this.modelName = modelName;
     }
 
+    public Boolean getMultiShot() {
+        return multiShot;
+    }
+
+    public void setMultiShot(Boolean multiShot) {
+        this.multiShot = multiShot;
+    }
+
     public Integer getN() {
         return n;
     }
@@ -775,6 +848,22 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setPrompt(String prompt) {
         this.prompt = prompt;
+    }
+
+    public java.util.List<java.lang.String> getReferenceImages() {
+        return referenceImages;
+    }
+
+    public void setReferenceImages(java.util.List<java.lang.String> referenceImages) {
+        this.referenceImages = referenceImages;
+    }
+
+    public String getReferenceVideo() {
+        return referenceVideo;
+    }
+
+    public void setReferenceVideo(String referenceVideo) {
+        this.referenceVideo = referenceVideo;
     }
 
     public String getResolution() {

@@ -172,6 +172,9 @@ class KlingComponentPropertiesTest {
             case "integer" -> new String[] { "7", "7" };
             case "number" -> new String[] { "0.5", "0.5" };
             case "duration" -> new String[] { "1234ms", "1234" };
+            // a list option: comma-separated text binds to a List, element by element
+            case "array" -> new String[] { "sample-" + option + "-1,sample-" + option + "-2",
+                    "[sample-" + option + "-1, sample-" + option + "-2]" };
             default -> new String[] { "sample-" + option, "sample-" + option };
         };
     }
