@@ -30,7 +30,10 @@ record KameletProperty(String name, String title, String description, String typ
                                                           + " cannot be a Kamelet property");
         };
         List<Object> enums = option.enumValues().stream().map(value -> typed(type, value)).toList();
-        Object defaultValue = option.hasDefault() ? typed(type, option.defaultValue()) : null;
+        // Camel's metadata gives a Boolean option the default false too, but an unset Boolean is "not sent" (a
+        // multiShot=false on a legacy model would be refused): only a primitive boolean has a real default
+        boolean unsetMeansNotSent = "java.lang.Boolean".equals(option.javaType());
+        Object defaultValue = option.hasDefault() && !unsetMeansNotSent ? typed(type, option.defaultValue()) : null;
         return new KameletProperty(option.name(), option.displayName(), option.description(), type, enums, defaultValue,
                 null, null, null, option.secret());
     }
