@@ -45,7 +45,7 @@ final class KlingRequestAssembler {
         Object body = message.getBody();
         if (body instanceof KlingRequest request) {
             if (request.feature() != feature) {
-                throw new KlingValidationException(feature.uriName() + " request", "body",
+                throw feature.invalid("body",
                         "must be a " + feature.uriName() + " request, not " + request.feature().uriName());
             }
             request = withExternalIdHeader(request, message);

@@ -1,5 +1,7 @@
 package dev.camelkling.component;
 
+import dev.camelkling.simulator.SampleMedia;
+
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,7 @@ class KlingImage2VideoProducerTest extends KlingTestSupport {
     @ParameterizedTest
     @ValueSource(strings = { "bytes", "file", "path", "stream", "base64" })
     void everyNaturalImageBodyBecomesAVideo(String kind) throws Exception {
-        byte[] png = TestMedia.png(640, 360);
+        byte[] png = SampleMedia.png(640, 360);
         Path file = Files.write(dir.resolve("frame.png"), png);
         Object body = switch (kind) {
             case "bytes" -> png;
@@ -58,7 +60,7 @@ class KlingImage2VideoProducerTest extends KlingTestSupport {
 
     @Test
     void dataUriPrefixIsRefusedLocally() throws Exception {
-        String dataUri = "data:image/png;base64," + Base64.getEncoder().encodeToString(TestMedia.png(640, 360));
+        String dataUri = "data:image/png;base64," + Base64.getEncoder().encodeToString(SampleMedia.png(640, 360));
 
         Exchange out = template.request(WAIT, e -> e.getMessage().setBody(dataUri));
 
@@ -69,7 +71,7 @@ class KlingImage2VideoProducerTest extends KlingTestSupport {
 
     @Test
     void tooSmallImageIsRefusedLocally() throws Exception {
-        byte[] small = TestMedia.png(200, 200);
+        byte[] small = SampleMedia.png(200, 200);
 
         Exchange out = template.request(WAIT, e -> e.getMessage().setBody(small));
 
@@ -80,7 +82,7 @@ class KlingImage2VideoProducerTest extends KlingTestSupport {
 
     @Test
     void tailFrameAndCameraControlAreMutuallyExclusive() throws Exception {
-        byte[] png = TestMedia.png(640, 360);
+        byte[] png = SampleMedia.png(640, 360);
         Exchange out = template.request("kling:image2video?cameraControl=simple:zoom=5", e -> {
             e.getMessage().setBody(png);
             e.getMessage().setHeader(KlingConstants.IMAGE_TAIL, png);
@@ -101,7 +103,7 @@ class KlingImage2VideoProducerTest extends KlingTestSupport {
 
     @Test
     void fileComponentBodyIsUsedAsTheImage() throws Exception {
-        Files.write(dir.resolve("in.png"), TestMedia.png(600, 600));
+        Files.write(dir.resolve("in.png"), SampleMedia.png(600, 600));
         context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
             @Override
             public void configure() {
@@ -121,7 +123,7 @@ class KlingImage2VideoProducerTest extends KlingTestSupport {
      */
     @Test
     void remoteFileWhoseBodyIsAStreamIsSentAsAStream() throws Exception {
-        byte[] png = TestMedia.png(640, 360);
+        byte[] png = SampleMedia.png(640, 360);
         java.util.concurrent.atomic.AtomicInteger wholeReads = new java.util.concurrent.atomic.AtomicInteger();
         java.io.InputStream stream = new ByteArrayInputStream(png) {
             @Override

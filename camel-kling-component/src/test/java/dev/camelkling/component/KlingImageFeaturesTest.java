@@ -1,5 +1,7 @@
 package dev.camelkling.component;
 
+import dev.camelkling.simulator.SampleMedia;
+
 import java.io.ByteArrayInputStream;
 import java.util.List;
 
@@ -32,7 +34,7 @@ class KlingImageFeaturesTest extends KlingTestSupport {
 
     @Test
     void imageGenerationRefusesNegativePromptWithAnImageLocally() throws Exception {
-        byte[] png = TestMedia.png(640, 640);
+        byte[] png = SampleMedia.png(640, 640);
         Exchange out = template.request("kling:imageGeneration?negativePrompt=blurry", e -> {
             e.getMessage().setBody("Same person as an astronaut");
             e.getMessage().setHeader(KlingConstants.IMAGE, png);
@@ -44,7 +46,7 @@ class KlingImageFeaturesTest extends KlingTestSupport {
 
     @Test
     void omniImageTakesAListBodyAsImagesAndAPromptHeader() throws Exception {
-        byte[] png = TestMedia.png(640, 480);
+        byte[] png = SampleMedia.png(640, 480);
         Exchange out = template.request("kling:omniImage?waitForCompletion=true", e -> {
             e.getMessage().setBody(List.of(png, png));
             e.getMessage().setHeader(KlingConstants.PROMPT, "<<<image_1>>> meets <<<image_2>>>");
@@ -64,7 +66,7 @@ class KlingImageFeaturesTest extends KlingTestSupport {
 
     @Test
     void omniImageRefusesAReferenceToAMissingImageLocally() throws Exception {
-        byte[] png = TestMedia.png(640, 480);
+        byte[] png = SampleMedia.png(640, 480);
         Exchange out = template.request("kling:omniImage", e -> {
             e.getMessage().setBody(List.of(png));
             e.getMessage().setHeader(KlingConstants.PROMPT, "<<<image_1>>> and <<<image_2>>>");
@@ -76,7 +78,7 @@ class KlingImageFeaturesTest extends KlingTestSupport {
 
     @Test
     void multiImage2videoTakesAListOfImages() throws Exception {
-        byte[] png = TestMedia.png(640, 480);
+        byte[] png = SampleMedia.png(640, 480);
         Exchange out = template.request("kling:multiImage2video?prompt=Two friends&waitForCompletion=true",
                 e -> e.getMessage().setBody(List.of(png, png, png)));
 
@@ -86,7 +88,7 @@ class KlingImageFeaturesTest extends KlingTestSupport {
 
     @Test
     void multiImage2videoRefusesFiveImagesLocally() throws Exception {
-        byte[] png = TestMedia.png(640, 480);
+        byte[] png = SampleMedia.png(640, 480);
         Exchange out = template.request("kling:multiImage2video?prompt=Too many",
                 e -> e.getMessage().setBody(List.of(png, png, png, png, png)));
 
@@ -97,7 +99,7 @@ class KlingImageFeaturesTest extends KlingTestSupport {
     @Test
     void motionControlTakesTheCharacterFromTheBodyAndTheMotionFromAHeader() throws Exception {
         KlingTask motion = template.requestBody("kling:text2video?waitForCompletion=true", "A dancer", KlingTask.class);
-        byte[] png = TestMedia.png(480, 640);
+        byte[] png = SampleMedia.png(480, 640);
 
         Exchange out = template.request("kling:motionControl?characterOrientation=video&mode=std&waitForCompletion=true", e -> {
             e.getMessage().setBody(png);
@@ -110,7 +112,7 @@ class KlingImageFeaturesTest extends KlingTestSupport {
 
     @Test
     void motionControlNeedsItsRequiredOptions() throws Exception {
-        byte[] png = TestMedia.png(480, 640);
+        byte[] png = SampleMedia.png(480, 640);
 
         Exchange out = template.request("kling:motionControl?videoUrl=https://example.com/dance.mp4&mode=std",
                 e -> e.getMessage().setBody(png));

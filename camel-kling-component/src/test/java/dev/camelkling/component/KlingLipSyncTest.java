@@ -1,5 +1,7 @@
 package dev.camelkling.component;
 
+import dev.camelkling.simulator.SampleMedia;
+
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +51,7 @@ class KlingLipSyncTest extends KlingTestSupport {
         KlingTask video = video();
         Exchange identified = template.request("kling:lipSync?step=identify",
                 e -> e.getMessage().setHeader(KlingConstants.VIDEO_ID, video.firstVideoId()));
-        byte[] audio = TestMedia.wav(3);
+        byte[] audio = SampleMedia.wav(3);
 
         Exchange out = template.request("kling:lipSync?step=create&waitForCompletion=true", e -> {
             e.getMessage().setHeaders(identified.getMessage().getHeaders());
@@ -67,7 +69,7 @@ class KlingLipSyncTest extends KlingTestSupport {
     @Test
     void autoChainsFromAVideoResultInOneExchange() throws Exception {
         KlingTask video = video();
-        byte[] audio = TestMedia.wav(3);
+        byte[] audio = SampleMedia.wav(3);
 
         Exchange out = lipSync("kling:lipSync?waitForCompletion=true", video, audio);
 
@@ -80,7 +82,7 @@ class KlingLipSyncTest extends KlingTestSupport {
     @Test
     void aFaceIndexBeyondTheFacesFoundIsRefusedBeforeAnyTask() throws Exception {
         KlingTask video = video();
-        byte[] audio = TestMedia.wav(3);
+        byte[] audio = SampleMedia.wav(3);
 
         Exchange out = lipSync("kling:lipSync?faceIndex=7", video, audio);
 
@@ -90,7 +92,7 @@ class KlingLipSyncTest extends KlingTestSupport {
 
     @Test
     void withoutAVideoTheFieldIsNamed() throws Exception {
-        byte[] audio = TestMedia.wav(3);
+        byte[] audio = SampleMedia.wav(3);
 
         Exchange out = template.request("kling:lipSync", e -> e.getMessage().setBody(audio));
 
@@ -100,7 +102,7 @@ class KlingLipSyncTest extends KlingTestSupport {
     @Test
     void tooShortAudioIsRefusedLocally() throws Exception {
         KlingTask video = video();
-        byte[] audio = TestMedia.wav(1);
+        byte[] audio = SampleMedia.wav(1);
 
         Exchange out = lipSync("kling:lipSync", video, audio);
 
@@ -111,7 +113,7 @@ class KlingLipSyncTest extends KlingTestSupport {
     @Test
     void audioAndAudioIdAreMutuallyExclusive() throws Exception {
         KlingTask video = video();
-        byte[] audio = TestMedia.wav(3);
+        byte[] audio = SampleMedia.wav(3);
 
         Exchange out = template.request("kling:lipSync?audioId=tts-123", e -> {
             e.getMessage().setHeaders(Map.of(KlingConstants.VIDEO_ID, video.firstVideoId()));

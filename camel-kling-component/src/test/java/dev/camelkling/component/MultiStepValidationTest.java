@@ -1,5 +1,7 @@
 package dev.camelkling.component;
 
+import dev.camelkling.simulator.SampleMedia;
+
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -21,7 +23,7 @@ class MultiStepValidationTest extends KlingTestSupport {
 
     /** Lip sync fields that only the second request (the lip-sync task) uses, each broken in one way. */
     static Stream<Arguments> badLipSyncFields() throws Exception {
-        byte[] audio = TestMedia.wav(3);
+        byte[] audio = SampleMedia.wav(3);
         return Stream.of(
                 arguments("soundVolume=5", Map.of(), audio, "sound_volume"),
                 arguments("originalAudioVolume=-1", Map.of(), audio, "original_audio_volume"),
@@ -32,7 +34,7 @@ class MultiStepValidationTest extends KlingTestSupport {
                 arguments("callbackUrl=ftp://example.com/cb", Map.of(), audio, "callback_url"),
                 arguments("externalTaskId=1234567890123456", Map.of(), audio, "external_task_id"),
                 arguments("waitForCompletion=false", Map.of(KlingConstants.SOUND_VOLUME, "loud"), audio, "CamelKlingSoundVolume"),
-                arguments("waitForCompletion=false", Map.of(), TestMedia.wav(1), "sound_file"),
+                arguments("waitForCompletion=false", Map.of(), SampleMedia.wav(1), "sound_file"),
                 arguments("waitForCompletion=false", Map.of(), "not audio".getBytes(), "sound_file"));
     }
 

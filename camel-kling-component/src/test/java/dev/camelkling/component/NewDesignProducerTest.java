@@ -1,5 +1,7 @@
 package dev.camelkling.component;
 
+import dev.camelkling.simulator.SampleMedia;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,7 +90,7 @@ class NewDesignProducerTest extends KlingTestSupport {
     @Test
     void omniVideoWorksOnBothStandardsFromOneUri() throws Exception {
         RecordedRequests recorded = RecordedRequests.on(simulator());
-        String image = simulator().hostImage(TestMedia.png(640, 360));
+        String image = simulator().hostImage(SampleMedia.png(640, 360));
 
         KlingTask legacy = template.requestBody("kling:omniVideo?aspectRatio=16:9&waitForCompletion=true", "A kite over dunes", KlingTask.class);
         KlingTask fresh = template.requestBodyAndHeader("kling:omniVideo?modelName=kling-3.0-omni&duration=5&aspectRatio=16:9"
@@ -109,8 +111,8 @@ class NewDesignProducerTest extends KlingTestSupport {
     @Test
     void referenceImagesAsAnOptionAreSplitIntoItems() {
         RecordedRequests recorded = RecordedRequests.on(simulator());
-        String first = simulator().hostImage(TestMedia.png(640, 360));
-        String second = simulator().hostImage(TestMedia.png(360, 640));
+        String first = simulator().hostImage(SampleMedia.png(640, 360));
+        String second = simulator().hostImage(SampleMedia.png(360, 640));
 
         template.requestBody("kling:omniVideo?modelName=kling-3.0-omni&aspectRatio=16:9&referenceImages=" + first + "," + second + "&"
                              + WITH_API_KEY, "<<<image_1>>> meets <<<image_2>>>", KlingTask.class);

@@ -1,5 +1,7 @@
 package dev.camelkling.kamelets;
 
+import dev.camelkling.simulator.SampleMedia;
+
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +61,7 @@ class ActionPipesTest extends KameletTestSupport {
 
     @Test
     void imageToVideoTakesTheStartFrameFromAFileSource() throws Exception {
-        Path in = inputFile("frame.png", TestMedia.png(640, 360));
+        Path in = inputFile("frame.png", SampleMedia.png(640, 360));
         Path out = dir.resolve("out");
         try (RequestLog requests = RequestLog.on(sim)) {
             Path file = runUntilOneFile(PipeSpec.named("image-to-video").source(fileSource(in))
@@ -77,8 +79,8 @@ class ActionPipesTest extends KameletTestSupport {
 
     @Test
     void multiImageToVideoTakesImageUrlsFromATextMessage() throws Exception {
-        String first = sim.hostImage(TestMedia.png(640, 480));
-        String second = sim.hostImage(TestMedia.png(480, 640));
+        String first = sim.hostImage(SampleMedia.png(640, 480));
+        String second = sim.hostImage(SampleMedia.png(480, 640));
         Path out = dir.resolve("out");
         try (RequestLog requests = RequestLog.on(sim)) {
             Path file = runUntilOneFile(PipeSpec.named("multi-image").source(timerOnce(raw(first + ", " + second)))
@@ -97,7 +99,7 @@ class ActionPipesTest extends KameletTestSupport {
     @Test
     void motionControlMovesTheCharacterOfTheMessageLikeTheVideoOfAProperty() throws Exception {
         KlingTask motion = video();
-        String character = sim.hostImage(TestMedia.png(480, 640));
+        String character = sim.hostImage(SampleMedia.png(480, 640));
         Path out = dir.resolve("out");
         try (RequestLog requests = RequestLog.on(sim)) {
             Path file = runUntilOneFile(PipeSpec.named("motion-control").source(timerOnce(raw(character)))
@@ -132,7 +134,7 @@ class ActionPipesTest extends KameletTestSupport {
     @Test
     void lipSyncPutsTheAudioOfAFileOnTheVideoOfAProperty() throws Exception {
         KlingTask video = video();
-        Path in = inputFile("voice.wav", TestMedia.wav(3));
+        Path in = inputFile("voice.wav", SampleMedia.wav(3));
         Path out = dir.resolve("out");
         try (RequestLog requests = RequestLog.on(sim)) {
             Path file = runUntilOneFile(PipeSpec.named("lip-sync").source(fileSource(in))

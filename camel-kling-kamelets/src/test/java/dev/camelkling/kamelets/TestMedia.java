@@ -7,21 +7,10 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
-import dev.camelkling.simulator.SampleMedia;
-
-/** Real media for inputs (PNG pictures, WAV audio) and checks of the media that came out. */
+/** Checks of the media that came out (inputs come from the simulator's SampleMedia). */
 final class TestMedia {
 
     private TestMedia() {
-    }
-
-    static byte[] png(int width, int height) {
-        return SampleMedia.png(width, height);
-    }
-
-    /** A 440 Hz tone, 8 kHz mono 16-bit. */
-    static byte[] wav(double seconds) {
-        return SampleMedia.wav(seconds);
     }
 
     /** Whether the file is an MP4: an ISO BMFF 'ftyp' box first, at offset 4. */

@@ -158,7 +158,7 @@ public final class KlingRequest {
 
     @Override
     public String toString() {
-        return feature.uriName() + " request" + fields.entrySet().stream()
+        return feature.requestSubject() + fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + (e.getValue() instanceof String s ? LooseValues.shorten(s) : e.getValue()))
                 .collect(Collectors.joining(", ", "{", "}"));
     }

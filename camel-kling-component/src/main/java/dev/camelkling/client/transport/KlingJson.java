@@ -53,7 +53,7 @@ public final class KlingJson {
 
     /** The JSON body of a create request as sent: local media is Base64-encoded from its source while sending. */
     public static StreamingBody requestBody(KlingRequest request) {
-        return StreamingBody.of(request.wireFields(), request.feature().uriName() + " request");
+        return StreamingBody.of(request.wireFields(), request.feature().requestSubject());
     }
 
     /** Serializer attribute: where local media values are collected, written as placeholders, by {@link StreamingBody}. */
