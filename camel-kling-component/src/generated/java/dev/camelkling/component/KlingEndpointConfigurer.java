@@ -62,7 +62,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "consumermode":
         case "consumerMode": target.setConsumerMode(property(camelContext, dev.camelkling.component.KlingConsumerMode.class, value)); return true;
-        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "deriveexternaltaskid":
         case "deriveExternalTaskId": target.getConfiguration().setDeriveExternalTaskId(property(camelContext, boolean.class, value)); return true;
         case "designstandard":

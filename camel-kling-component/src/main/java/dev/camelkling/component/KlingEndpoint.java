@@ -38,6 +38,11 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     static final long DEFAULT_CONSUMER_DELAY = 5_000;
 
+    /** Shadows the scheduler's delay so that the catalog shows this endpoint's default, not the scheduler's 500 ms. */
+    @UriParam(defaultValue = "" + DEFAULT_CONSUMER_DELAY, javaType = "java.time.Duration", label = "consumer,scheduler",
+              description = "Milliseconds before the next poll.")
+    private long delay = DEFAULT_CONSUMER_DELAY;
+
     @UriPath(enums = "text2video,image2video,multiImage2video,motionControl,omniVideo,videoExtend,lipSync,imageGeneration,omniImage",
              description = "The Kling feature (product) to use.")
     @Metadata(required = true)
@@ -104,6 +109,12 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
         this.configuration = configuration;
         // Kling tasks take minutes and the list endpoint is rate limited in spirit; 500 ms polling would be abusive.
         setDelay(DEFAULT_CONSUMER_DELAY);
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
     }
 
     @Override

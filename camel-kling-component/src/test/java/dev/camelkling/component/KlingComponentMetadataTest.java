@@ -53,6 +53,17 @@ class KlingComponentMetadataTest extends KlingTestSupport {
     }
 
     @Test
+    void catalogShowsTheConsumerDelayTheEndpointUses() throws Exception {
+        String json = ((CatalogCamelContext) context).getComponentParameterJsonSchema("kling");
+        KlingEndpoint plain = context.getEndpoint("kling:text2video", KlingEndpoint.class);
+        KlingEndpoint tuned = context.getEndpoint("kling:imageGeneration?delay=2s", KlingEndpoint.class);
+
+        assertThat(json).containsPattern("\"delay\": \\{[^}]*\"defaultValue\": \"?" + plain.getDelay() + "\"?,");
+        assertThat(plain.getDelay()).isEqualTo(5000);
+        assertThat(tuned.getDelay()).isEqualTo(2000);
+    }
+
+    @Test
     void secretsAreMaskedInEndpointUris() {
         var endpoint = context.getEndpoint("kling:text2video?accessKey=ak-visible&secretKey=sk-hidden-123&apiKey=api-hidden-456");
 
