@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.camelkling.client.task.KlingTask;
@@ -32,6 +34,8 @@ class NewDesignConsumerTest extends KlingTestSupport {
     private IdempotentRepository repository;
     private final List<String> emitted = new CopyOnWriteArrayList<>();
     private final List<String> statuses = new CopyOnWriteArrayList<>();
+    /** Tasks whose first exchange fails (the route throws), so that they are emitted again later. */
+    private final Set<String> failOnce = ConcurrentHashMap.newKeySet();
     private CamelContext application;
 
     @AfterEach
@@ -55,6 +59,9 @@ class NewDesignConsumerTest extends KlingTestSupport {
             public void configure() {
                 from("kling:text2video?idempotentRepository=#emittedTasks&delay=100&initialDelay=0&" + options)
                         .process(e -> {
+                            if (failOnce.remove(e.getMessage().getHeader(KlingConstants.TASK_ID, String.class))) {
+                                throw new IllegalStateException("the route fails this task's first exchange");
+                            }
                             emitted.add(e.getMessage().getHeader(KlingConstants.TASK_ID, String.class));
                             statuses.add(e.getMessage().getHeader(KlingConstants.TASK_STATUS, String.class));
                         });
@@ -132,5 +139,87 @@ class NewDesignConsumerTest extends KlingTestSupport {
         } finally {
             simulator().timing(usual);
         }
+    }
+
+    /**
+     * The position is kept across polls: once the window was read, a poll lists only what was created since and reads
+     * the tasks still running by id, so its cost does not grow with the tasks listed before (here 60 finished tasks
+     * behind one that keeps running: reopening the window at the running task would read 7 pages on every poll).
+     */
+    @Test
+    void aPollAfterTheWindowWasReadCostsOneListingPageAndOneBatchReadHoweverManyTasksWereListed() throws Exception {
+        SimulatorTiming usual = simulator().timing();
+        int usualLimit = simulator().maxConcurrentTasks();
+        simulator().maxConcurrentTasks(100);
+        simulator().timing(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofMinutes(10)));
+        try {
+            List<String> slow = createNewDesignTasks("A glacier", 1);
+            simulator().timing(usual);
+            List<String> fast = createNewDesignTasks("A sparrow", 60);
+            application = startApplication("designStandard=NEW_DESIGN&pageSize=10&maxPagesPerPoll=10");
+            assertStaysEmitted(fast);
+
+            RecordedRequests recorded = RecordedRequests.on(simulator());
+            KlingConsumer consumer = (KlingConsumer) application.getRoutes().get(0).getConsumer();
+            long firstPoll = consumer.getPollCount();
+            await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPollCount() >= firstPoll + 10);
+            long polls = consumer.getPollCount() - firstPoll;
+            List<RecordedRequests.Recorded> reads = recorded.all().stream().filter(r -> r.path().startsWith("/tasks")).toList();
+            recorded.detach(simulator());
+            assertThat(reads).as("%d requests in %d polls", reads.size(), polls)
+                    .hasSizeLessThanOrEqualTo((int) (2 * (polls + 1)));
+            assertThat(reads).as("the running task is read by id, not by listing its window again")
+                    .anySatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
+
+            simulator().completeTask(slow.get(0));
+            List<String> all = new ArrayList<>(fast);
+            all.addAll(slow);
+            assertStaysEmitted(all);
+        } finally {
+            simulator().timing(usual);
+            simulator().maxConcurrentTasks(usualLimit);
+        }
+    }
+
+    /**
+     * Only the idempotent repository survives a restart; the first poll after it reads the whole default window
+     * again, so a task that was running when the application stopped and finished meanwhile is emitted, and nothing
+     * already emitted is emitted again.
+     */
+    @Test
+    void aTaskRunningWhenTheApplicationStoppedIsEmittedOnceAfterTheRestart() throws Exception {
+        SimulatorTiming usual = simulator().timing();
+        try {
+            List<String> done = createNewDesignTasks("A lantern", 3);
+            simulator().timing(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofMinutes(10)));
+            List<String> slow = createNewDesignTasks("A glacier", 1);
+            simulator().timing(usual);
+            application = startApplication("designStandard=NEW_DESIGN&pageSize=2&maxPagesPerPoll=1");
+            assertStaysEmitted(done);
+            application.stop();
+
+            simulator().completeTask(slow.get(0));
+            List<String> later = createNewDesignTasks("A kettle", 2);
+            application = startApplication("designStandard=NEW_DESIGN&pageSize=2&maxPagesPerPoll=1");
+
+            List<String> all = new ArrayList<>(done);
+            all.addAll(slow);
+            all.addAll(later);
+            assertStaysEmitted(all);
+        } finally {
+            simulator().timing(usual);
+        }
+    }
+
+    /** A task the position has passed is still emitted again when its exchange failed. */
+    @Test
+    void aTaskWhoseExchangeFailedIsEmittedAgainByALaterPoll() throws Exception {
+        List<String> ids = createNewDesignTasks("A heron", 4);
+        failOnce.add(ids.get(1));
+
+        application = startApplication("designStandard=NEW_DESIGN");
+
+        assertStaysEmitted(ids);
+        assertThat(failOnce).isEmpty();
     }
 }
