@@ -24,10 +24,10 @@ import org.apache.camel.util.URISupport;
  * <p>
  * Legacy design: the feature's {@code /v1} list, newest first, down to the oldest task still awaited. New design:
  * {@code POST /tasks} from a position kept across polls ({@link TaskListCursor}); the tasks it passed before they could
- * be emitted are read again by id ({@link AwaitedTasks}). A poll then costs at most {@code maxPagesPerPoll} list pages
- * plus {@code maxPagesPerPoll} batch reads, in steady state one page plus one read per 20 running tasks, however many
- * tasks were listed before. That listing holds every feature's tasks of a product type, so only the tasks of this
- * consumer's feature are emitted ({@link TaskOrigin}).
+ * be emitted are read again, by id or by listing their span again, whichever costs less ({@link AwaitedTasks}). A poll
+ * then costs at most {@code maxPagesPerPoll} list pages plus {@code maxPagesPerPoll} re-reads; once the window is read,
+ * one page plus what the running tasks need, however many tasks were listed before. That listing holds every
+ * feature's tasks of a product type, so only the tasks of this consumer's feature are emitted ({@link TaskOrigin}).
  */
 public class KlingConsumer extends ScheduledBatchPollingConsumer {
 
@@ -58,7 +58,10 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
                 ? new TaskListCursor(endpoint::getClient, endpoint.getKlingFeature().resultKind(), filter.statuses(),
                         endpoint.getConfiguration().getPageSize(), endpoint.getMaxPagesPerPoll(), readBudgetMillis())
                 : null;
-        this.awaited = newDesign ? new AwaitedTasks(endpoint::getClient, endpoint.getMaxPagesPerPoll(), readBudgetMillis()) : null;
+        this.awaited = newDesign
+                ? new AwaitedTasks(endpoint::getClient, endpoint.getKlingFeature().resultKind(), filter.statuses(),
+                        endpoint.getConfiguration().getPageSize(), endpoint.getMaxPagesPerPoll(), readBudgetMillis())
+                : null;
         this.origin = newDesign
                 ? new TaskOrigin(endpoint.getKlingFeature(), endpoint::getClient, endpoint.isEmitUnknownOrigin())
                 : null;
@@ -118,7 +121,7 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
     /** The final tasks of this application and partition with a wanted status, by when they finished. */
     private List<KlingTask> finishedTasks() throws Exception {
         List<KlingTask> listed = taskList != null
-                ? awaited.due(taskList.next().stream().filter(this::isOurs).toList(), task -> !isEmitted(task))
+                ? awaited.due(taskList.next(), this::isOurs, task -> !isEmitted(task))
                 : listedNewestFirst();
         List<KlingTask> found = new ArrayList<>(listed.stream().filter(task -> isOurs(task) && filter.hasWantedStatus(task)).toList());
         found.sort(Comparator.comparingLong(KlingTask::updatedAt).thenComparing(KlingTask::taskId));

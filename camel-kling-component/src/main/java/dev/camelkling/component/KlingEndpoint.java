@@ -131,6 +131,11 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
             throw new IllegalArgumentException("partitionIndex must be between 0 and partitionCount - 1 (was "
                                                + partitionIndex + " of " + partitionCount + ")");
         }
+        if (emitUnknownOrigin && (isCallbackMode() || !usesNewDesign())) {
+            throw new IllegalArgumentException("emitUnknownOrigin applies only to the polling consumer on the new design"
+                    + " (designStandard=NEW_DESIGN or a new-design modelName), whose task list mixes every feature's tasks;"
+                    + " the legacy list and callbacks are the feature's own: remove emitUnknownOrigin");
+        }
         if (isCallbackMode()) {
             KlingCallbackConsumer consumer = new KlingCallbackConsumer(this, processor);
             configureConsumer(consumer);

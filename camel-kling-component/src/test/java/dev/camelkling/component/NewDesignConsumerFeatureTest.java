@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -93,5 +94,18 @@ class NewDesignConsumerFeatureTest extends KlingTestSupport {
         assertThat(text2video).containsExactlyInAnyOrder(textDerived, textOwn);
         assertThat(omniVideo).containsExactlyInAnyOrder(omniDerived, omniOwn, unknown, partner);
         producer.close();
+    }
+
+    @Test
+    void emitUnknownOriginIsRefusedWhereEveryListedTaskIsTheFeaturesOwn() {
+        for (String uri : List.of("kling:text2video?emitUnknownOrigin=true",
+                "kling:text2video?designStandard=NEW_DESIGN&consumerMode=callback&emitUnknownOrigin=true&apiKey=RAW(" + API_KEY + ")")) {
+            assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri).to("mock:never");
+                }
+            })).as(uri).hasStackTraceContaining("emitUnknownOrigin applies only to the polling consumer on the new design");
+        }
     }
 }

@@ -222,4 +222,37 @@ class NewDesignConsumerTest extends KlingTestSupport {
         assertStaysEmitted(ids);
         assertThat(failOnce).isEmpty();
     }
+
+    /**
+     * Many tasks running at once are read again by listing their span (one page of 100 here), not 20 ids a request
+     * (5 requests a poll here); each is emitted once it finishes.
+     */
+    @Test
+    void manyRunningTasksAreReadAgainByListingTheirSpanNotByIdInBatches() throws Exception {
+        SimulatorTiming usual = simulator().timing();
+        int usualLimit = simulator().maxConcurrentTasks();
+        simulator().maxConcurrentTasks(200);
+        simulator().timing(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofMinutes(10)));
+        try {
+            List<String> running = createNewDesignTasks("A glacier", 100);
+            application = startApplication("designStandard=NEW_DESIGN&pageSize=100&maxPagesPerPoll=10");
+            KlingConsumer consumer = (KlingConsumer) application.getRoutes().get(0).getConsumer();
+            await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPollCount() >= 2);
+
+            RecordedRequests recorded = RecordedRequests.on(simulator());
+            long firstPoll = consumer.getPollCount();
+            await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPollCount() >= firstPoll + 10);
+            long polls = consumer.getPollCount() - firstPoll;
+            List<RecordedRequests.Recorded> reads = recorded.all().stream().filter(r -> r.path().startsWith("/tasks")).toList();
+            recorded.detach(simulator());
+            assertThat(reads).as("%d requests in %d polls", reads.size(), polls).hasSizeLessThanOrEqualTo((int) (2 * (polls + 1)));
+            assertThat(emitted).isEmpty();
+
+            running.forEach(simulator()::completeTask);
+            assertStaysEmitted(running);
+        } finally {
+            simulator().timing(usual);
+            simulator().maxConcurrentTasks(usualLimit);
+        }
+    }
 }
