@@ -120,10 +120,10 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
 
     /** The final tasks of this application and partition with a wanted status, by when they finished. */
     private List<KlingTask> finishedTasks() throws Exception {
-        List<KlingTask> listed = taskList != null
+        List<KlingTask> found = new ArrayList<>(taskList != null
+                // whose a task is was decided when it was listed: the client may have forgotten it by the time it ends
                 ? awaited.due(taskList.next(), this::isOurs, task -> !isEmitted(task))
-                : listedNewestFirst();
-        List<KlingTask> found = new ArrayList<>(listed.stream().filter(task -> isOurs(task) && filter.hasWantedStatus(task)).toList());
+                : listedNewestFirst().stream().filter(task -> isOurs(task) && filter.hasWantedStatus(task)).toList());
         found.sort(Comparator.comparingLong(KlingTask::updatedAt).thenComparing(KlingTask::taskId));
         return found;
     }

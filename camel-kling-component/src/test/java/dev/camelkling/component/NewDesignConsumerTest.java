@@ -16,6 +16,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,10 +39,32 @@ class NewDesignConsumerTest extends KlingTestSupport {
     private final Set<String> failOnce = ConcurrentHashMap.newKeySet();
     private CamelContext application;
 
+    private SimulatorTiming usualTiming;
+    private int usualLimit;
+
+    @BeforeEach
+    void allowManyTasksAtOnce() {
+        usualTiming = simulator().timing();
+        usualLimit = simulator().maxConcurrentTasks();
+        simulator().maxConcurrentTasks(500);
+    }
+
     @AfterEach
     void stopApplication() {
         if (application != null) {
             application.stop();
+        }
+        simulator().timing(usualTiming);
+        simulator().maxConcurrentTasks(usualLimit);
+    }
+
+    /** Tasks that stay processing until the test completes them. */
+    private List<String> createRunningTasks(String prefix, int count) {
+        simulator().timing(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofMinutes(10)));
+        try {
+            return createNewDesignTasks(prefix, count);
+        } finally {
+            simulator().timing(usualTiming);
         }
     }
 
@@ -78,6 +101,20 @@ class NewDesignConsumerTest extends KlingTestSupport {
                     prefix + " " + i, KlingTask.class).taskId());
         }
         return ids;
+    }
+
+    /** The reads of the next ten polls of the running application's consumer, asserted to be at most two a poll. */
+    private List<RecordedRequests.Recorded> readsOfTenPollsAtMostTwoEach() {
+        RecordedRequests recorded = RecordedRequests.on(simulator());
+        KlingConsumer consumer = (KlingConsumer) application.getRoutes().get(0).getConsumer();
+        long firstPoll = consumer.getPollCount();
+        await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPollCount() >= firstPoll + 10);
+        long polls = consumer.getPollCount() - firstPoll;
+        List<RecordedRequests.Recorded> reads = recorded.all().stream().filter(r -> r.path().startsWith("/tasks")).toList();
+        recorded.detach(simulator());
+        // one poll may be under way at either end of the count
+        assertThat(reads).as("%d requests in %d polls", reads.size(), polls).hasSizeLessThanOrEqualTo((int) (2 * (polls + 1)));
+        return reads;
     }
 
     /** Stays true for a while: nothing more is emitted although polls go on. */
@@ -148,37 +185,19 @@ class NewDesignConsumerTest extends KlingTestSupport {
      */
     @Test
     void aPollAfterTheWindowWasReadCostsOneListingPageAndOneBatchReadHoweverManyTasksWereListed() throws Exception {
-        SimulatorTiming usual = simulator().timing();
-        int usualLimit = simulator().maxConcurrentTasks();
-        simulator().maxConcurrentTasks(100);
-        simulator().timing(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofMinutes(10)));
-        try {
-            List<String> slow = createNewDesignTasks("A glacier", 1);
-            simulator().timing(usual);
-            List<String> fast = createNewDesignTasks("A sparrow", 60);
-            application = startApplication("designStandard=NEW_DESIGN&pageSize=10&maxPagesPerPoll=10");
-            assertStaysEmitted(fast);
+        List<String> slow = createRunningTasks("A glacier", 1);
+        List<String> fast = createNewDesignTasks("A sparrow", 60);
+        application = startApplication("designStandard=NEW_DESIGN&pageSize=10&maxPagesPerPoll=10");
+        assertStaysEmitted(fast);
 
-            RecordedRequests recorded = RecordedRequests.on(simulator());
-            KlingConsumer consumer = (KlingConsumer) application.getRoutes().get(0).getConsumer();
-            long firstPoll = consumer.getPollCount();
-            await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPollCount() >= firstPoll + 10);
-            long polls = consumer.getPollCount() - firstPoll;
-            List<RecordedRequests.Recorded> reads = recorded.all().stream().filter(r -> r.path().startsWith("/tasks")).toList();
-            recorded.detach(simulator());
-            assertThat(reads).as("%d requests in %d polls", reads.size(), polls)
-                    .hasSizeLessThanOrEqualTo((int) (2 * (polls + 1)));
-            assertThat(reads).as("the running task is read by id, not by listing its window again")
-                    .anySatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
+        List<RecordedRequests.Recorded> reads = readsOfTenPollsAtMostTwoEach();
+        assertThat(reads).as("the running task is read by id, not by listing its window again")
+                .anySatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
 
-            simulator().completeTask(slow.get(0));
-            List<String> all = new ArrayList<>(fast);
-            all.addAll(slow);
-            assertStaysEmitted(all);
-        } finally {
-            simulator().timing(usual);
-            simulator().maxConcurrentTasks(usualLimit);
-        }
+        simulator().completeTask(slow.get(0));
+        List<String> all = new ArrayList<>(fast);
+        all.addAll(slow);
+        assertStaysEmitted(all);
     }
 
     /**
@@ -188,27 +207,20 @@ class NewDesignConsumerTest extends KlingTestSupport {
      */
     @Test
     void aTaskRunningWhenTheApplicationStoppedIsEmittedOnceAfterTheRestart() throws Exception {
-        SimulatorTiming usual = simulator().timing();
-        try {
-            List<String> done = createNewDesignTasks("A lantern", 3);
-            simulator().timing(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofMinutes(10)));
-            List<String> slow = createNewDesignTasks("A glacier", 1);
-            simulator().timing(usual);
-            application = startApplication("designStandard=NEW_DESIGN&pageSize=2&maxPagesPerPoll=1");
-            assertStaysEmitted(done);
-            application.stop();
+        List<String> done = createNewDesignTasks("A lantern", 3);
+        List<String> slow = createRunningTasks("A glacier", 1);
+        application = startApplication("designStandard=NEW_DESIGN&pageSize=2&maxPagesPerPoll=1");
+        assertStaysEmitted(done);
+        application.stop();
 
-            simulator().completeTask(slow.get(0));
-            List<String> later = createNewDesignTasks("A kettle", 2);
-            application = startApplication("designStandard=NEW_DESIGN&pageSize=2&maxPagesPerPoll=1");
+        simulator().completeTask(slow.get(0));
+        List<String> later = createNewDesignTasks("A kettle", 2);
+        application = startApplication("designStandard=NEW_DESIGN&pageSize=2&maxPagesPerPoll=1");
 
-            List<String> all = new ArrayList<>(done);
-            all.addAll(slow);
-            all.addAll(later);
-            assertStaysEmitted(all);
-        } finally {
-            simulator().timing(usual);
-        }
+        List<String> all = new ArrayList<>(done);
+        all.addAll(slow);
+        all.addAll(later);
+        assertStaysEmitted(all);
     }
 
     /** A task the position has passed is still emitted again when its exchange failed. */
@@ -229,30 +241,15 @@ class NewDesignConsumerTest extends KlingTestSupport {
      */
     @Test
     void manyRunningTasksAreReadAgainByListingTheirSpanNotByIdInBatches() throws Exception {
-        SimulatorTiming usual = simulator().timing();
-        int usualLimit = simulator().maxConcurrentTasks();
-        simulator().maxConcurrentTasks(200);
-        simulator().timing(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofMinutes(10)));
-        try {
-            List<String> running = createNewDesignTasks("A glacier", 100);
-            application = startApplication("designStandard=NEW_DESIGN&pageSize=100&maxPagesPerPoll=10");
-            KlingConsumer consumer = (KlingConsumer) application.getRoutes().get(0).getConsumer();
-            await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPollCount() >= 2);
+        List<String> running = createRunningTasks("A glacier", 100);
+        application = startApplication("designStandard=NEW_DESIGN&pageSize=100&maxPagesPerPoll=10");
+        KlingConsumer consumer = (KlingConsumer) application.getRoutes().get(0).getConsumer();
+        await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPollCount() >= 2);
 
-            RecordedRequests recorded = RecordedRequests.on(simulator());
-            long firstPoll = consumer.getPollCount();
-            await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPollCount() >= firstPoll + 10);
-            long polls = consumer.getPollCount() - firstPoll;
-            List<RecordedRequests.Recorded> reads = recorded.all().stream().filter(r -> r.path().startsWith("/tasks")).toList();
-            recorded.detach(simulator());
-            assertThat(reads).as("%d requests in %d polls", reads.size(), polls).hasSizeLessThanOrEqualTo((int) (2 * (polls + 1)));
-            assertThat(emitted).isEmpty();
+        readsOfTenPollsAtMostTwoEach();
+        assertThat(emitted).isEmpty();
 
-            running.forEach(simulator()::completeTask);
-            assertStaysEmitted(running);
-        } finally {
-            simulator().timing(usual);
-            simulator().maxConcurrentTasks(usualLimit);
-        }
+        running.forEach(simulator()::completeTask);
+        assertStaysEmitted(running);
     }
 }
