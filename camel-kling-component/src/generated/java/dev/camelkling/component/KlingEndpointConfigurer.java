@@ -77,6 +77,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "duration": target.getConfiguration().setDuration(property(camelContext, java.lang.Integer.class, value)); return true;
         case "elementlist":
         case "elementList": target.getConfiguration().setElementList(property(camelContext, java.lang.String.class, value)); return true;
+        case "emitunknownorigin":
+        case "emitUnknownOrigin": target.setEmitUnknownOrigin(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -280,6 +282,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "duration": return java.lang.Integer.class;
         case "elementlist":
         case "elementList": return java.lang.String.class;
+        case "emitunknownorigin":
+        case "emitUnknownOrigin": return boolean.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -479,6 +483,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "duration": return target.getConfiguration().getDuration();
         case "elementlist":
         case "elementList": return target.getConfiguration().getElementList();
+        case "emitunknownorigin":
+        case "emitUnknownOrigin": return target.isEmitUnknownOrigin();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":

@@ -43,6 +43,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -100,6 +101,7 @@ public final class KlingClient implements AutoCloseable {
     private final Retrier retrier;
     private final TaskWaiter waiter;
     private final OpenFutures open = new OpenFutures();
+    private final CreatedTaskFeatures createdFeatures = new CreatedTaskFeatures();
     /** {@code null} without a client-side concurrency limit. */
     private final TaskSlots slots;
 
@@ -216,6 +218,7 @@ public final class KlingClient implements AutoCloseable {
         return http.callStreaming("POST", request.path(), body.publisher(), false)
                 .thenApply(envelope -> {
                     KlingTask task = KlingJson.task(envelope.data());
+                    createdFeatures.created(task.taskId(), request.feature());
                     waiter.created(request, task);
                     return task;
                 });
@@ -322,6 +325,14 @@ public final class KlingClient implements AutoCloseable {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(policy, "policy");
         return open.track(() -> waiter.await(feature, task, policy));
+    }
+
+    /**
+     * The feature this client created the task with, if it did so recently (the last
+     * {@value CreatedTaskFeatures#REMEMBERED} creates): the new design's listing does not say which feature made a task.
+     */
+    public Optional<KlingFeature> createdFeature(String taskId) {
+        return createdFeatures.featureOf(taskId);
     }
 
     /**

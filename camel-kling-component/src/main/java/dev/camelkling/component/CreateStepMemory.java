@@ -57,7 +57,7 @@ final class CreateStepMemory {
         }
         int number = exchange.getProperty(CREATES_PROPERTY, 0, Integer.class) + 1;
         exchange.setProperty(CREATES_PROPERTY, number);
-        String id = "camel-" + exchange.getExchangeId() + "-" + setup.feature().uriName() + "-" + number;
+        String id = DerivedExternalIds.of(exchange.getExchangeId(), setup.feature(), number);
         exchange.setProperty(externalIdProperty, id);
         return id;
     }

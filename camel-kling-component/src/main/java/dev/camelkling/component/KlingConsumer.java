@@ -8,6 +8,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.camelkling.client.task.KlingTask;
 import org.apache.camel.Exchange;
@@ -17,9 +18,16 @@ import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.util.URISupport;
 
 /**
- * Polls the feature's list endpoint (on the new design, {@code POST /tasks}: {@link TaskListCursor}) and emits every
- * task once, when it has reached a final state (succeed or failed), oldest first. A task counts as emitted only once its exchange completes; a failed exchange leaves it to be
- * emitted again by a later poll.
+ * Polls the feature's task list and emits every task once, when it has reached a final state with a wanted status,
+ * oldest first. A task counts as emitted only once its exchange completes (then it is in the idempotent repository);
+ * a failed exchange leaves it to be emitted again by a later poll.
+ * <p>
+ * Legacy design: the feature's {@code /v1} list, newest first, down to the oldest task still awaited. New design:
+ * {@code POST /tasks} from a position kept across polls ({@link TaskListCursor}); the tasks it passed before they could
+ * be emitted are read again, by id or by listing their span again, whichever costs less ({@link AwaitedTasks}). A poll
+ * then costs at most {@code maxPagesPerPoll} list pages plus {@code maxPagesPerPoll} re-reads; once the window is read,
+ * one page plus what the running tasks need, however many tasks were listed before. That listing holds every
+ * feature's tasks of a product type, so only the tasks of this consumer's feature are emitted ({@link TaskOrigin}).
  */
 public class KlingConsumer extends ScheduledBatchPollingConsumer {
 
@@ -28,22 +36,34 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final EmissionFilter filter;
     private final EmittedTasks emitted;
-    /** The new design's listing; {@code null} when the endpoint lists its feature's legacy path. */
+    /** The new design's listing, its passed tasks not emitted yet, and its feature rule; {@code null} on the legacy path. */
     private final TaskListCursor taskList;
+    private final AwaitedTasks awaited;
+    private final TaskOrigin origin;
     /** Tasks created before this (epoch ms) were all settled at the last poll; Long.MIN_VALUE = read everything. */
     private volatile long settledBefore = Long.MIN_VALUE;
     /** When the last poll finished (epoch ms, 0 = none yet) and how many tasks it emitted: for the dev console. */
     private volatile long lastPollAt;
     private volatile int lastPollEmitted;
+    /** Polls made since the start: with a count of requests, the cost of one poll. */
+    private final AtomicLong polls = new AtomicLong();
 
     public KlingConsumer(KlingEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.filter = new EmissionFilter(endpoint.getStatuses(), endpoint.getExternalTaskIdPrefix());
         this.emitted = new EmittedTasks(endpoint::getIdempotentRepository, this);
-        this.taskList = endpoint.usesNewDesign()
+        boolean newDesign = endpoint.usesNewDesign();
+        this.taskList = newDesign
                 ? new TaskListCursor(endpoint::getClient, endpoint.getKlingFeature().resultKind(), filter.statuses(),
                         endpoint.getConfiguration().getPageSize(), endpoint.getMaxPagesPerPoll(), readBudgetMillis())
+                : null;
+        this.awaited = newDesign
+                ? new AwaitedTasks(endpoint::getClient, endpoint.getKlingFeature().resultKind(), filter.statuses(),
+                        endpoint.getConfiguration().getPageSize(), endpoint.getMaxPagesPerPoll(), readBudgetMillis())
+                : null;
+        this.origin = newDesign
+                ? new TaskOrigin(endpoint.getKlingFeature(), endpoint::getClient, endpoint.isEmitUnknownOrigin())
                 : null;
     }
 
@@ -66,7 +86,12 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         int emittedNow = processBatch(exchanges);
         lastPollEmitted = emittedNow;
         lastPollAt = System.currentTimeMillis();
+        polls.incrementAndGet();
         return emittedNow;
+    }
+
+    long getPollCount() {
+        return polls.get();
     }
 
     long getLastPollAt() {
@@ -77,10 +102,13 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         return lastPollEmitted;
     }
 
-    /** The list position the next poll stops at: tasks created before it were settled (epoch ms; MIN_VALUE = none). */
+    /**
+     * The list position (epoch ms; MIN_VALUE = none): on the legacy design, where the next poll stops, tasks created
+     * before it were settled; on the new design, where the next window starts (tasks passed are in {@link AwaitedTasks}).
+     */
     long getSettledBefore() {
         if (taskList != null) {
-            return taskList.since() == null ? Long.MIN_VALUE : taskList.since().toEpochMilli();
+            return taskList.windowStart() == null ? Long.MIN_VALUE : taskList.windowStart().toEpochMilli();
         }
         return settledBefore;
     }
@@ -92,10 +120,10 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
 
     /** The final tasks of this application and partition with a wanted status, by when they finished. */
     private List<KlingTask> finishedTasks() throws Exception {
-        List<KlingTask> listed = taskList != null
-                ? taskList.poll(task -> isOurs(task) && (!task.isFinal() || !isEmitted(task)))
-                : listedNewestFirst();
-        List<KlingTask> found = new ArrayList<>(listed.stream().filter(task -> isOurs(task) && filter.hasWantedStatus(task)).toList());
+        List<KlingTask> found = new ArrayList<>(taskList != null
+                // whose a task is was decided when it was listed: the client may have forgotten it by the time it ends
+                ? awaited.due(taskList.next(), this::isOurs, task -> !isEmitted(task))
+                : listedNewestFirst().stream().filter(task -> isOurs(task) && filter.hasWantedStatus(task)).toList());
         found.sort(Comparator.comparingLong(KlingTask::updatedAt).thenComparing(KlingTask::taskId));
         return found;
     }
@@ -135,9 +163,10 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         return listed;
     }
 
-    /** Tasks of this application (external id prefix) and of this instance's partition. */
+    /** Tasks of this application (external id prefix), of this instance's partition and, on the new design, feature. */
     private boolean isOurs(KlingTask task) {
-        return filter.isOurs(task) && Math.floorMod(task.taskId().hashCode(), endpoint.getPartitionCount()) == endpoint.getPartitionIndex();
+        return filter.isOurs(task) && Math.floorMod(task.taskId().hashCode(), endpoint.getPartitionCount()) == endpoint.getPartitionIndex()
+               && (origin == null || origin.isOfFeature(task));
     }
 
     private boolean isEmitted(KlingTask task) {

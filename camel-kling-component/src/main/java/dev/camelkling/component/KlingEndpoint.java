@@ -72,6 +72,15 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
                             + " awaited (not final yet, or final but not emitted). Relies on Kling listing newest first;"
                             + " turn off to read up to maxPagesPerPoll pages on every poll.")
     private boolean stopAtSeenTasks = true;
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "On the new design, the task list (POST /tasks) holds every feature's tasks of a product type"
+                            + " and does not say which feature made a task: the consumer emits the tasks known to be of its"
+                            + " feature (created by this application's client, or with an external_task_id derived by a"
+                            + " kling producer, camel-<exchange>-<feature>-<n>) and never those known to be another"
+                            + " feature's. Tasks of unknown origin (created outside camel-kling, or elsewhere with an"
+                            + " external_task_id of their own) are emitted only when this is true: set it on one consumer"
+                            + " per account and product type, so they are neither lost nor emitted twice.")
+    private boolean emitUnknownOrigin;
     @UriParam(label = "consumer,advanced",
               description = "Remembers which final tasks were emitted, keyed by task id; a task is added only when its"
                             + " exchange completes, so a failed exchange is emitted again on a later poll. Defaults to an"
@@ -132,6 +141,11 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (partitionCount < 1 || partitionIndex < 0 || partitionIndex >= partitionCount) {
             throw new IllegalArgumentException("partitionIndex must be between 0 and partitionCount - 1 (was "
                                                + partitionIndex + " of " + partitionCount + ")");
+        }
+        if (emitUnknownOrigin && (isCallbackMode() || !usesNewDesign())) {
+            throw new IllegalArgumentException("emitUnknownOrigin applies only to the polling consumer on the new design"
+                    + " (designStandard=NEW_DESIGN or a new-design modelName), whose task list mixes every feature's tasks;"
+                    + " the legacy list and callbacks are the feature's own: remove emitUnknownOrigin");
         }
         if (isCallbackMode()) {
             KlingCallbackConsumer consumer = new KlingCallbackConsumer(this, processor);
@@ -308,6 +322,14 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     public void setStopAtSeenTasks(boolean stopAtSeenTasks) {
         this.stopAtSeenTasks = stopAtSeenTasks;
+    }
+
+    public boolean isEmitUnknownOrigin() {
+        return emitUnknownOrigin;
+    }
+
+    public void setEmitUnknownOrigin(boolean emitUnknownOrigin) {
+        this.emitUnknownOrigin = emitUnknownOrigin;
     }
 
     public IdempotentRepository getIdempotentRepository() {

@@ -3,95 +3,77 @@ package dev.camelkling.component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.camelkling.client.KlingClient;
-import dev.camelkling.client.TaskQuery;
 import dev.camelkling.client.request.ResultKind;
 import dev.camelkling.client.task.KlingTask;
 import dev.camelkling.client.task.KlingTaskStatus;
-import dev.camelkling.client.task.TaskPage;
 
 /**
- * The polling consumer's reads on the new design: {@code POST /tasks} (kling-api-2026.md §4.2), oldest first, filtered
- * to the feature's product type and to the statuses that may still end in an emission. Its position is a time and a
- * cursor: each poll opens a window from the creation time of the oldest task still awaited (not final yet, or final
- * but not emitted) and pages with the cursor; when a poll stops at {@code maxPagesPerPoll} before any awaited task,
- * the next one goes on from the cursor. So no task is missed however many arrive, and none depends on "newest first"
- * paging. What was emitted is the endpoint's idempotent repository's business, as for the legacy list.
+ * The polling consumer's position in the new design's listing, {@code POST /tasks} (kling-api-2026.md §4.2): every
+ * task of the feature's product type that is still running or ended with a wanted status, each listed once, oldest
+ * first.
+ * <p>
+ * A cursor stands in one time window, fixed when the window is opened (its end is "now" then), and lists each task of
+ * the window once, with its status at that moment: going on with it never shows a later status change, nor a task
+ * created after the window's end. So the position is a cursor kept across polls while the window has more, and once
+ * a window is read to its end, the start of the next one: the creation time of the newest task listed so far,
+ * inclusive (a task created in that same millisecond after the listing is not missed; those of that millisecond
+ * listed already are passed over, so each task is answered once). Tasks listed before they were final are the caller's to read again ({@link AwaitedTasks}).
+ * At most {@code maxPages} pages a poll; a poll that stops there keeps the cursor, so the next goes on.
+ * <p>
+ * Nothing of this survives a restart: the first window is Kling's default, the last 30 days, and the idempotent
+ * repository tells which of its tasks were emitted already.
  */
 final class TaskListCursor {
 
-    private final Supplier<KlingClient> client;
-    private final TaskQuery base;
+    private final WindowPaging paging;
     private final int maxPages;
-    private final long readBudgetMillis;
-    /** Where the next poll's window starts (inclusive); {@code null} = Kling's default window (the last 30 days). */
-    private volatile Instant since;
-    /** Where the last poll stopped before the end of its window, to go on from; {@code null} = open a window. */
-    private volatile String cursor;
+    /** Where the next window starts (inclusive); {@code null} = Kling's default window (the last 30 days). */
+    private volatile Instant windowStart;
+    /** Creation time of the newest task listed so far (epoch ms); MIN_VALUE = none. */
+    private long newestListed = Long.MIN_VALUE;
+    /** The tasks listed in that millisecond: the next window lists them again, they are passed over then. */
+    private final Set<String> listedInNewest = new HashSet<>();
 
+    /** @param wanted the final statuses the consumer emits: tasks that ended otherwise are not listed */
     TaskListCursor(Supplier<KlingClient> client, ResultKind kind, Set<KlingTaskStatus> wanted, int pageSize, int maxPages,
                    long readBudgetMillis) {
-        this.client = client;
         Set<KlingTaskStatus> listed = EnumSet.copyOf(wanted);
         listed.add(KlingTaskStatus.SUBMITTED);
         listed.add(KlingTaskStatus.PROCESSING);
-        this.base = TaskQuery.all().withLimit(pageSize).withProductTypes(kind == ResultKind.IMAGE ? "image" : "video")
-                .withStatuses(listed.toArray(KlingTaskStatus[]::new));
+        this.paging = new WindowPaging(client, WindowPaging.query(kind, pageSize, listed), readBudgetMillis);
         this.maxPages = maxPages;
-        this.readBudgetMillis = readBudgetMillis;
     }
 
     /**
-     * Reads up to {@code maxPages} pages from the position and moves it on.
+     * Reads up to {@code maxPages} pages from the position on and moves it past them.
      *
-     * @param awaited whether a listed task is still to be emitted (this application's, and not final or not emitted)
-     * @return the listed tasks in listing order; the caller picks what to emit
+     * @return the tasks listed for the first time, in listing order
      */
-    List<KlingTask> poll(Predicate<KlingTask> awaited) throws Exception {
-        TaskQuery query = cursor != null ? base.withCursor(cursor) : base.withWindow(since, null);
-        Instant oldestAwaited = null;
-        Instant newestSeen = since;
-        String next = null;
-        List<KlingTask> listed = new ArrayList<>();
-        boolean more = false;
-        for (int page = 0; page < maxPages; page++) {
-            // Blocking is fine here: this is the consumer's own scheduler thread, not a routing thread.
-            TaskPage answer = client.get().listTasks(query).get(readBudgetMillis, TimeUnit.MILLISECONDS);
-            for (KlingTask task : answer.tasks()) {
-                Instant created = Instant.ofEpochMilli(task.createdAt());
-                newestSeen = newestSeen == null || created.isAfter(newestSeen) ? created : newestSeen;
-                if (oldestAwaited == null && awaited.test(task)) {
-                    oldestAwaited = created;
-                }
-                listed.add(task);
+    List<KlingTask> next() throws Exception {
+        List<KlingTask> fresh = new ArrayList<>();
+        for (KlingTask task : paging.read(windowStart, null, maxPages)) {
+            if (task.createdAt() > newestListed) {
+                newestListed = task.createdAt();
+                listedInNewest.clear();
             }
-            more = answer.hasMore() && answer.nextCursor() != null;
-            if (!more) {
-                break;
+            if (task.createdAt() < newestListed || listedInNewest.add(task.taskId())) {
+                fresh.add(task);
             }
-            next = answer.nextCursor();
-            query = base.withCursor(next);
         }
-        if (oldestAwaited != null) {
-            since = oldestAwaited;   // read again from there: the window is reopened, the cursor dropped
-            cursor = null;
-        } else if (more) {
-            cursor = next;           // everything so far settled: go on after the last page
-        } else {
-            since = newestSeen;      // all settled: inclusive, so a task created in the same millisecond is not missed
-            cursor = null;
+        if (!paging.inWindow() && newestListed != Long.MIN_VALUE) {
+            windowStart = Instant.ofEpochMilli(newestListed); // read to its end: the next poll opens the one after it
         }
-        return listed;
+        return fresh;
     }
 
-    /** The window start of the next poll (for the dev console); {@code null} = Kling's default window. */
-    Instant since() {
-        return since;
+    /** Where the next window starts (for the dev console); {@code null} = Kling's default window. */
+    Instant windowStart() {
+        return windowStart;
     }
 }

@@ -1,0 +1,126 @@
+package dev.camelkling.component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import dev.camelkling.client.KlingClient;
+import dev.camelkling.client.request.ResultKind;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The new-design consumer's tasks that its position ({@link TaskListCursor}) has passed but that are not emitted yet:
+ * listed before they were final (the listing never shows them again), or final but their exchange has not completed
+ * (it failed, is still routing, or the poll left it over). In memory only: after a restart the listing's first window
+ * finds them again.
+ * <p>
+ * Each poll reads the running ones again whichever way costs fewer requests, up to {@code maxReads} requests:
+ * <ul>
+ * <li>by id, {@code GET /tasks?task_ids=}, {@value KlingClient#TASKS_PER_READ} a request, those read longest ago
+ * first: cheap for a few tasks among many others;</li>
+ * <li>or by listing again, {@code POST /tasks} for the finished tasks (wanted statuses) created from the oldest to the
+ * newest running one, {@code pageSize} a page: cheap for many running tasks. Its cost is estimated from how many tasks
+ * the position listed in that span (of any feature: the listing cannot tell them apart).</li>
+ * </ul>
+ * So a poll's cost follows the tasks still running, never the tasks listed before them.
+ */
+final class AwaitedTasks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AwaitedTasks.class);
+
+    private final Supplier<KlingClient> client;
+    private final WindowPaging finished;
+    private final int pageSize;
+    private final int maxReads;
+    private final long readBudgetMillis;
+    /** By task id, least recently read first. Touched by the consumer's scheduler thread only. */
+    private final Map<String, KlingTask> tasks = new LinkedHashMap<>();
+    /** How many tasks the position listed per creation time (epoch ms), from the oldest running task on. */
+    private final NavigableMap<Long, Integer> listedAt = new TreeMap<>();
+
+    AwaitedTasks(Supplier<KlingClient> client, ResultKind kind, Set<KlingTaskStatus> wanted, int pageSize, int maxReads,
+                 long readBudgetMillis) {
+        this.client = client;
+        this.finished = new WindowPaging(client, WindowPaging.query(kind, pageSize, wanted), readBudgetMillis);
+        this.pageSize = pageSize;
+        this.maxReads = maxReads;
+        this.readBudgetMillis = readBudgetMillis;
+    }
+
+    /**
+     * Takes in what the position listed, reads the running tasks again, and answers the final tasks still to emit.
+     *
+     * @param listed what the position just passed, every task of the product type
+     * @param ours   whether a task is the consumer's (application, partition, feature)
+     * @param toEmit whether a final task is still to be emitted (a wanted status, not in the repository)
+     */
+    List<KlingTask> due(List<KlingTask> listed, Predicate<KlingTask> ours, Predicate<KlingTask> toEmit) throws Exception {
+        for (KlingTask task : listed) {
+            listedAt.merge(task.createdAt(), 1, Integer::sum);
+            if (ours.test(task)) {
+                // known already (the listing answers each task once; a restart of it would not): the fresher state wins
+                tasks.merge(task.taskId(), task, (known, fresh) -> fresh.isFinal() ? fresh : known);
+            }
+        }
+        readRunning();
+        tasks.values().removeIf(task -> task.isFinal() && !toEmit.test(task));
+        return tasks.values().stream().filter(KlingTask::isFinal).toList();
+    }
+
+    private void readRunning() throws Exception {
+        List<KlingTask> running = tasks.values().stream().filter(task -> !task.isFinal()).toList();
+        long oldest = running.stream().mapToLong(KlingTask::createdAt).min().orElse(Long.MAX_VALUE);
+        listedAt.headMap(oldest, false).clear();
+        if (running.isEmpty()) {
+            finished.leaveWindow();
+            return;
+        }
+        long newest = running.stream().mapToLong(KlingTask::createdAt).max().getAsLong();
+        long byId = ceilDiv(running.size(), KlingClient.TASKS_PER_READ);
+        long byListing = ceilDiv(listedAt.subMap(oldest, true, newest, true).values().stream().mapToLong(Integer::longValue).sum(), pageSize);
+        if (byListing < byId) {
+            listAgain(oldest, newest);
+        } else {
+            finished.leaveWindow();
+            readById(running);
+        }
+    }
+
+    /** The finished tasks of the span; a pass that stops at its budget goes on next poll. */
+    private void listAgain(long oldest, long newest) throws Exception {
+        for (KlingTask task : finished.read(Instant.ofEpochMilli(oldest), Instant.ofEpochMilli(newest), maxReads)) {
+            tasks.computeIfPresent(task.taskId(), (id, known) -> task);
+        }
+    }
+
+    private void readById(List<KlingTask> running) throws Exception {
+        List<String> ids = running.stream().map(KlingTask::taskId).limit((long) maxReads * KlingClient.TASKS_PER_READ).toList();
+        // Blocking is fine here: this is the consumer's own scheduler thread, not a routing thread.
+        List<KlingTask> read = client.get().getTasks(ids).get(readBudgetMillis, TimeUnit.MILLISECONDS);
+        List<String> missing = new ArrayList<>(ids);
+        for (KlingTask task : read) {
+            missing.remove(task.taskId());
+            tasks.remove(task.taskId());
+            tasks.put(task.taskId(), task); // to the end: read most recently
+        }
+        for (String taskId : missing) {
+            LOG.warn("Kling no longer knows task {}: it is not awaited any more", taskId);
+            tasks.remove(taskId);
+        }
+    }
+
+    private static long ceilDiv(long count, int per) {
+        return (count + per - 1) / per;
+    }
+}

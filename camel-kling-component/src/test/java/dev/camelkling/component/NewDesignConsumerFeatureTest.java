@@ -1,0 +1,111 @@
+package dev.camelkling.component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.camelkling.client.task.KlingTask;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code POST /tasks} lists every task of a product type (video) whatever feature made it, so a consumer of one feature
+ * must tell its tasks apart: a task is known to be of a feature by its derived external id
+ * ({@code camel-<exchange>-<feature>-<n>}) or because this application's client created it; a task of unknown origin
+ * is emitted only by a consumer with {@code emitUnknownOrigin=true}.
+ */
+class NewDesignConsumerFeatureTest extends KlingTestSupport {
+
+    private static final String TEXT = "modelName=kling-3.0-turbo";
+    private static final String OMNI = "modelName=kling-3.0-omni&aspectRatio=16:9";
+
+    private final List<String> text2video = new CopyOnWriteArrayList<>();
+    private final List<String> omniVideo = new CopyOnWriteArrayList<>();
+    private CamelContext application;
+
+    @AfterEach
+    void stopApplication() {
+        if (application != null) {
+            application.stop();
+        }
+    }
+
+    /** The application: both consumers, and producers sharing their client (same component and account). */
+    private CamelContext startApplication() throws Exception {
+        CamelContext app = new DefaultCamelContext();
+        KlingComponent kling = new KlingComponent(new CredentialsResolver(name -> null));
+        kling.getConfiguration().setBaseUrl(SIM.baseUrl());
+        kling.getConfiguration().setApiKey(API_KEY);
+        app.addComponent("kling", kling);
+        app.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("kling:text2video?designStandard=NEW_DESIGN&delay=100&initialDelay=0")
+                        .process(e -> text2video.add(e.getMessage().getHeader(KlingConstants.TASK_ID, String.class)));
+                from("kling:omniVideo?designStandard=NEW_DESIGN&emitUnknownOrigin=true&delay=100&initialDelay=0")
+                        .process(e -> omniVideo.add(e.getMessage().getHeader(KlingConstants.TASK_ID, String.class)));
+            }
+        });
+        app.start();
+        return app;
+    }
+
+    /** Created by camel-kling elsewhere (the test's own context): the derived external id names the feature. */
+    private String createdElsewhere(String feature, String options) {
+        return template.requestBody("kling:" + feature + "?" + options + "&apiKey=RAW(" + API_KEY + ")", "A heron",
+                KlingTask.class).taskId();
+    }
+
+    /** Created outside camel-kling's knowledge: another client, without a derived external id, or with the caller's own. */
+    private String createdOfUnknownOrigin(String externalId) {
+        String uri = "kling:text2video?" + TEXT + "&deriveExternalTaskId=false&apiKey=RAW(" + API_KEY + ")";
+        return externalId == null
+                ? template.requestBody(uri, "A kettle", KlingTask.class).taskId()
+                : template.requestBodyAndHeader(uri, "A kettle", KlingConstants.EXTERNAL_TASK_ID, externalId, KlingTask.class).taskId();
+    }
+
+    @Test
+    void eachFeatureConsumerEmitsOnlyItsOwnTasksAndTasksOfUnknownOriginOnlyWhereAnOptionSaysSo() throws Exception {
+        String textDerived = createdElsewhere("text2video", TEXT);
+        String omniDerived = createdElsewhere("omniVideo", OMNI);
+        String unknown = createdOfUnknownOrigin(null);
+        String partner = createdOfUnknownOrigin("partner-order-7");
+
+        application = startApplication();
+        ProducerTemplate producer = application.createProducerTemplate();
+        // created by the application's own client without a derived id: the client remembers the feature
+        String textOwn = producer.requestBody("kling:text2video?" + TEXT + "&deriveExternalTaskId=false", "A lantern",
+                KlingTask.class).taskId();
+        String omniOwn = producer.requestBodyAndHeader("kling:omniVideo?" + OMNI, "A lantern",
+                KlingConstants.EXTERNAL_TASK_ID, "my-order-9", KlingTask.class).taskId();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> text2video.size() >= 2 && omniVideo.size() >= 4);
+        int[] seen = {text2video.size(), omniVideo.size()};
+        await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(new int[] {text2video.size(), omniVideo.size()}).as("nothing more emitted while polls go on").containsExactly(seen);
+        assertThat(text2video).containsExactlyInAnyOrder(textDerived, textOwn);
+        assertThat(omniVideo).containsExactlyInAnyOrder(omniDerived, omniOwn, unknown, partner);
+        producer.close();
+    }
+
+    @Test
+    void emitUnknownOriginIsRefusedWhereEveryListedTaskIsTheFeaturesOwn() {
+        for (String uri : List.of("kling:text2video?emitUnknownOrigin=true",
+                "kling:text2video?designStandard=NEW_DESIGN&consumerMode=callback&emitUnknownOrigin=true&apiKey=RAW(" + API_KEY + ")")) {
+            assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri).to("mock:never");
+                }
+            })).as(uri).hasStackTraceContaining("emitUnknownOrigin applies only to the polling consumer on the new design");
+        }
+    }
+}
