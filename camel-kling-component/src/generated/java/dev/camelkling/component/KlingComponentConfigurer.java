@@ -49,6 +49,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callbackbaseurl":
         case "callbackBaseUrl": getOrCreateConfiguration(target).setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackgraceperiod":
+        case "callbackGracePeriod": getOrCreateConfiguration(target).setCallbackGracePeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "callbackurl":
         case "callbackUrl": getOrCreateConfiguration(target).setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cameracontrol":
@@ -213,6 +215,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return boolean.class;
         case "callbackbaseurl":
         case "callbackBaseUrl": return java.lang.String.class;
+        case "callbackgraceperiod":
+        case "callbackGracePeriod": return long.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "cameracontrol":
@@ -373,6 +377,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callbackbaseurl":
         case "callbackBaseUrl": return getOrCreateConfiguration(target).getCallbackBaseUrl();
+        case "callbackgraceperiod":
+        case "callbackGracePeriod": return getOrCreateConfiguration(target).getCallbackGracePeriod();
         case "callbackurl":
         case "callbackUrl": return getOrCreateConfiguration(target).getCallbackUrl();
         case "cameracontrol":

@@ -77,6 +77,15 @@ public class KlingConfiguration implements Cloneable {
                             + " for many), so a short target costs little with many waits.")
     private long detectionTarget = 1_500;
     @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
+              description = "With waitForCompletion, for a task created with a callback_url while the producer has no"
+                            + " callbackUrl option of its own (so the URL is the one of a callback consumer of this"
+                            + " application, or one given per exchange): the wait reads nothing until this long past the"
+                            + " task's expected end (the longest duration seen for tasks like it; its create while none"
+                            + " is known) and lets the verified callback complete it with a single confirming read; a"
+                            + " callback that does not come within it leaves the task to polling. 0 (default): such tasks"
+                            + " are polled like any other, and their callback only makes the end noticed at once.")
+    private long callbackGracePeriod;
+    @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
               description = "With waitForCompletion: how long to wait for the task to finish before failing the exchange"
                             + " with KlingWaitTimeoutException (the task itself keeps running at Kling). 0 means the"
                             + " feature's default: 30 minutes for videos, 10 minutes for images.")
@@ -322,6 +331,8 @@ public class KlingConfiguration implements Cloneable {
     public long getMaxPollInterval() { return maxPollInterval; }
     public long getDetectionTarget() { return detectionTarget; }
     public void setDetectionTarget(long detectionTarget) { this.detectionTarget = detectionTarget; }
+    public long getCallbackGracePeriod() { return callbackGracePeriod; }
+    public void setCallbackGracePeriod(long callbackGracePeriod) { this.callbackGracePeriod = callbackGracePeriod; }
     public void setMaxPollInterval(long maxPollInterval) { this.maxPollInterval = maxPollInterval; }
     public long getWaitTimeout() { return waitTimeout; }
     public void setWaitTimeout(long waitTimeout) { this.waitTimeout = waitTimeout; }
