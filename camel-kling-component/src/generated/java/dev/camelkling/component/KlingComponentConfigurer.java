@@ -51,6 +51,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "callbackBaseUrl": getOrCreateConfiguration(target).setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackgraceperiod":
         case "callbackGracePeriod": getOrCreateConfiguration(target).setCallbackGracePeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "callbackreceiver":
+        case "callbackReceiver": getOrCreateConfiguration(target).setCallbackReceiver(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": getOrCreateConfiguration(target).setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cameracontrol":
@@ -217,6 +219,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "callbackBaseUrl": return java.lang.String.class;
         case "callbackgraceperiod":
         case "callbackGracePeriod": return long.class;
+        case "callbackreceiver":
+        case "callbackReceiver": return java.lang.String.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "cameracontrol":
@@ -379,6 +383,8 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "callbackBaseUrl": return getOrCreateConfiguration(target).getCallbackBaseUrl();
         case "callbackgraceperiod":
         case "callbackGracePeriod": return getOrCreateConfiguration(target).getCallbackGracePeriod();
+        case "callbackreceiver":
+        case "callbackReceiver": return getOrCreateConfiguration(target).getCallbackReceiver();
         case "callbackurl":
         case "callbackUrl": return getOrCreateConfiguration(target).getCallbackUrl();
         case "cameracontrol":

@@ -52,6 +52,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "callbackGracePeriod": target.getConfiguration().setCallbackGracePeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "callbackpath":
         case "callbackPath": target.setCallbackPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackreceiver":
+        case "callbackReceiver": target.getConfiguration().setCallbackReceiver(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cameracontrol":
@@ -257,6 +259,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "callbackGracePeriod": return long.class;
         case "callbackpath":
         case "callbackPath": return java.lang.String.class;
+        case "callbackreceiver":
+        case "callbackReceiver": return java.lang.String.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "cameracontrol":
@@ -458,6 +462,8 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "callbackGracePeriod": return target.getConfiguration().getCallbackGracePeriod();
         case "callbackpath":
         case "callbackPath": return target.getCallbackPath();
+        case "callbackreceiver":
+        case "callbackReceiver": return target.getConfiguration().getCallbackReceiver();
         case "callbackurl":
         case "callbackUrl": return target.getConfiguration().getCallbackUrl();
         case "cameracontrol":

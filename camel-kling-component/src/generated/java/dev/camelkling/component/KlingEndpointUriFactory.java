@@ -23,7 +23,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(105);
+        Set<String> props = new HashSet<>(106);
         props.add("accessKey");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -39,6 +39,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("callbackComponent");
         props.add("callbackGracePeriod");
         props.add("callbackPath");
+        props.add("callbackReceiver");
         props.add("callbackUrl");
         props.add("cameraControl");
         props.add("cfgScale");

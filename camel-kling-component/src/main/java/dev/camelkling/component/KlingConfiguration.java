@@ -79,7 +79,8 @@ public class KlingConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
               description = "With waitForCompletion, for a task created with a callback_url while the producer has no"
                             + " callbackUrl option of its own (so the URL is the one of a callback consumer of this"
-                            + " application, or one given per exchange): the wait reads nothing until this long past the"
+                            + " application, or one given per exchange) or names its callbackReceiver: the wait reads"
+                            + " nothing until this long past the"
                             + " task's expected end (the longest duration seen for tasks like it; its create while none"
                             + " is known) and lets the verified callback complete it with a single confirming read; a"
                             + " callback that does not come within it leaves the task to polling. 0 (default): such tasks"
@@ -273,6 +274,13 @@ public class KlingConfiguration implements Cloneable {
     private String externalTaskId;
     @UriParam(label = "producer", description = "URL Kling POSTs the task to on every status change.")
     private String callbackUrl;
+    @UriParam(label = "producer",
+              description = "The route id of the kling callback consumer (consumerMode=callback, same feature and Kling"
+                            + " account) that receives this producer's callbacks: without callbackUrl the producer sends"
+                            + " that consumer's public URL (needed when several callback consumers of the feature exist);"
+                            + " with a callbackUrl of its own (e.g. a proxy in front of that consumer) it says those"
+                            + " callbacks reach it, so callbackGracePeriod applies to its waits.")
+    private String callbackReceiver;
 
     // ---- callbacks: usually set once, on the component ----
     @UriParam(label = "common",
@@ -384,6 +392,8 @@ public class KlingConfiguration implements Cloneable {
     public void setExternalTaskId(String externalTaskId) { this.externalTaskId = externalTaskId; }
     public String getCallbackUrl() { return callbackUrl; }
     public void setCallbackUrl(String callbackUrl) { this.callbackUrl = callbackUrl; }
+    public String getCallbackReceiver() { return callbackReceiver; }
+    public void setCallbackReceiver(String callbackReceiver) { this.callbackReceiver = callbackReceiver; }
 
     public LipSyncStep getStep() { return step; }
     public void setStep(LipSyncStep step) { this.step = step; }

@@ -28,6 +28,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.ObjectHelper;
 
 /**
  * Generate videos and images with the Kling AI API: create generation tasks, read them, wait for them to finish, and
@@ -217,12 +218,13 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     /**
      * callbackGracePeriod holds the waits of tasks whose callbacks reach a callback consumer of this application. A
-     * producer with a callbackUrl of its own sends its callbacks elsewhere (the component cannot know where): its
-     * waits never hold.
+     * producer with a callbackUrl of its own sends its callbacks elsewhere (the component cannot know where), unless
+     * it names the callbackReceiver they reach: otherwise its waits never hold.
      */
     private long appliedCallbackGracePeriod() {
-        return configuration.getCallbackUrl() == null || configuration.getCallbackUrl().isBlank()
-                ? configuration.getCallbackGracePeriod() : 0;
+        boolean reachesThisApplication = ObjectHelper.isEmpty(configuration.getCallbackUrl())
+                                         || ObjectHelper.isNotEmpty(configuration.getCallbackReceiver());
+        return reachesThisApplication ? configuration.getCallbackGracePeriod() : 0;
     }
 
     /**
