@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -168,6 +169,12 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
         } finally {
             signed.timing(timing);
         }
+    }
+
+    @Test
+    void aNegativeGracePeriodIsRefusedNamingTheOption() {
+        assertThatThrownBy(() -> context.getEndpoint("kling:text2video?waitForCompletion=true&callbackGracePeriod=-1"))
+                .hasStackTraceContaining("callbackGracePeriod must not be negative");
     }
 
     private int post(byte[] body, Map<String, String> headers) throws Exception {
