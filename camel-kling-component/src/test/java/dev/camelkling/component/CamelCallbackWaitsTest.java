@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.camelkling.client.callback.StandardWebhookVerifier;
 import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskFailedException;
 import dev.camelkling.simulator.KlingSimulator;
 import dev.camelkling.simulator.KlingSimulatorExtension;
 import dev.camelkling.simulator.SimulatorTiming;
@@ -89,7 +90,9 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
             for (String prompt : List.of("A heron taking off", "Rain on a tin roof", "A paper boat")) {
                 waits.add(template.asyncSend("direct:wait", e -> e.getMessage().setBody(prompt)));
             }
+            CompletableFuture<Exchange> doomed = template.asyncSend("direct:wait", e -> e.getMessage().setBody("A doomed scene [[fail]]"));
             CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+            Exchange failed = doomed.get(20, TimeUnit.SECONDS);
 
             List<String> ids = new ArrayList<>();
             for (CompletableFuture<Exchange> wait : waits) {
@@ -98,6 +101,11 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
                 assertThat(done.getMessage().getBody(KlingTask.class).status().wireValue()).isEqualTo("succeed");
                 ids.add(taskId(done));
             }
+            // a task that fails ends its wait the same way, with the failure
+            assertThat(failed.getException()).isInstanceOf(KlingTaskFailedException.class);
+            String failedId = failed.getMessage().getHeader(KlingConstants.TASK_ID, String.class);
+            assertThat(failed.getMessage().getHeader(KlingConstants.TASK_STATUS)).isEqualTo("failed");
+            assertThat(reads.gets(failedId)).as("reads of the failed task").isEqualTo(1);
             for (String id : ids) {
                 assertThat(reads.gets(id)).as("reads of task %s", id).isEqualTo(1);
             }
@@ -109,9 +117,11 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
             MockEndpoint waited = getMockEndpoint("mock:waited");
             MockEndpoint emitted = getMockEndpoint("mock:callbacks");
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                    .until(() -> waited.getReceivedCounter() == 3 && emitted.getReceivedCounter() == 3);
+                    .until(() -> waited.getReceivedCounter() == 3 && emitted.getReceivedCounter() == 4);
             assertThat(waited.getExchanges()).extracting(CamelCallbackWaitsTest::taskId).containsExactlyInAnyOrderElementsOf(ids);
-            assertThat(emitted.getExchanges()).extracting(CamelCallbackWaitsTest::taskId).containsExactlyInAnyOrderElementsOf(ids);
+            List<String> all = new ArrayList<>(ids);
+            all.add(failedId);
+            assertThat(emitted.getExchanges()).extracting(CamelCallbackWaitsTest::taskId).containsExactlyInAnyOrderElementsOf(all);
             for (String id : ids) {
                 assertThat(reads.gets(id)).as("reads of task %s", id).isEqualTo(1);
             }
@@ -159,7 +169,7 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
 
             // Kling's own signed callback completes it, with the API's result
             assertThat(signed.completeTask(id)).isTrue();
-            Exchange done = wait.get(10, TimeUnit.SECONDS);
+            Exchange done = wait.get(20, TimeUnit.SECONDS);
             assertThat(done.getException()).isNull();
             KlingTask task = done.getMessage().getBody(KlingTask.class);
             assertThat(task.taskId()).isEqualTo(id);
