@@ -3,10 +3,10 @@ package dev.camelkling.component;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import dev.camelkling.client.KlingClient;
+import dev.camelkling.client.error.KlingApiException;
 import dev.camelkling.client.request.KlingFeature;
 import dev.camelkling.client.task.KlingTask;
 import dev.camelkling.client.task.KlingTaskStatus;
@@ -75,15 +75,22 @@ final class ConfirmingRead {
         // joins before the waits are told, so that the round the callback starts reads them all with one GET
         CompletableFuture<KlingTask> rideAlong = waiting.awaitCompletion(feature, claim, ONE_READ);
         clients.forEach(client -> client.callbackReceived(feature, claim));
-        return rideAlong.handle((task, failure) -> {
-            if (failure == null) {
-                return task;
-            }
-            Throwable cause = TransportErrors.unwrap(failure);
-            if (cause instanceof KlingWaitTimeoutException notYet) {
-                return notYet.lastSeen();
-            }
-            throw cause instanceof CompletionException completion ? completion : new CompletionException(cause);
-        });
+        KlingClient own = clients.get(0);
+        return rideAlong.handle((task, failure) -> failure == null ? CompletableFuture.completedFuture(task)
+                : afterRideAlongFailed(TransportErrors.unwrap(failure), own, claim)).thenCompose(read -> read);
+    }
+
+    /**
+     * The ride-along's single read ended without a final task (the timeout carries the task as read), or the API
+     * refused it; any other failure (the producer's client closed meanwhile) leaves the confirmation to a plain GET.
+     */
+    private CompletableFuture<KlingTask> afterRideAlongFailed(Throwable cause, KlingClient own, KlingTask claim) {
+        if (cause instanceof KlingWaitTimeoutException notYet) {
+            return CompletableFuture.completedFuture(notYet.lastSeen());
+        }
+        if (cause instanceof KlingApiException) {
+            return CompletableFuture.failedFuture(cause);
+        }
+        return own.get(feature, claim);
     }
 }

@@ -50,7 +50,6 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
 
     /** Nothing listens there: callbacks sent to it are lost. */
     private final int deadPort = AvailablePortFinder.getNextAvailable();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -187,6 +186,9 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
                 .hasStackTraceContaining("callbackGracePeriod must not be negative");
     }
 
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** POSTs a callback to the signed consumer as anyone reaching the port could. */
     private int post(byte[] body, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SIGNED_PATH))
                 .header("Content-Type", "application/json; charset=utf-8").POST(HttpRequest.BodyPublishers.ofByteArray(body));
