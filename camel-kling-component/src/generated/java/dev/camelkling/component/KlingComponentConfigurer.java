@@ -49,6 +49,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callbackbaseurl":
         case "callbackBaseUrl": getOrCreateConfiguration(target).setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackgraceperiod":
+        case "callbackGracePeriod": getOrCreateConfiguration(target).setCallbackGracePeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "callbackreceiver":
+        case "callbackReceiver": getOrCreateConfiguration(target).setCallbackReceiver(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": getOrCreateConfiguration(target).setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cameracontrol":
@@ -213,6 +217,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return boolean.class;
         case "callbackbaseurl":
         case "callbackBaseUrl": return java.lang.String.class;
+        case "callbackgraceperiod":
+        case "callbackGracePeriod": return long.class;
+        case "callbackreceiver":
+        case "callbackReceiver": return java.lang.String.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "cameracontrol":
@@ -373,6 +381,10 @@ public class KlingComponentConfigurer extends PropertyConfigurerSupport implemen
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callbackbaseurl":
         case "callbackBaseUrl": return getOrCreateConfiguration(target).getCallbackBaseUrl();
+        case "callbackgraceperiod":
+        case "callbackGracePeriod": return getOrCreateConfiguration(target).getCallbackGracePeriod();
+        case "callbackreceiver":
+        case "callbackReceiver": return getOrCreateConfiguration(target).getCallbackReceiver();
         case "callbackurl":
         case "callbackUrl": return getOrCreateConfiguration(target).getCallbackUrl();
         case "cameracontrol":

@@ -48,8 +48,12 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "callbackBaseUrl": target.getConfiguration().setCallbackBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackcomponent":
         case "callbackComponent": target.setCallbackComponent(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackgraceperiod":
+        case "callbackGracePeriod": target.getConfiguration().setCallbackGracePeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "callbackpath":
         case "callbackPath": target.setCallbackPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackreceiver":
+        case "callbackReceiver": target.getConfiguration().setCallbackReceiver(property(camelContext, java.lang.String.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cameracontrol":
@@ -253,8 +257,12 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "callbackBaseUrl": return java.lang.String.class;
         case "callbackcomponent":
         case "callbackComponent": return java.lang.String.class;
+        case "callbackgraceperiod":
+        case "callbackGracePeriod": return long.class;
         case "callbackpath":
         case "callbackPath": return java.lang.String.class;
+        case "callbackreceiver":
+        case "callbackReceiver": return java.lang.String.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "cameracontrol":
@@ -454,8 +462,12 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "callbackBaseUrl": return target.getConfiguration().getCallbackBaseUrl();
         case "callbackcomponent":
         case "callbackComponent": return target.getCallbackComponent();
+        case "callbackgraceperiod":
+        case "callbackGracePeriod": return target.getConfiguration().getCallbackGracePeriod();
         case "callbackpath":
         case "callbackPath": return target.getCallbackPath();
+        case "callbackreceiver":
+        case "callbackReceiver": return target.getConfiguration().getCallbackReceiver();
         case "callbackurl":
         case "callbackUrl": return target.getConfiguration().getCallbackUrl();
         case "cameracontrol":

@@ -23,7 +23,7 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(105);
+        Set<String> props = new HashSet<>(107);
         props.add("accessKey");
         props.add("apiKey");
         props.add("aspectRatio");
@@ -37,7 +37,9 @@ public class KlingEndpointUriFactory extends org.apache.camel.support.component.
         props.add("bridgeErrorHandler");
         props.add("callbackBaseUrl");
         props.add("callbackComponent");
+        props.add("callbackGracePeriod");
         props.add("callbackPath");
+        props.add("callbackReceiver");
         props.add("callbackUrl");
         props.add("cameraControl");
         props.add("cfgScale");

@@ -60,6 +60,36 @@ final class CallbackUrls {
         return base + servedPath(context, callbackPath);
     }
 
+    /** The consumer's URL on the producer's {@code callbackBaseUrl}, else on the consumer's; {@code null} if neither is set. */
+    private static String publicUrl(CamelContext context, KlingConfiguration producer, CallbackReceiver consumer) {
+        String base = ObjectHelper.isNotEmpty(producer.getCallbackBaseUrl())
+                ? producer.getCallbackBaseUrl() : consumer.configuration().getCallbackBaseUrl();
+        return publicUrl(base, context, consumer.callbackPath());
+    }
+
+    /**
+     * The URL of the callback consumer the producer names in {@code callbackReceiver} (a route id).
+     *
+     * @throws IllegalStateException when that route is not a callback consumer of the feature and account, or no base
+     *                               URL is known
+     */
+    private static String ofReceiver(CamelContext context, KlingFeature feature, KlingConfiguration producer) {
+        String routeId = producer.getCallbackReceiver().strip();
+        Route route = context.getRoute(routeId);
+        if (route == null || !(route.getConsumer() instanceof CallbackReceiver consumer) || consumer.feature() != feature
+            || !sameAccount(producer, consumer.configuration())) {
+            throw new IllegalStateException("callbackReceiver " + routeId + " must be the route id of a kling callback"
+                                            + " consumer (consumerMode=callback) of " + feature.uriName()
+                                            + " on the producer's Kling account, and is not");
+        }
+        String url = publicUrl(context, producer, consumer);
+        if (url == null) {
+            throw new IllegalStateException("callbackReceiver " + routeId + ": its public URL is unknown; set"
+                                            + " callbackBaseUrl (on the producer, that consumer or the component) or callbackUrl");
+        }
+        return url;
+    }
+
     /** The consumer re-reads announced tasks: it must read where the producer creates them. */
     private static boolean sameAccount(KlingConfiguration producer, KlingConfiguration consumer) {
         return Objects.equals(producer.getBaseUrl(), consumer.getBaseUrl())
@@ -69,19 +99,22 @@ final class CallbackUrls {
 
     /**
      * The {@code callback_url} a producer without one should send: the URL of the callback consumer of the same feature
-     * and Kling account (base URL and credentials) in its CamelContext, on the producer's {@code callbackBaseUrl}, else on the consumer's.
+     * and Kling account (base URL and credentials) in its CamelContext, on the producer's {@code callbackBaseUrl}, else on the consumer's;
+     * the one its {@code callbackReceiver} names, if it names one.
      *
      * @return {@code null} when there is no such consumer, or no base URL is known
-     * @throws IllegalStateException when several callback consumers of the feature give different URLs
+     * @throws IllegalStateException when several callback consumers of the feature give different URLs, or the
+     *                               {@code callbackReceiver} is not one
      */
     static String forProducer(CamelContext context, KlingFeature feature, KlingConfiguration producer) {
+        if (ObjectHelper.isNotEmpty(producer.getCallbackReceiver())) {
+            return ofReceiver(context, feature, producer);
+        }
         Set<String> urls = new TreeSet<>();
         for (Route route : context.getRoutes()) {
             if (route.getConsumer() instanceof CallbackReceiver consumer && consumer.feature() == feature
                 && sameAccount(producer, consumer.configuration())) {
-                String base = ObjectHelper.isNotEmpty(producer.getCallbackBaseUrl())
-                        ? producer.getCallbackBaseUrl() : consumer.configuration().getCallbackBaseUrl();
-                String url = publicUrl(base, context, consumer.callbackPath());
+                String url = publicUrl(context, producer, consumer);
                 if (url != null) {
                     urls.add(url);
                 }

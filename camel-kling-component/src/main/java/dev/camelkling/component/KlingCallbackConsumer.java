@@ -45,7 +45,8 @@ public class KlingCallbackConsumer extends DefaultConsumer implements ShutdownAw
                                                + " whichever instance the HTTP request reaches");
         }
         KlingComponent component = endpoint.getComponent();
-        this.confirmations = new TaskConfirmations(this, endpoint.getKlingFeature(), endpoint::getClient,
+        this.confirmations = new TaskConfirmations(this, endpoint.getKlingFeature(),
+                new ConfirmingRead(endpoint.getKlingFeature(), endpoint::accountClients),
                 component::getWorker, component::getScheduler,
                 new EmissionFilter(endpoint.getStatuses(), endpoint.getExternalTaskIdPrefix()),
                 new EmittedTasks(endpoint::getIdempotentRepository, this));

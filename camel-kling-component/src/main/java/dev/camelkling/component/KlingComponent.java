@@ -82,6 +82,10 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
             throw new IllegalArgumentException("download=true needs waitForCompletion=true: only a finished task has media");
         }
         KlingClientConfig.requireHttpUrl("baseUrl", c.getBaseUrl());
+        if (c.getCallbackGracePeriod() < 0) {
+            throw new IllegalArgumentException("callbackGracePeriod must not be negative (was " + c.getCallbackGracePeriod()
+                                               + " ms)");
+        }
         if (endpoint.getCallbackBaseUrl() != null) {
             KlingClientConfig.requireHttpUrl("callbackBaseUrl", endpoint.getCallbackBaseUrl());
         }

@@ -77,6 +77,16 @@ public class KlingConfiguration implements Cloneable {
                             + " for many), so a short target costs little with many waits.")
     private long detectionTarget = 1_500;
     @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
+              description = "With waitForCompletion, for a task created with a callback_url while the producer has no"
+                            + " callbackUrl option of its own (so the URL is the one of a callback consumer of this"
+                            + " application, or one given per exchange) or names its callbackReceiver: the wait reads"
+                            + " nothing until this long past the"
+                            + " task's expected end (the longest duration seen for tasks like it; its create while none"
+                            + " is known) and lets the verified callback complete it with a single confirming read; a"
+                            + " callback that does not come within it leaves the task to polling. 0 (default): such tasks"
+                            + " are polled like any other, and their callback only makes the end noticed at once.")
+    private long callbackGracePeriod;
+    @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
               description = "With waitForCompletion: how long to wait for the task to finish before failing the exchange"
                             + " with KlingWaitTimeoutException (the task itself keeps running at Kling). 0 means the"
                             + " feature's default: 30 minutes for videos, 10 minutes for images.")
@@ -264,6 +274,13 @@ public class KlingConfiguration implements Cloneable {
     private String externalTaskId;
     @UriParam(label = "producer", description = "URL Kling POSTs the task to on every status change.")
     private String callbackUrl;
+    @UriParam(label = "producer",
+              description = "The route id of the kling callback consumer (consumerMode=callback, same feature and Kling"
+                            + " account) that receives this producer's callbacks: without callbackUrl the producer sends"
+                            + " that consumer's public URL (needed when several callback consumers of the feature exist);"
+                            + " with a callbackUrl of its own (e.g. a proxy in front of that consumer) it says those"
+                            + " callbacks reach it, so callbackGracePeriod applies to its waits.")
+    private String callbackReceiver;
 
     // ---- callbacks: usually set once, on the component ----
     @UriParam(label = "common",
@@ -322,6 +339,8 @@ public class KlingConfiguration implements Cloneable {
     public long getMaxPollInterval() { return maxPollInterval; }
     public long getDetectionTarget() { return detectionTarget; }
     public void setDetectionTarget(long detectionTarget) { this.detectionTarget = detectionTarget; }
+    public long getCallbackGracePeriod() { return callbackGracePeriod; }
+    public void setCallbackGracePeriod(long callbackGracePeriod) { this.callbackGracePeriod = callbackGracePeriod; }
     public void setMaxPollInterval(long maxPollInterval) { this.maxPollInterval = maxPollInterval; }
     public long getWaitTimeout() { return waitTimeout; }
     public void setWaitTimeout(long waitTimeout) { this.waitTimeout = waitTimeout; }
@@ -373,6 +392,8 @@ public class KlingConfiguration implements Cloneable {
     public void setExternalTaskId(String externalTaskId) { this.externalTaskId = externalTaskId; }
     public String getCallbackUrl() { return callbackUrl; }
     public void setCallbackUrl(String callbackUrl) { this.callbackUrl = callbackUrl; }
+    public String getCallbackReceiver() { return callbackReceiver; }
+    public void setCallbackReceiver(String callbackReceiver) { this.callbackReceiver = callbackReceiver; }
 
     public LipSyncStep getStep() { return step; }
     public void setStep(LipSyncStep step) { this.step = step; }

@@ -1,6 +1,7 @@
 package dev.camelkling.component;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.ObjectHelper;
 
 /**
  * Generate videos and images with the Kling AI API: create generation tasks, read them, wait for them to finish, and
@@ -169,7 +171,7 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
             client = configuration.getKlingClient(); // the user's own: used as it is, never closed here
         } else {
             SSLContextParameters ssl = sslContextParameters();
-            clientKey = SharedKlingClients.Key.of(configuration, ssl);
+            clientKey = SharedKlingClients.Key.of(configuration, ssl, appliedCallbackGracePeriod());
             client = getComponent().getClients().acquire(clientKey, () -> KlingClient.create(clientConfig(ssl)));
         }
         KlingComponent component = getComponent();
@@ -233,9 +235,37 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
                 .executor(getComponent().getClientExecutor())
                 .maxConcurrentTasks(c.getMaxConcurrentTasks())
                 .detectionTarget(Duration.ofMillis(c.getDetectionTarget()))
+                .callbackGracePeriod(Duration.ofMillis(appliedCallbackGracePeriod()))
                 .retryPolicy(readRetryPolicy(c.getMaxReadAttempts()))
                 .scheduler(getComponent().getScheduler())
                 .build();
+    }
+
+    /**
+     * callbackGracePeriod holds the waits of tasks whose callbacks reach a callback consumer of this application. A
+     * producer with a callbackUrl of its own sends its callbacks elsewhere (the component cannot know where), unless
+     * it names the callbackReceiver they reach: otherwise its waits never hold.
+     */
+    private long appliedCallbackGracePeriod() {
+        boolean reachesThisApplication = ObjectHelper.isEmpty(configuration.getCallbackUrl())
+                                         || ObjectHelper.isNotEmpty(configuration.getCallbackReceiver());
+        return reachesThisApplication ? configuration.getCallbackGracePeriod() : 0;
+    }
+
+    /**
+     * The clients a callback for a task of this endpoint's account may concern: its own, then every other client of
+     * the component reaching the same account (endpoints with other settings have clients of their own).
+     */
+    List<KlingClient> accountClients() {
+        KlingClient own = client;
+        List<KlingClient> all = new ArrayList<>();
+        if (own != null) {
+            all.add(own);
+        }
+        if (clientKey != null) {
+            getComponent().getClients().ofAccount(clientKey).stream().filter(c -> c != own).forEach(all::add);
+        }
+        return all;
     }
 
     private static RetryPolicy readRetryPolicy(int maxAttempts) {

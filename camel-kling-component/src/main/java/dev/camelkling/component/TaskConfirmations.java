@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import dev.camelkling.client.transport.TransportErrors;
-import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.error.KlingApiException;
 import dev.camelkling.client.request.KlingFeature;
 import dev.camelkling.client.task.KlingTask;
@@ -24,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * emit yet). Only the API's answer counts: a forged or stale body changes nothing. When the API does not show the
  * announced final status yet, the task is read again after 1 s and 4 s more, in case the API lags the callback; so a
  * forged announcement costs at most three reads. A task the API reports final (with a wanted status) is emitted once
- * ({@link EmittedTasks}).
+ * ({@link EmittedTasks}). That read is shared with the producers' waits for the task ({@link ConfirmingRead}): a
+ * callback completes them too, with no read of their own.
  * <p>
  * Callbacks for a task whose exchange is still running, or whose read is in progress, coalesce into one more read
  * afterwards; callbacks for a task already emitted are dropped without a read.
@@ -41,7 +41,7 @@ final class TaskConfirmations {
 
     private final DefaultConsumer consumer;
     private final KlingFeature feature;
-    private final Supplier<KlingClient> client;
+    private final ConfirmingRead confirmingRead;
     private final Supplier<? extends Executor> worker;
     private final Supplier<ScheduledExecutorService> scheduler;
     private final EmissionFilter filter;
@@ -51,14 +51,15 @@ final class TaskConfirmations {
 
     /**
      * @param consumer makes the exchanges, and says whether callbacks are accepted (neither stopping nor suspended)
-     * @param client   the endpoint's, read at each use (as are the component's worker and scheduler)
+     * @param confirmingRead reads an announced task, along with the waits for it (the component's worker and
+     *                       scheduler are read at each use)
      */
-    TaskConfirmations(DefaultConsumer consumer, KlingFeature feature, Supplier<KlingClient> client,
+    TaskConfirmations(DefaultConsumer consumer, KlingFeature feature, ConfirmingRead confirmingRead,
                       Supplier<? extends Executor> worker, Supplier<ScheduledExecutorService> scheduler,
                       EmissionFilter filter, EmittedTasks emitted) {
         this.consumer = consumer;
         this.feature = feature;
-        this.client = client;
+        this.confirmingRead = confirmingRead;
         this.worker = worker;
         this.scheduler = scheduler;
         this.filter = filter;
@@ -110,6 +111,7 @@ final class TaskConfirmations {
         }
         if (isEmitted(taskId)) {
             LOG.trace("Callback: task {} was emitted already", taskId);
+            confirmingRead.tellWaits(claim); // a wait for it (a polling consumer emitted it) still reads it now
             return;
         }
         boolean[] start = { false };
@@ -152,8 +154,9 @@ final class TaskConfirmations {
             return; // ended meanwhile (stopping)
         }
         try {
-            // read as the announced task's design reads it: a new-design task from GET /tasks
-            client.get().get(feature, slot.claim)
+            // read as the announced task's design reads it (a new-design task from GET /tasks), once for this
+            // consumer and the producers' waits for the task alike
+            confirmingRead.read(slot.claim)
                     .whenCompleteAsync((task, failure) -> read(taskId, attempt, task, failure), worker.get());
         } catch (RuntimeException e) {
             LOG.warn("Could not read Kling task {} announced by a callback: {}", taskId, e.getMessage());

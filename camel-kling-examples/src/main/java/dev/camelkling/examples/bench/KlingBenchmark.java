@@ -15,6 +15,8 @@ import dev.camelkling.component.KlingComponent;
 import dev.camelkling.simulator.KlingSimulator;
 import dev.camelkling.simulator.SimulatorTiming;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -55,22 +57,27 @@ public final class KlingBenchmark {
 
     /**
      * {@code KlingBenchmark [creates] [waits]} runs everything; {@code KlingBenchmark waits [n]} only the waits on
-     * 20-40 s tasks ({@link #waitsAtScale}).
+     * 20-40 s tasks ({@link #waitsAtScale}); {@code KlingBenchmark callbacks [n]} only their Camel callback column.
      */
     public static void main(String[] args) throws Exception {
         boolean waitsOnly = args.length > 0 && args[0].equals("waits");
-        int creates = args.length > 0 && !waitsOnly ? Integer.parseInt(args[0]) : 1_000;
+        boolean callbacksOnly = args.length > 0 && args[0].equals("callbacks");
+        int creates = args.length > 0 && !waitsOnly && !callbacksOnly ? Integer.parseInt(args[0]) : 1_000;
         int waits = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         KlingBenchmark bench = new KlingBenchmark();
         try {
-            if (!waitsOnly) {
-                bench.createOverhead(creates);
-                bench.concurrentWaits(waits);
-                bench.consumerRequests(waits);
-                bench.largeDownload(100);
-                bench.largeUpload();
+            if (callbacksOnly) {
+                bench.report(List.of(bench.camelCallbacks(new WaitsAtScale(bench.simulator), waits)));
+            } else {
+                if (!waitsOnly) {
+                    bench.createOverhead(creates);
+                    bench.concurrentWaits(waits);
+                    bench.consumerRequests(waits);
+                    bench.largeDownload(100);
+                    bench.largeUpload();
+                }
+                bench.waitsAtScale(waits);
             }
-            bench.waitsAtScale(waits);
         } finally {
             bench.context.stop();
             bench.simulator.close();
@@ -149,14 +156,57 @@ public final class KlingBenchmark {
             learning.stop();
         }
         runs.add(scale.callbacks(n + " waits, completed by verified callbacks (client level)", n, 1, WEBHOOK_SECRET));
+        runs.add(camelCallbacks(scale, n));
         runs.add(scale.naive(n + " waits, naive GET every 3 s", n, 1, Duration.ofSeconds(3)));
         runs.add(scale.naive("10 waits, naive GET every 3 s", 10, 2, Duration.ofSeconds(3)));
+        report(runs);
+    }
+
+    private void report(List<WaitsAtScale.Figures> runs) {
         for (WaitsAtScale.Figures f : runs) {
             results.put(f.label() + ": status reads per task (of which list pages)",
                     String.format("%.3f (%.3f)%s", f.readsPerTask(), f.listPagesPerTask(), f.failed() > 0 ? ", " + f.failed() + " FAILED" : ""));
             results.put(f.label() + ": detection delay p50 / p95 / max (ms)", f.p50() + " / " + f.p95() + " / " + f.max());
             results.put(f.label() + ": extra threads, peak heap (MB), heap growth after GC (MB), wall (s)",
                     "+" + f.extraThreads() + ", " + f.peakHeapMb() + ", " + f.heapGrowthMb() + ", " + f.seconds());
+        }
+    }
+
+    /**
+     * {@code n} waits through a {@code waitForCompletion} producer whose callback URL comes from a callback consumer of
+     * the same CamelContext (platform-http on Vert.x, loopback): the simulator signs each callback, the consumer
+     * verifies it and its one confirming read completes the wait; {@code callbackGracePeriod} (1 minute) keeps the
+     * waits from polling meanwhile. A fresh context: its extra threads include the component's pools and Vert.x.
+     */
+    private WaitsAtScale.Figures camelCallbacks(WaitsAtScale scale, int n) throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        CamelContext called = new DefaultCamelContext();
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindHost("127.0.0.1");
+        server.setBindPort(port);
+        called.addService(new VertxPlatformHttpServer(server));
+        KlingComponent kling = new KlingComponent();
+        kling.getConfiguration().setBaseUrl(simulator.baseUrl());
+        kling.getConfiguration().setAccessKey(simulator.accessKey());
+        kling.getConfiguration().setSecretKey(simulator.secretKey());
+        kling.getConfiguration().setCallbackBaseUrl("http://127.0.0.1:" + port);
+        kling.getConfiguration().setWebhookSecret(WEBHOOK_SECRET);
+        called.addComponent("kling", kling);
+        called.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("kling:text2video?consumerMode=callback").routeId("bench-callbacks").process(e -> { });
+            }
+        });
+        called.start();
+        try {
+            return scale.component(called.createProducerTemplate(), "kling:text2video?waitForCompletion=true&callbackGracePeriod=1m",
+                    n + " waits, completed by verified callbacks (Camel: producer + callback consumer)", n, 1);
+        } finally {
+            called.stop();
         }
     }
 

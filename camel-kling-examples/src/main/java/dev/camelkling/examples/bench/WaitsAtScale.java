@@ -129,7 +129,7 @@ final class WaitsAtScale {
     }
 
     /**
-     * Waits completed by callbacks, at client level (the Camel callback consumer is not wired to the hook yet): the
+     * Waits completed by callbacks, at client level (KlingBenchmark measures the Camel callback consumer apart): the
      * simulator signs each callback, a bare JDK HTTP server verifies the signature and hands the task to
      * {@link KlingClient#callbackReceived}, and the wait completes with one read of the API. The grace period is long
      * enough that nothing is polled while the callbacks come.
