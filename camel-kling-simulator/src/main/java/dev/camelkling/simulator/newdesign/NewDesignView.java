@@ -49,7 +49,7 @@ public final class NewDesignView implements TaskView {
         ArrayNode outputs = node.putArray("outputs");
         ArrayNode billing = node.putArray("billing");
         if (state.status() == TaskStatus.SUCCEED) {
-            addOutputs(outputs, state);
+            addOutputs(outputs, task.taskId(), state);
             addExtraOutputs(outputs, task);
             addBilling(billing, task);
         }
@@ -70,9 +70,10 @@ public final class NewDesignView implements TaskView {
 
     /**
      * Videos (each followed by its sound track when the task made one), then images; a watermarked copy, when asked
-     * for, is a file of its own. Kling does not state the order of outputs (§9.8); this is the simulator's.
+     * for, is a file of its own. Kling does not state the order of outputs (§9.8); this is the simulator's. Nor does it
+     * say what an image's {@code group_id} groups: here, the images of one task share the task's id.
      */
-    private static void addOutputs(ArrayNode outputs, SimTask.Snapshot state) {
+    private static void addOutputs(ArrayNode outputs, String groupId, SimTask.Snapshot state) {
         for (int i = 0; i < state.videos().size(); i++) {
             SimTask.VideoResult video = state.videos().get(i);
             ObjectNode item = outputs.addObject().put("type", "video").put("id", video.id()).put("url", video.url());
@@ -86,7 +87,9 @@ public final class NewDesignView implements TaskView {
             }
         }
         for (SimTask.ImageResult image : state.images()) {
-            SimTask.putWatermark(outputs.addObject().put("type", "image").put("url", image.url()), image.watermarkUrl());
+            ObjectNode item = outputs.addObject().put("type", "image").put("url", image.url());
+            SimTask.putWatermark(item, image.watermarkUrl());
+            item.put("group_id", groupId);
         }
     }
 
