@@ -8,16 +8,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a new-design {@code outputs[]} (kling-api-2026.md §4.1) into {@link KlingOutput}s, in the order given. An entry
  * of a type this client does not know becomes {@link KlingOutput.Other} with its fields, so a vendor addition never
- * fails a task; an entry that is not an object is skipped (there is nothing to keep).
+ * fails a task (one DEBUG line tells of it); an entry that is not an object is skipped (there is nothing to keep).
  */
 final class OutputsJson {
 
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
     };
+    private static final Logger LOG = LoggerFactory.getLogger(OutputsJson.class);
+    private static final int MAX_REPORTED = 100;
+    private static final Set<String> REPORTED = ConcurrentHashMap.newKeySet();
 
     private OutputsJson() {
     }
@@ -42,8 +50,18 @@ final class OutputsJson {
                     text(item, "mp3_duration"), text(item, "wav_duration"));
             case "voice" -> new KlingOutput.Voice(firstText(item, "voice_id", "id"), fields(item));
             case "element" -> new KlingOutput.Element(firstText(item, "element_id", "id"), fields(item));
-            default -> new KlingOutput.Other(type, fields(item));
+            default -> {
+                reportUnknown(type);
+                yield new KlingOutput.Other(type, fields(item));
+            }
         };
+    }
+
+    /** One DEBUG line per type (a bounded number of them): the output is kept, but a newer camel-kling may type it. */
+    private static void reportUnknown(String type) {
+        if (REPORTED.size() < MAX_REPORTED && REPORTED.add(String.valueOf(type))) {
+            LOG.debug("Kling output type {} is not known to camel-kling; it is kept as KlingOutput.Other with its fields", type);
+        }
     }
 
     private static String firstText(JsonNode item, String field, String fallback) {
