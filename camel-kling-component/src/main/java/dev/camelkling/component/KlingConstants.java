@@ -35,8 +35,33 @@ public interface KlingConstants {
     @Metadata(description = "Your own id of the task. Read by `create` (overrides the option) and by `get` (lookup by external id); set on results.",
               javaType = "String")
     String EXTERNAL_TASK_ID = "CamelKlingExternalTaskId";
-    @Metadata(description = "URLs of the generated media, in result order.", javaType = "java.util.List<String>")
+    @Metadata(description = "URLs of the generated media a user downloads (what download=true fetches): the videos', then"
+                            + " the images', in that order on both designs. The audio outputs of a video (audio=native) are"
+                            + " not among them (the video has the sound; see CamelKlingAudioMp3Urls); a task whose only media"
+                            + " is audio lists its MP3s. Watermarked copies, voices and elements are in their own headers.",
+              javaType = "java.util.List<String>")
     String RESULT_URLS = "CamelKlingResultUrls";
+    @Metadata(description = "URLs of the watermarked copies of the video and image results that have one (new design,"
+                            + " options.watermark_info.enabled), in output order; empty otherwise.",
+              javaType = "java.util.List<String>")
+    String WATERMARK_URLS = "CamelKlingWatermarkUrls";
+    @Metadata(description = "MP3 URLs of the new design's audio outputs (e.g. the sound track of a video made with"
+                            + " audio=native), in output order; empty otherwise.", javaType = "java.util.List<String>")
+    String AUDIO_MP3_URLS = "CamelKlingAudioMp3Urls";
+    @Metadata(description = "WAV URLs of the new design's audio outputs, in output order (the same sounds as"
+                            + " CamelKlingAudioMp3Urls); empty otherwise.", javaType = "java.util.List<String>")
+    String AUDIO_WAV_URLS = "CamelKlingAudioWavUrls";
+    @Metadata(description = "Ids of the new design's voice outputs (voice_id, else id), in output order; empty otherwise.",
+              javaType = "java.util.List<String>")
+    String VOICE_IDS = "CamelKlingVoiceIds";
+    @Metadata(description = "Ids of the new design's element outputs (element_id, else id, every digit kept), in output"
+                            + " order; empty otherwise.", javaType = "java.util.List<String>")
+    String ELEMENT_IDS = "CamelKlingElementIds";
+    @Metadata(description = "Every entry of a new-design task's outputs[], typed (KlingOutput Video, Image, Audio, Voice,"
+                            + " Element), and an output type camel-kling does not know as KlingOutput.Other with its"
+                            + " fields; empty on legacy tasks.",
+              javaType = "java.util.List<dev.camelkling.client.task.KlingOutput>")
+    String OUTPUTS = "CamelKlingOutputs";
     @Metadata(description = "Id of the first generated video, for chaining into video extend or lip sync; read by videoExtend"
                             + " and lipSync as the source video.", javaType = "String")
     String VIDEO_ID = "CamelKlingVideoId";

@@ -4,12 +4,14 @@ import dev.camelkling.client.callback.CallbackBody;
 import dev.camelkling.client.schema.DesignStandard;
 import dev.camelkling.client.task.KlingBilling;
 import dev.camelkling.client.task.KlingImage;
+import dev.camelkling.client.task.KlingOutput;
 import dev.camelkling.client.task.KlingTask;
 import dev.camelkling.client.task.KlingTaskStatus;
 
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +46,36 @@ class NewDesignTaskJsonTest {
         assertThat(task.resultUrls()).containsExactly("https://cdn/v.mp4", "https://cdn/a.png", "https://cdn/b.png");
         assertThat(task.billing()).containsExactly(new KlingBilling("cash", new BigDecimal("0.4200"), "USD", "video"),
                 new KlingBilling("unit", new BigDecimal("7.5"), null, "image"));
+    }
+
+    @Test
+    void everyOutputTypeIsTypedAndAnUnknownOneKeepsItsFields() {
+        KlingTask task = CallbackBody.task("""
+                {"id":"3","status":"succeeded",
+                 "outputs":[{"type":"audio","id":"a1","mp3_url":"https://cdn/a.mp3","wav_url":"https://cdn/a.wav","mp3_duration":"5.016","wav_duration":"5.0"},
+                            {"type":"audio","id":"a2","wav_url":"https://cdn/b.wav"},
+                            {"type":"voice","id":"voice_1"},
+                            {"type":"element","id":"element_1","element_id":900000000000000123},
+                            "not an object",
+                            {"type":"hologram","id":"h1","depth":2.50,"tag":null}]}
+                """);
+
+        assertThat(task.outputs()).hasSize(5).startsWith(
+                new KlingOutput.Audio("a1", "https://cdn/a.mp3", "https://cdn/a.wav", "5.016", "5.0"),
+                new KlingOutput.Audio("a2", null, "https://cdn/b.wav", null, null),
+                new KlingOutput.Voice("voice_1", Map.of("type", "voice", "id", "voice_1")),
+                new KlingOutput.Element("900000000000000123", Map.of("type", "element", "id", "element_1",
+                        "element_id", 900000000000000123L)));
+        assertThat(task.outputs().get(4)).isInstanceOfSatisfying(KlingOutput.Other.class, other -> {
+            assertThat(other.type()).isEqualTo("hologram");
+            assertThat(other.fields()).containsEntry("id", "h1").containsEntry("depth", new BigDecimal("2.50"))
+                    .containsEntry("tag", null);
+        });
+        assertThat(task.resultUrls()).as("a task whose only media is audio: its MP3s, else WAVs")
+                .containsExactly("https://cdn/a.mp3", "https://cdn/b.wav");
+        assertThat(task.voiceIds()).containsExactly("voice_1");
+        assertThat(task.elementIds()).containsExactly("900000000000000123");
+        assertThat(task.videos()).isEmpty();
     }
 
     @Test

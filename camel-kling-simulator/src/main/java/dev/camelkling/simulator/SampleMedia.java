@@ -3,16 +3,13 @@ package dev.camelkling.simulator;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import javax.imageio.ImageIO;
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
+
+import dev.camelkling.simulator.media.AudioEncoder;
 
 /**
  * Real input media made on the fly, for tests and examples that send pictures and audio to the simulator: a picture
@@ -52,23 +49,8 @@ public final class SampleMedia {
         return out.toByteArray();
     }
 
-    /** A 440 Hz tone, 8 kHz mono 16-bit PCM in a WAV container. */
+    /** A 440 Hz tone, 8 kHz mono 16-bit PCM in a WAV container (the simulator's own sound tracks are the same). */
     public static byte[] wav(double seconds) {
-        float rate = 8000;
-        int frames = (int) (seconds * rate);
-        byte[] pcm = new byte[frames * 2];
-        for (int i = 0; i < frames; i++) {
-            short sample = (short) (Math.sin(2 * Math.PI * 440 * i / rate) * 8000);
-            pcm[2 * i] = (byte) sample;
-            pcm[2 * i + 1] = (byte) (sample >> 8);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), new AudioFormat(rate, 16, 1, true, false),
-                    frames), AudioFileFormat.Type.WAVE, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return AudioEncoder.wav(seconds);
     }
 }

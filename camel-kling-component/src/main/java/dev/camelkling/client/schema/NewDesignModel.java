@@ -30,4 +30,24 @@ public record NewDesignModel(String id, List<String> resolutions, List<Integer> 
         audio = List.copyOf(audio);
         fullHdFor = List.copyOf(fullHdFor);
     }
+
+    /**
+     * Whether this model takes {@code field} on {@code product} at all, by this row: a setting it has, a last frame,
+     * elements, voices; {@code character_orientation} is motion control's. Fields no row bounds (prompt, media, options)
+     * are taken wherever the path has them ({@link NewDesignProduct#takes}).
+     */
+    public boolean takes(NewDesignProduct product, String field) {
+        return switch (field) {
+            case "resolution" -> !resolutions.isEmpty();
+            case "duration" -> !durations.isEmpty();
+            case "aspect_ratio" -> aspectRatio;
+            case "audio" -> !audio.isEmpty();
+            case "multi_shot" -> multiShot;
+            case "character_orientation" -> product == NewDesignProduct.MOTION_CONTROL;
+            case "image_tail" -> lastFrame;
+            case "element_list" -> maxElements > 0;
+            case "voice_list" -> maxVoices > 0;
+            default -> true;
+        };
+    }
 }

@@ -83,6 +83,11 @@ public enum NewDesignProduct {
         return contents.stream().anyMatch(content -> content.field().equals(field));
     }
 
+    /** Whether this path takes {@code field} with at least one of its models ({@link NewDesignModel#takes}). */
+    public boolean takes(String field) {
+        return fields().contains(field) && NewDesignModels.models(this).stream().anyMatch(model -> model.takes(this, field));
+    }
+
     /** Every request field this path takes: model, prompt, contents, settings, options. */
     Set<String> fields() {
         List<String> all = new ArrayList<>(List.of("model_name", "prompt"));

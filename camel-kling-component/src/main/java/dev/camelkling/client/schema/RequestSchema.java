@@ -5,6 +5,7 @@ import dev.camelkling.client.media.KlingMedia;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,6 +81,24 @@ public final class RequestSchema {
     /** The feature's create path on the new design, if it has one. */
     public Optional<NewDesignProduct> newDesignProduct() {
         return Optional.ofNullable(newDesign);
+    }
+
+    /**
+     * The designs that take a field on this feature, by the data validation refuses a field of the other design with:
+     * the legacy design takes every field but the new design's own settings ({@link #newDesignOnlyViolation}); the new
+     * design takes the fields of its path ({@link NewDesignProduct}: prompt, contents, settings, options) that at least
+     * one of its models takes ({@link NewDesignModel#takes}), and refuses the rest. Empty for a name that is no field
+     * of this feature.
+     */
+    public Set<DesignStandard> designsTaking(String field) {
+        Set<DesignStandard> designs = EnumSet.noneOf(DesignStandard.class);
+        if (fieldNames().contains(field) && !newDesignOnlyFields.contains(field)) {
+            designs.add(DesignStandard.LEGACY);
+        }
+        if (newDesign != null && newDesign.takes(field)) {
+            designs.add(DesignStandard.NEW_DESIGN);
+        }
+        return designs;
     }
 
     /** Whether the named field takes a {@link KlingMedia} (image or audio). */

@@ -5,6 +5,7 @@ import dev.camelkling.client.schema.DesignStandard;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -14,16 +15,18 @@ import java.util.stream.Stream;
  *
  * <p>Both designs map to this one type. A new-design task object (kling-api-2026.md §4.1) maps {@code id},
  * {@code status}, {@code message}, {@code external_id}, {@code create_time}, {@code update_time} to the legacy names'
- * components; its {@code outputs[]} of type {@code video} become {@link #videos()}, of type {@code image}
- * {@link #images()} (numbered in the order given, §9.8); {@code billing[]} becomes {@link #billing()} (empty for legacy
- * tasks, which report {@link #finalUnitDeduction()} instead). Its status {@code succeeded} is
+ * components; its {@code outputs[]} are {@link #outputs()}, every entry typed ({@link KlingOutput}), unknown types
+ * included; those of type {@code video} are also {@link #videos()}, of type {@code image} {@link #images()} (numbered in
+ * the order given, §9.8), so code written for legacy tasks reads both. {@code billing[]} becomes {@link #billing()}
+ * (empty for legacy tasks, which report {@link #finalUnitDeduction()} instead). A legacy task has no
+ * {@link #outputs()}: its results are {@link #videos()}, {@link #images()} and {@link #seriesImages()}. Its status {@code succeeded} is
  * {@link KlingTaskStatus#SUCCEED}, the one success state of both designs. {@link #design()} is the design whose task
  * object this was read from, and so how it is read again ({@code GET /tasks} for the new design).
  */
 public record KlingTask(String taskId, KlingTaskStatus status, String statusMessage, String externalTaskId,
         KlingVideo parentVideo, List<KlingVideo> videos, List<KlingImage> images,
         long createdAt, long updatedAt, String finalUnitDeduction, String resultType, List<KlingImage> seriesImages,
-        List<KlingBilling> billing, DesignStandard design) {
+        List<KlingBilling> billing, DesignStandard design, List<KlingOutput> outputs) {
 
     public KlingTask {
         Objects.requireNonNull(taskId, "taskId");
@@ -33,6 +36,31 @@ public record KlingTask(String taskId, KlingTaskStatus status, String statusMess
         seriesImages = seriesImages == null ? List.of() : List.copyOf(seriesImages);
         billing = billing == null ? List.of() : List.copyOf(billing);
         design = design == null ? DesignStandard.LEGACY : design;
+        outputs = outputs == null ? List.of() : List.copyOf(outputs);
+    }
+
+    /** A task without new-design {@link #outputs()}: a legacy task, or one known only by its id. */
+    public KlingTask(String taskId, KlingTaskStatus status, String statusMessage, String externalTaskId,
+            KlingVideo parentVideo, List<KlingVideo> videos, List<KlingImage> images,
+            long createdAt, long updatedAt, String finalUnitDeduction, String resultType, List<KlingImage> seriesImages,
+            List<KlingBilling> billing, DesignStandard design) {
+        this(taskId, status, statusMessage, externalTaskId, parentVideo, videos, images, createdAt, updatedAt,
+                finalUnitDeduction, resultType, seriesImages, billing, design, List.of());
+    }
+
+    /**
+     * A new-design task object (kling-api-2026.md §4.1): its video and image outputs also become {@link #videos()} and
+     * {@link #images()}.
+     */
+    public static KlingTask newDesign(String id, KlingTaskStatus status, String message, String externalId,
+            long createTime, long updateTime, List<KlingOutput> outputs, List<KlingBilling> billing) {
+        List<KlingVideo> videos = ofType(outputs, KlingOutput.Video.class).stream()
+                .map(video -> new KlingVideo(video.id(), video.url(), video.duration())).toList();
+        List<KlingOutput.Image> images = ofType(outputs, KlingOutput.Image.class);
+        List<KlingImage> numbered = IntStream.range(0, images.size())
+                .mapToObj(index -> new KlingImage(index, images.get(index).url())).toList();
+        return new KlingTask(id, status, message, externalId, null, videos, numbered, createTime, updateTime, null, null,
+                List.of(), billing, DesignStandard.NEW_DESIGN, outputs);
     }
 
 
@@ -41,14 +69,48 @@ public record KlingTask(String taskId, KlingTaskStatus status, String statusMess
     }
 
     /**
-     * URLs of the result media in order: the videos' for video products, the images' for image products; for an
-     * omni-image series that lists no {@code images}, the series images'.
+     * URLs of the media a user downloads (what {@code download} fetches), in this order whatever order Kling listed
+     * them in: the videos', then the images' (for an omni-image series that lists no {@code images}, the series
+     * images'). Audio outputs are not among them while there is a video or image: the sound track of an
+     * {@code audio=native} video is in the video already, and its separate files are in {@link #audio()}. A task whose
+     * only media is audio lists each audio output's MP3 (its WAV when it has no MP3), so that it too has a result.
+     * Watermarked copies ({@link #watermarkUrls()}), voices and elements are not results of their own.
      */
     public List<String> resultUrls() {
         List<KlingImage> resultImages = images.isEmpty() ? seriesImages : images;
-        return Stream.concat(videos.stream().map(KlingVideo::url), resultImages.stream().map(KlingImage::url))
-                .filter(Objects::nonNull)
-                .toList();
+        Stream<String> media = Stream.concat(videos.stream().map(KlingVideo::url), resultImages.stream().map(KlingImage::url));
+        List<String> urls = media.filter(Objects::nonNull).toList();
+        return urls.isEmpty() ? audio().stream().map(KlingOutput.Audio::downloadUrl).filter(Objects::nonNull).toList() : urls;
+    }
+
+    /** The watermarked copies of the video and image outputs that have one ({@code options.watermark_info.enabled}), in output order. */
+    public List<String> watermarkUrls() {
+        return outputs.stream().map(output -> output instanceof KlingOutput.Video video ? video.watermarkUrl()
+                        : output instanceof KlingOutput.Image image ? image.watermarkUrl() : null)
+                .filter(Objects::nonNull).toList();
+    }
+
+    /** The audio outputs, e.g. the sound track of a video made with {@code audio=native}, in output order. */
+    public List<KlingOutput.Audio> audio() {
+        return outputsOf(KlingOutput.Audio.class);
+    }
+
+    /** The ids of the voice outputs, in output order. */
+    public List<String> voiceIds() {
+        return outputsOf(KlingOutput.Voice.class).stream().map(KlingOutput.Voice::voiceId).filter(Objects::nonNull).toList();
+    }
+
+    /** The ids of the element outputs, in output order, as Kling wrote them (64-bit ids keep every digit). */
+    public List<String> elementIds() {
+        return outputsOf(KlingOutput.Element.class).stream().map(KlingOutput.Element::elementId).filter(Objects::nonNull).toList();
+    }
+
+    private <T extends KlingOutput> List<T> outputsOf(Class<T> type) {
+        return ofType(outputs, type);
+    }
+
+    private static <T extends KlingOutput> List<T> ofType(List<KlingOutput> outputs, Class<T> type) {
+        return outputs.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** Id of the first result video, for chaining into video extend or lip sync; {@code null} if none. */

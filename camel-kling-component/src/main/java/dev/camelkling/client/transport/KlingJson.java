@@ -138,29 +138,19 @@ public final class KlingJson {
 
     /**
      * A new-design task object (kling-api-2026.md §4.1): {@code id}, {@code status}, {@code message},
-     * {@code external_id}, {@code create_time}, {@code update_time}, {@code outputs[]} (videos and images are kept;
-     * audio, voice and element outputs are not results of the video features) and {@code billing[]}.
+     * {@code external_id}, {@code create_time}, {@code update_time}, {@code outputs[]} (every type, {@link OutputsJson})
+     * and {@code billing[]}.
      */
     static KlingTask newDesignTask(JsonNode node) {
         String id = text(node, "id");
         if (id == null || id.isEmpty()) {
             throw new KlingException("Kling task object has no id");
         }
-        List<KlingVideo> videos = new ArrayList<>();
-        List<KlingImage> images = new ArrayList<>();
-        node.path("outputs").forEach(output -> {
-            switch (String.valueOf(text(output, "type"))) {
-                case "video" -> videos.add(video(output));
-                case "image" -> images.add(new KlingImage(images.size(), text(output, "url")));
-                default -> { } // audio, voice, element: not results of the features camel-kling creates on the new design
-            }
-        });
         List<KlingBilling> billing = new ArrayList<>();
         node.path("billing").forEach(entry -> billing.add(new KlingBilling(text(entry, "charge_type"), decimal(entry, "amount"),
                 text(entry, "currency"), text(entry, "package_type"))));
-        return new KlingTask(id, status(text(node, "status")), text(node, "message"), text(node, "external_id"), null,
-                videos, images, millis(node, "create_time"), millis(node, "update_time"), null, null, List.of(),
-                billing, DesignStandard.NEW_DESIGN);
+        return KlingTask.newDesign(id, status(text(node, "status")), text(node, "message"), text(node, "external_id"),
+                millis(node, "create_time"), millis(node, "update_time"), OutputsJson.outputs(node.path("outputs")), billing);
     }
 
     /** The {@code data} of {@code POST /tasks}: {@code result[]}, {@code count}, {@code next_cursor}, {@code has_more}. */
@@ -241,7 +231,7 @@ public final class KlingJson {
     }
 
     /** Text of a scalar field (numbers too, as written); {@code null} when absent or JSON null. */
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull() || value.isContainerNode()) {
             return null;

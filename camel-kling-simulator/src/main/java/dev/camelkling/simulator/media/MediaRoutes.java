@@ -64,12 +64,7 @@ public final class MediaRoutes {
     }
 
     private SimResponse audio(RouteHandler.Call call) {
-        String file = call.variable("file");
-        int dot = file.lastIndexOf('.');
-        if (dot <= 0) {
-            return SimResponse.plainNotFound();
-        }
-        return store.audio(file.substring(0, dot))
+        return store.audio(call.variable("file"))
                 .map(media -> SimResponse.of(200, media.contentType(), media.bytes()))
                 .orElseGet(SimResponse::plainNotFound);
     }

@@ -28,7 +28,7 @@ public final class MediaStore {
     public static final String AUDIO_PATH = "/media/audio/";
     private static final Pattern OWN_IMAGE_PATH = Pattern.compile("^/media/images/([^/]+)\\.(png|jpg|jpeg)$");
     private static final Pattern OWN_VIDEO_PATH = Pattern.compile("^/media/videos/([^/]+)\\.mp4$");
-    private static final Pattern OWN_AUDIO_PATH = Pattern.compile("^/media/audio/([^/]+)\\.[A-Za-z0-9]+$");
+    private static final Pattern OWN_AUDIO_PATH = Pattern.compile("^/media/audio/([^/]+\\.[A-Za-z0-9]+)$");
     public static final long DEFAULT_CACHE_BUDGET_BYTES = 128L * 1024 * 1024;
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
@@ -43,6 +43,7 @@ public final class MediaStore {
     private final Map<String, ImageSpec> imageSpecs = new ConcurrentHashMap<>();
     private final Map<String, Media> hostedImages = new ConcurrentHashMap<>();
     private final Map<String, Media> hostedAudio = new ConcurrentHashMap<>();
+    private final Map<String, Integer> soundTracks = new ConcurrentHashMap<>();
     private final Map<String, GeneratedVideo> generatedVideos = new ConcurrentHashMap<>();
     private final Map<String, FutureTask<byte[]>> rendered = new ConcurrentHashMap<>();
     private final LinkedHashMap<String, Integer> renderedSizes = new LinkedHashMap<>(16, 0.75f, true);
@@ -94,8 +95,41 @@ public final class MediaStore {
         return baseUrl.get() + AUDIO_PATH + id + "." + extension;
     }
 
-    public Optional<Media> audio(String audioId) {
-        return Optional.ofNullable(hostedAudio.get(audioId));
+    /** A generated sound track of {@code seconds}, served both as {@link #soundTrackUrl MP3 and WAV}; returns its id. */
+    public String registerSoundTrack(int seconds) {
+        String id = UUID.randomUUID().toString();
+        soundTracks.put(id, seconds);
+        return id;
+    }
+
+    /** The URL of a sound track in a format: {@code mp3} or {@code wav}. */
+    public String soundTrackUrl(String id, String extension) {
+        return baseUrl.get() + AUDIO_PATH + id + "." + extension;
+    }
+
+    /**
+     * The audio behind a file name of the audio path ({@code id.ext}): hosted bytes by their id, or a sound track as
+     * {@code .mp3} or {@code .wav}, rendered on first download like videos.
+     */
+    public Optional<Media> audio(String file) {
+        int dot = file.lastIndexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        String id = file.substring(0, dot);
+        Media hosted = hostedAudio.get(id);
+        if (hosted != null) {
+            return Optional.of(hosted);
+        }
+        Integer seconds = soundTracks.get(id);
+        if (seconds == null) {
+            return Optional.empty();
+        }
+        return switch (file.substring(dot + 1)) {
+            case "mp3" -> Optional.of(new Media(renderOnce("mp3:" + id, () -> AudioEncoder.mp3(seconds)), "audio/mpeg"));
+            case "wav" -> Optional.of(new Media(renderOnce("wav:" + id, () -> AudioEncoder.wav(seconds)), "audio/wav"));
+            default -> Optional.empty();
+        };
     }
 
     /** The bytes behind a URL of this simulator's own audio path; empty for any other URL or an unknown id. */
@@ -204,6 +238,7 @@ public final class MediaStore {
         imageSpecs.clear();
         hostedImages.clear();
         hostedAudio.clear();
+        soundTracks.clear();
         generatedVideos.clear();
         synchronized (renderedSizes) {
             rendered.clear();

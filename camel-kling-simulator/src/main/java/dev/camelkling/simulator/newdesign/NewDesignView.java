@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelkling.simulator.product.PackType;
-import dev.camelkling.simulator.product.TaskOrder;
+import dev.camelkling.simulator.product.OutputMarker;
 import dev.camelkling.simulator.task.SimTask;
 import dev.camelkling.simulator.task.TaskStatus;
 import dev.camelkling.simulator.task.TaskView;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Locale;
 public final class NewDesignView implements TaskView {
     public static final NewDesignView INSTANCE = new NewDesignView();
     static final String SUCCEEDED = "succeeded";
+    /** Element outputs get ids from here: above 2^53, so a client that reads them through a double loses digits. */
+    private static final long ELEMENT_IDS_FROM = 900_000_000_000_000_000L;
 
     private NewDesignView() {
     }
@@ -46,7 +49,8 @@ public final class NewDesignView implements TaskView {
         ArrayNode outputs = node.putArray("outputs");
         ArrayNode billing = node.putArray("billing");
         if (state.status() == TaskStatus.SUCCEED) {
-            addOutputs(outputs, task.order(), state);
+            addOutputs(outputs, task.taskId(), state);
+            addExtraOutputs(outputs, task);
             addBilling(billing, task);
         }
         return node;
@@ -64,20 +68,46 @@ public final class NewDesignView implements TaskView {
         return node;
     }
 
-    /** Videos and images; the simulator serves one file per result, so a watermarked copy is the same URL. */
-    private static void addOutputs(ArrayNode outputs, TaskOrder order, SimTask.Snapshot state) {
-        boolean watermark = Boolean.TRUE.equals(order.watermarkEnabled());
-        for (SimTask.VideoResult video : state.videos()) {
+    /**
+     * Videos (each followed by its sound track when the task made one), then images; a watermarked copy, when asked
+     * for, is a file of its own. Kling does not state the order of outputs (§9.8); this is the simulator's. Nor does it
+     * say what an image's {@code group_id} groups: here, the images of one task share the task's id.
+     */
+    private static void addOutputs(ArrayNode outputs, String groupId, SimTask.Snapshot state) {
+        for (int i = 0; i < state.videos().size(); i++) {
+            SimTask.VideoResult video = state.videos().get(i);
             ObjectNode item = outputs.addObject().put("type", "video").put("id", video.id()).put("url", video.url());
-            if (watermark) {
-                item.put("watermark_url", video.url());
-            }
+            SimTask.putWatermark(item, video.watermarkUrl());
             item.put("duration", video.duration());
+            if (i < state.audio().size()) {
+                SimTask.AudioResult audio = state.audio().get(i);
+                outputs.addObject().put("type", "audio").put("id", audio.id())
+                        .put("mp3_url", audio.mp3Url()).put("wav_url", audio.wavUrl())
+                        .put("mp3_duration", audio.mp3Duration()).put("wav_duration", audio.wavDuration());
+            }
         }
         for (SimTask.ImageResult image : state.images()) {
             ObjectNode item = outputs.addObject().put("type", "image").put("url", image.url());
-            if (watermark) {
-                item.put("watermark_url", image.url());
+            SimTask.putWatermark(item, image.watermarkUrl());
+            item.put("group_id", groupId);
+        }
+    }
+
+    /**
+     * The outputs a prompt's {@link OutputMarker} asks for, numbered per task: a {@code voice} with a {@code voice_id},
+     * an {@code element} with a 64-bit {@code element_id} number (as the legacy element library writes them), any
+     * other type with just an {@code id}.
+     */
+    private static void addExtraOutputs(ArrayNode outputs, SimTask task) {
+        List<String> types = task.order().extraOutputTypes();
+        for (int i = 0; i < types.size(); i++) {
+            String type = types.get(i);
+            String id = task.taskId() + "-" + type + "-" + (i + 1);
+            ObjectNode item = outputs.addObject().put("type", type).put("id", id);
+            switch (type) {
+                case "voice" -> item.put("voice_id", "sim-voice-" + id);
+                case "element" -> item.put("element_id", ELEMENT_IDS_FROM + task.sequence() * 100 + i);
+                default -> { } // a type Kling may add: clients must pass it through
             }
         }
     }

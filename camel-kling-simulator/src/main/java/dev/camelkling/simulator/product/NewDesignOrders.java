@@ -10,9 +10,14 @@ import java.util.List;
 /**
  * Turns a checked new-design create into a {@link TaskOrder}: one video of the requested length and aspect ratio (at
  * the simulator's small frame sizes whatever the resolution, which the frame's caption names), billed in units, with
- * the {@code options{}} applied.
+ * the {@code options{}} applied. With {@code audio=native} the video's sound also comes as an {@code audio} output
+ * (MP3 and WAV): kling-api-2026.md §4.1 lists that output type without saying which tasks produce it, and native
+ * audio is the one setting that generates sound ({@code original} keeps the input video's).
  */
 final class NewDesignOrders {
+    /** {@code settings.audio} that generates sound, which the simulator also returns as an {@code audio} output. */
+    static final String NATIVE_AUDIO = "native";
+
     private NewDesignOrders() {
     }
 
@@ -37,6 +42,8 @@ final class NewDesignOrders {
         TaskOrder.Builder order = TaskOrder.builder(model.name())
                 .plannedFailure(FailureMarker.failureRequestedBy(prompt))
                 .plannedFailure(look.inputFailure())
+                .soundTrack(NATIVE_AUDIO.equals(audio))
+                .extraOutputTypes(OutputMarker.outputTypesRequestedBy(prompt))
                 .video(new VideoSpec(path, text, look.size(), seconds, look.start(), look.end(), look.gallery(), notes))
                 .unitDeduction(model.units(resolution, seconds, audio).stripTrailingZeros().toPlainString());
         return CommonFields.apply(body.section("options"), order).build();

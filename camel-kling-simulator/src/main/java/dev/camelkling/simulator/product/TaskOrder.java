@@ -31,6 +31,8 @@ public final class TaskOrder {
     private final String mode;
     private final ParentVideo parentVideo;
     private final String resultType;
+    private final boolean soundTrack;
+    private final List<String> extraOutputTypes;
 
     private TaskOrder(Builder b) {
         this.modelName = b.modelName;
@@ -45,6 +47,8 @@ public final class TaskOrder {
         this.mode = b.mode;
         this.parentVideo = b.parentVideo;
         this.resultType = b.resultType;
+        this.soundTrack = b.soundTrack;
+        this.extraOutputTypes = List.copyOf(b.extraOutputTypes);
     }
 
     public static Builder builder(String modelName) {
@@ -102,6 +106,16 @@ public final class TaskOrder {
         return resultType;
     }
 
+    /** Whether each video comes with its sound track as a separate {@code audio} output (new design, {@code audio=native}). */
+    public boolean soundTrack() {
+        return soundTrack;
+    }
+
+    /** Output types added after the real results on the new design, as {@link OutputMarker} asks; empty normally. */
+    public List<String> extraOutputTypes() {
+        return extraOutputTypes;
+    }
+
     public static final class Builder {
         private final String modelName;
         private int slots = 1;
@@ -115,6 +129,8 @@ public final class TaskOrder {
         private String mode;
         private ParentVideo parentVideo;
         private String resultType;
+        private boolean soundTrack;
+        private final List<String> extraOutputTypes = new ArrayList<>();
 
         private Builder(String modelName) {
             this.modelName = modelName;
@@ -175,6 +191,16 @@ public final class TaskOrder {
 
         public Builder resultType(String resultType) {
             this.resultType = resultType;
+            return this;
+        }
+
+        public Builder soundTrack(boolean soundTrack) {
+            this.soundTrack = soundTrack;
+            return this;
+        }
+
+        public Builder extraOutputTypes(List<String> types) {
+            extraOutputTypes.addAll(types);
             return this;
         }
 

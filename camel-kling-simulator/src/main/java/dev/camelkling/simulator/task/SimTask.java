@@ -12,12 +12,19 @@ import java.util.List;
 /** One simulated task. State changes go through {@link TaskStore} so slots and state move together. */
 public final class SimTask {
 
-    /** A produced video as {@code task_result.videos[]} shows it. */
-    public record VideoResult(String id, String url, String duration) {
+    /**
+     * A produced video as {@code task_result.videos[]} shows it; {@code watermarkUrl} is its watermarked copy when the
+     * create asked for one ({@code watermark_info.enabled}), else {@code null}.
+     */
+    public record VideoResult(String id, String url, String duration, String watermarkUrl) {
     }
 
-    /** A produced image as {@code task_result.images[]} shows it. */
-    public record ImageResult(int index, String url) {
+    /** A produced image as {@code task_result.images[]} shows it, with its watermarked copy as for videos. */
+    public record ImageResult(int index, String url, String watermarkUrl) {
+    }
+
+    /** A produced sound track (new design {@code audio} output): one sound as MP3 and WAV, with each file's length. */
+    public record AudioResult(String id, String mp3Url, String wavUrl, String mp3Duration, String wavDuration) {
     }
 
     private final long sequence;
@@ -33,10 +40,11 @@ public final class SimTask {
     private long updatedAt;
     private List<VideoResult> videos = List.of();
     private List<ImageResult> images = List.of();
+    private List<AudioResult> audio = List.of();
 
     /** A consistent copy of the changing state, for views that render it. */
     public record Snapshot(TaskStatus status, String message, long createdAt, long updatedAt, List<VideoResult> videos,
-                           List<ImageResult> images) {
+                           List<ImageResult> images, List<AudioResult> audio) {
     }
 
     SimTask(long sequence, String taskId, ProductDescriptor product, String accountId, TaskOrder order, long createdAt,
@@ -61,7 +69,7 @@ public final class SimTask {
     }
 
     public synchronized Snapshot snapshot() {
-        return new Snapshot(status, statusMessage, createdAt, updatedAt, videos, images);
+        return new Snapshot(status, statusMessage, createdAt, updatedAt, videos, images, audio);
     }
 
     public long sequence() {
@@ -93,10 +101,11 @@ public final class SimTask {
         touch(now);
     }
 
-    synchronized void markSucceeded(long now, List<VideoResult> videos, List<ImageResult> images) {
+    synchronized void markSucceeded(long now, List<VideoResult> videos, List<ImageResult> images, List<AudioResult> audio) {
         status = TaskStatus.SUCCEED;
         this.videos = List.copyOf(videos);
         this.images = List.copyOf(images);
+        this.audio = List.copyOf(audio);
         touch(now);
     }
 
@@ -134,7 +143,9 @@ public final class SimTask {
             if (product.resultKind() == ResultKind.VIDEOS) {
                 ArrayNode list = result.putArray("videos");
                 for (VideoResult v : videos) {
-                    list.addObject().put("id", v.id()).put("url", v.url()).put("duration", v.duration());
+                    ObjectNode item = list.addObject().put("id", v.id()).put("url", v.url());
+                    putWatermark(item, v.watermarkUrl());
+                    item.put("duration", v.duration());
                 }
             } else {
                 if (order.resultType() != null) {
@@ -142,7 +153,7 @@ public final class SimTask {
                 }
                 ArrayNode list = result.putArray("images");
                 for (ImageResult i : images) {
-                    list.addObject().put("index", i.index()).put("url", i.url());
+                    putWatermark(list.addObject().put("index", i.index()).put("url", i.url()), i.watermarkUrl());
                 }
                 if (TaskOrder.RESULT_TYPE_SERIES.equals(order.resultType())) {
                     result.set("series_images", list.deepCopy());
@@ -158,6 +169,13 @@ public final class SimTask {
             node.put("final_unit_deduction", status == TaskStatus.SUCCEED ? order.unitDeduction() : "0");
         }
         return node;
+    }
+
+    /** {@code watermark_url}, which both designs add to a result when watermarking was asked for (kling-api.md §2.5, kling-api-2026.md §4.1). */
+    public static void putWatermark(ObjectNode result, String watermarkUrl) {
+        if (watermarkUrl != null) {
+            result.put("watermark_url", watermarkUrl);
+        }
     }
 
     private ObjectNode taskInfo() {

@@ -2,10 +2,12 @@ package dev.camelkling.simulator.task;
 
 import dev.camelkling.simulator.callback.CallbackDispatcher;
 import dev.camelkling.simulator.http.Envelope;
+import dev.camelkling.simulator.media.AudioEncoder;
 import dev.camelkling.simulator.media.GeneratedVideo;
 import dev.camelkling.simulator.media.ImageSpec;
 import dev.camelkling.simulator.media.MediaStore;
 import dev.camelkling.simulator.media.VideoSpec;
+import dev.camelkling.simulator.media.Watermarks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -92,22 +94,37 @@ public final class TaskLifecycle implements AutoCloseable {
         if (failure != null) {
             changed = store.update(task, x -> x.markFailed(store.now(), failure));
         } else {
+            boolean watermark = Boolean.TRUE.equals(task.order().watermarkEnabled());
             List<SimTask.VideoResult> videos = new ArrayList<>();
+            List<SimTask.AudioResult> audio = new ArrayList<>();
             for (VideoSpec spec : task.order().videos()) {
                 GeneratedVideo video = media.registerGeneratedVideo(spec, task.product().name(), task.accountId(),
                         task.order().modelName(), task.order().mode(), store.now());
-                videos.add(new SimTask.VideoResult(video.id(), video.url(), spec.durationText()));
+                String watermarkUrl = watermark ? media.videoUrl(media.registerVideo(Watermarks.onVideo(spec))) : null;
+                videos.add(new SimTask.VideoResult(video.id(), video.url(), spec.durationText(), watermarkUrl));
+                if (task.order().soundTrack()) {
+                    audio.add(soundTrack(spec));
+                }
             }
             List<SimTask.ImageResult> images = new ArrayList<>();
             for (ImageSpec spec : task.order().images()) {
-                images.add(new SimTask.ImageResult(spec.index(), media.imageUrl(media.registerImage(spec))));
+                String watermarkUrl = watermark ? media.imageUrl(media.registerImage(Watermarks.onImage(spec))) : null;
+                images.add(new SimTask.ImageResult(spec.index(), media.imageUrl(media.registerImage(spec)), watermarkUrl));
             }
-            changed = store.update(task, x -> x.markSucceeded(store.now(), videos, images));
+            changed = store.update(task, x -> x.markSucceeded(store.now(), videos, images, audio));
         }
         if (changed) {
             notifyCallback(task);
         }
         return changed;
+    }
+
+    /** The video's sound as its own output: an MP3 and a WAV of the video's length. */
+    private SimTask.AudioResult soundTrack(VideoSpec video) {
+        int seconds = video.durationSeconds();
+        String id = media.registerSoundTrack(seconds);
+        return new SimTask.AudioResult(id, media.soundTrackUrl(id, "mp3"), media.soundTrackUrl(id, "wav"),
+                AudioEncoder.mp3Seconds(seconds), video.durationText());
     }
 
     private void notifyCallback(SimTask task) {
