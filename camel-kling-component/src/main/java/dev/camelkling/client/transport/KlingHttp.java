@@ -33,9 +33,10 @@ import java.util.function.Supplier;
  * to the envelope or a typed error, and re-signs the token once when the server rejects its time window
  * (1003/1004: nothing was done, so even a create may be repeated). Never logs headers or bodies.
  *
- * <p>Both JDK clients run on the client's executor, and every stage that handles a response is moved onto it right
- * after {@code sendAsync}: the JDK would otherwise complete those stages on {@code ForkJoinPool.commonPool()}, or on
- * a new thread per response on machines with two CPUs or fewer.
+ * <p>Both JDK clients run on the client's executor, and every stage that handles a response runs on it: the JDK
+ * completes the future of {@code sendAsync} on {@code ForkJoinPool.commonPool()}, or on a new thread per response on
+ * machines with two CPUs or fewer. API answers are taken where the JDK hands over their body (on the executor) rather
+ * than from that future; media downloads are moved onto the executor right after it.
  */
 public final class KlingHttp {
 
