@@ -52,7 +52,11 @@ public final class StreamingBody {
 
     private StreamingBody(List<Part> parts) {
         this.parts = List.copyOf(parts);
-        this.length = parts.stream().mapToLong(Part::length).sum();
+        long total = 0;
+        for (Part part : parts) {
+            total += part.length();
+        }
+        this.length = total;
     }
 
     /**
