@@ -3,6 +3,7 @@ package dev.camelkling.component;
 import java.io.File;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,23 @@ final class KlingRequestAssembler {
     private final ProducerSetup setup;
     private final KlingFeature feature;
     private final List<FieldBinding> bindings;
+    /**
+     * The endpoint options that set request fields, by option name (only those set): read once when the producer
+     * starts, as an endpoint's options are fixed from then on, instead of through the configurer for every field of
+     * every exchange.
+     */
+    private final Map<String, Object> optionValues = new HashMap<>();
 
     KlingRequestAssembler(ProducerSetup setup) {
         this.setup = setup;
         this.feature = setup.feature();
         this.bindings = feature.schema().fieldNames().stream().map(FieldBinding::forField).toList();
+        for (FieldBinding binding : bindings) {
+            Object value = setup.endpointOptions().apply(binding.option());
+            if (value != null) {
+                optionValues.put(binding.option(), value);
+            }
+        }
     }
 
     /**
@@ -80,7 +93,7 @@ final class KlingRequestAssembler {
                 value = natural.value();
             }
             if (value == null) {
-                value = setup.endpointOptions().apply(binding.option());
+                value = optionValues.get(binding.option());
                 if (value != null) {
                     fromOptions.add(binding);
                 }
@@ -104,7 +117,9 @@ final class KlingRequestAssembler {
         try {
             KlingRequest request = completion.apply(KlingRequest.of(feature, fields));
             // what the route set explicitly is reported before what is missing or wrong between fields
-            request.validateFields(Stream.concat(fromHeaders.stream(), fromOptions.stream()).map(FieldBinding::field).toList());
+            if (!fromHeaders.isEmpty() || !fromOptions.isEmpty()) {
+                request.validateFields(Stream.concat(fromHeaders.stream(), fromOptions.stream()).map(FieldBinding::field).toList());
+            }
             request.validate();
             return request;
         } catch (KlingValidationException e) {

@@ -48,6 +48,8 @@ public enum KlingFeature {
     private final boolean supportsGetByExternalId;
     private final List<String> naturalInputFields;
     private final RequestSchema schema;
+    /** Names every create request of this feature in errors; asked for several times per create, so made once. */
+    private final String requestSubject;
 
     KlingFeature(String uriName, String path, ResultKind resultKind, boolean acceptsExternalTaskId,
             boolean supportsGetByExternalId, List<String> naturalInputFields, RequestSchema schema) {
@@ -58,6 +60,7 @@ public enum KlingFeature {
         this.supportsGetByExternalId = supportsGetByExternalId;
         this.naturalInputFields = List.copyOf(naturalInputFields);
         this.schema = schema;
+        this.requestSubject = uriName + " request";
     }
 
     /** The name in {@code kling:<feature>} URIs. */
@@ -107,7 +110,7 @@ public enum KlingFeature {
 
     /** How validation messages name a create request of this feature: {@code "text2video request"}. */
     public String requestSubject() {
-        return uriName + " request";
+        return requestSubject;
     }
 
     /** The error for a create request of this feature that breaks a rule of {@code field}. */

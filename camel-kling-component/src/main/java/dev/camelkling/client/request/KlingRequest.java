@@ -29,9 +29,10 @@ public final class KlingRequest {
     /** Set once every rule held: a request is immutable, so the route's check and the client's need not both run. */
     private volatile boolean valid;
 
+    /** @param canonicalFields a map of the caller's own making, in schema order, that nothing else holds: kept as is */
     private KlingRequest(KlingFeature feature, Map<String, Object> canonicalFields) {
         this.feature = feature;
-        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(canonicalFields));
+        this.fields = Collections.unmodifiableMap(canonicalFields);
     }
 
     /**
@@ -83,7 +84,9 @@ public final class KlingRequest {
     public Map<String, Object> effectiveFields() {
         Map<String, Object> effective = effectiveFields;
         if (effective == null) {
-            effective = Collections.unmodifiableMap(new LinkedHashMap<>(feature.schema().withDefaults(fields)));
+            Map<String, Object> withDefaults = feature.schema().withDefaults(fields);
+            // the same (unmodifiable) map when the feature derives no defaults
+            effective = withDefaults == fields ? fields : Collections.unmodifiableMap(new LinkedHashMap<>(withDefaults));
             effectiveFields = effective;
         }
         return effective;

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -32,9 +33,10 @@ import java.util.function.Supplier;
  * to the envelope or a typed error, and re-signs the token once when the server rejects its time window
  * (1003/1004: nothing was done, so even a create may be repeated). Never logs headers or bodies.
  *
- * <p>Both JDK clients run on the client's executor, and every stage that handles a response is moved onto it right
- * after {@code sendAsync}: the JDK would otherwise complete those stages on {@code ForkJoinPool.commonPool()}, or on
- * a new thread per response on machines with two CPUs or fewer.
+ * <p>Both JDK clients run on the client's executor, and every stage that handles a response runs on it: the JDK
+ * completes the future of {@code sendAsync} on {@code ForkJoinPool.commonPool()}, or on a new thread per response on
+ * machines with two CPUs or fewer. API answers are taken where the JDK hands over their body (on the executor) rather
+ * than from that future; media downloads are moved onto the executor right after it.
  */
 public final class KlingHttp {
 
@@ -103,27 +105,24 @@ public final class KlingHttp {
             return CompletableFuture.failedFuture(new KlingException("Could not prepare " + operation + ": " + e.getMessage(), e));
         }
         long started = System.nanoTime();
-        return api.sendAsync(request, BodyHandlers.ofByteArray())
-                .handleAsync((response, error) -> {
+        CompletableFuture<Envelope> answered = new CompletableFuture<>();
+        // The answer is classified where the JDK hands over the whole body, on the client's executor: the future
+        // sendAsync returns completes only after a further hop through the JDK's default async pool (a new thread
+        // per response on two CPUs or fewer), and continuing from there would cost another hop back to the executor.
+        api.sendAsync(request, info -> BodySubscribers.mapping(BodySubscribers.ofByteArray(), bytes -> {
+                    if (isJdkHttpThread(Thread.currentThread())) {
+                        onExecutor(() -> answer(answered, operation, idempotent, info, bytes, started));
+                    } else {
+                        answer(answered, operation, idempotent, info, bytes, started);
+                    }
+                    return null;
+                }))
+                .whenComplete((ignored, error) -> {
                     if (error != null) {
-                        LOG.debug("{} -> no response after {} ms: {}", operation, millisSince(started), error.toString());
-                        StreamingBody.MediaReadException media = mediaFailure(error);
-                        if (media != null) {
-                            // the body was cut short, so the server cannot have acted on it
-                            throw new CompletionException(new KlingException("Could not send " + operation + ": " + media.getMessage(), media));
-                        }
-                        throw new CompletionException(TransportErrors.classify(operation, idempotent, error));
+                        onExecutor(() -> answered.completeExceptionally(failure(operation, idempotent, error, started)));
                     }
-                    try {
-                        Envelope envelope = classifier.envelopeOrThrow(operation, idempotent, response.statusCode(), response.headers(),
-                                response.body());
-                        LOG.debug("{} -> HTTP {} request_id={} in {} ms", operation, response.statusCode(), envelope.requestId(), millisSince(started));
-                        return envelope;
-                    } catch (KlingApiException e) {
-                        LOG.debug("{} -> HTTP {} code={} request_id={} in {} ms", operation, e.httpStatus(), e.code(), e.requestId(), millisSince(started));
-                        throw e;
-                    }
-                }, executor)
+                });
+        return answered
                 .exceptionallyCompose(error -> {
                     Throwable cause = TransportErrors.unwrap(error);
                     if (mayRenewToken && cause instanceof KlingApiException e && e.errorCode().isFixedByResigning()
@@ -133,6 +132,52 @@ public final class KlingHttp {
                     }
                     return CompletableFuture.failedFuture(cause);
                 });
+    }
+
+    private void answer(CompletableFuture<Envelope> answered, String operation, boolean idempotent, HttpResponse.ResponseInfo info,
+            byte[] body, long started) {
+        try {
+            Envelope envelope = classifier.envelopeOrThrow(operation, idempotent, info.statusCode(), info.headers(), body);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} -> HTTP {} request_id={} in {} ms", operation, info.statusCode(), envelope.requestId(), millisSince(started));
+            }
+            answered.complete(envelope);
+        } catch (KlingApiException e) {
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} -> HTTP {} code={} request_id={} in {} ms", operation, e.httpStatus(), e.code(), e.requestId(), millisSince(started));
+            }
+            answered.completeExceptionally(e);
+        } catch (RuntimeException e) {
+            answered.completeExceptionally(e);
+        }
+    }
+
+    private static Throwable failure(String operation, boolean idempotent, Throwable error, long started) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} -> no response after {} ms: {}", operation, millisSince(started), error.toString());
+        }
+        StreamingBody.MediaReadException media = mediaFailure(error);
+        if (media != null) {
+            // the body was cut short, so the server cannot have acted on it
+            return new KlingException("Could not send " + operation + ": " + media.getMessage(), media);
+        }
+        return TransportErrors.classify(operation, idempotent, error);
+    }
+
+    /**
+     * Whether {@code thread} is one of the JDK HttpClient's own (its selector): what follows an answer never runs there.
+     * The JDK delivers response bodies on the client's executor, but does not promise it.
+     */
+    private static boolean isJdkHttpThread(Thread thread) {
+        return thread.getClass().getName().startsWith("jdk.internal.net.http.");
+    }
+
+    private void onExecutor(Runnable step) {
+        try {
+            executor.execute(step);
+        } catch (RejectedExecutionException closing) {
+            step.run(); // the client is closing: the answer still reaches its caller
+        }
     }
 
     /** Downloads to {@code target}, replacing its content; a partial file is removed on failure. */

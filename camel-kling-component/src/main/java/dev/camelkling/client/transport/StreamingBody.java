@@ -4,6 +4,7 @@ import dev.camelkling.client.error.KlingException;
 import dev.camelkling.client.media.KlingMedia;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import org.apache.commons.codec.binary.Base64InputStream;
 
 import java.io.ByteArrayInputStream;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The JSON body of a create request, produced while it is sent: the fields are rendered once (small), with every
@@ -37,26 +39,40 @@ public final class StreamingBody {
         }
     }
 
+    /**
+     * Placeholders start with this, random per JVM so that no text of a request can contain one, and end with a
+     * number of their own: drawing a random UUID (SecureRandom) for each request would cost more than the rest.
+     */
+    private static final String TOKEN_PREFIX = "kling-media-" + UUID.randomUUID() + "-";
+    private static final AtomicLong BODIES = new AtomicLong();
+    private static final ObjectWriter WRITER = KlingJson.MAPPER.writer();
+
     private final List<Part> parts;
     private final long length;
 
     private StreamingBody(List<Part> parts) {
         this.parts = List.copyOf(parts);
-        this.length = parts.stream().mapToLong(Part::length).sum();
+        long total = 0;
+        for (Part part : parts) {
+            total += part.length();
+        }
+        this.length = total;
     }
 
     /**
      * @throws KlingException if the fields cannot be written or the size of a media file cannot be read
      */
     static StreamingBody of(Map<String, Object> fields, String what) {
-        String token = "kling-media-" + UUID.randomUUID() + "-";
+        String token = TOKEN_PREFIX + BODIES.incrementAndGet() + "-";
         List<KlingMedia> media = new ArrayList<>();
         byte[] skeleton;
         try {
-            skeleton = KlingJson.MAPPER.writer().withAttribute(KlingJson.MEDIA_SINK, new KlingJson.MediaSink(token, media))
-                    .writeValueAsBytes(fields);
+            skeleton = WRITER.withAttribute(KlingJson.MEDIA_SINK, new KlingJson.MediaSink(token, media)).writeValueAsBytes(fields);
         } catch (JsonProcessingException e) {
             throw new KlingException("Could not write the " + what + ": " + e.getOriginalMessage(), e);
+        }
+        if (media.isEmpty()) {
+            return new StreamingBody(List.of(new Part(skeleton, null, 0)));
         }
         List<Part> parts = new ArrayList<>();
         int from = 0;

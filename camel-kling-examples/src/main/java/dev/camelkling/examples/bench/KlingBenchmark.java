@@ -91,11 +91,11 @@ public final class KlingBenchmark {
      * {@link MinimalStub} whose own cost is almost nothing (so that the client's cost is what shows).
      */
     private void createOverhead(int n) throws Exception {
-        new CreateOverhead(simulator.baseUrl(), simulator.accessKey(), simulator.secretKey(), template).measure("simulator", n, results);
+        new CreateOverhead(simulator.baseUrl(), simulator.accessKey(), simulator.secretKey(), context).measure("simulator", n, results);
         try (MinimalStub stub = new MinimalStub()) {
             CamelContext onStub = newContext(stub.baseUrl());
             try {
-                new CreateOverhead(stub.baseUrl(), simulator.accessKey(), simulator.secretKey(), onStub.createProducerTemplate())
+                new CreateOverhead(stub.baseUrl(), simulator.accessKey(), simulator.secretKey(), onStub)
                         .measure("minimal stub", n, results);
             } finally {
                 onStub.stop();

@@ -18,6 +18,13 @@ final class MinimalStub implements AutoCloseable {
             + "{\"task_id\":\"1\",\"task_status\":\"submitted\",\"created_at\":1722769557708,\"updated_at\":1722769557708}}")
             .getBytes(StandardCharsets.UTF_8);
 
+    static {
+        // as the simulator does: without it the JDK HttpServer waits for delayed ACKs, ~40 ms per answer
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
         Thread thread = new Thread(r, "kling-sim-minimal-stub"); // counted with the simulator's threads, not ours
