@@ -14,6 +14,7 @@ import dev.camelkling.client.request.KlingRequest;
 import dev.camelkling.client.schema.DesignStandard;
 import dev.camelkling.client.task.FaceIdentification;
 import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskStatus;
 import dev.camelkling.client.task.KlingWaitTimeoutException;
 import dev.camelkling.client.task.TaskPage;
 import dev.camelkling.client.transport.HttpSettings;
@@ -40,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -83,7 +85,7 @@ public final class KlingClient implements AutoCloseable {
     static final int MAX_PAGE_NUM = 1000;
     static final int MAX_PAGE_SIZE = 500;
     /** Ids per {@code GET /tasks} call: what the vendor's client author's library sends (kling-api-2026.md §4.1). */
-    public static final int TASKS_PER_READ = 20;
+    public static final int TASKS_PER_READ = TaskReads.IDS_PER_BATCH;
     static final String TASKS_PATH = "/tasks";
     private static final String TASK_IDS = "task_ids";
     private static final String EXTERNAL_TASK_IDS = "external_task_ids";
@@ -117,7 +119,7 @@ public final class KlingClient implements AutoCloseable {
         this.ownsScheduler = config.scheduler() == null;
         this.scheduler = ownsScheduler ? newDaemonScheduler() : config.scheduler();
         this.retrier = new Retrier(config.retryPolicy(), scheduler, executor, () -> ThreadLocalRandom.current().nextDouble());
-        this.waiter = new TaskWaiter(scheduler, executor, config.clock(), new TaskReads() {
+        TaskReads reads = new TaskReads() {
             @Override
             public CompletableFuture<KlingTask> get(KlingFeature feature, DesignStandard design, String taskId) {
                 return getUntracked(feature, design, taskId);
@@ -127,10 +129,25 @@ public final class KlingClient implements AutoCloseable {
             public CompletableFuture<List<KlingTask>> list(KlingFeature feature, int pageNum, int pageSize) {
                 return listUntracked(feature, pageNum, pageSize);
             }
-        }, new WaitSettings(config.detectionTarget(), config.maxPollInterval(), config.callbackGracePeriod()));
+
+            @Override
+            public CompletableFuture<List<KlingTask>> getBatch(List<String> taskIds) {
+                return readTasks(TASK_IDS, taskIds);
+            }
+
+            @Override
+            public CompletableFuture<TaskPage> listFinished(long createdFromMillis, String cursor) {
+                TaskQuery finished = TaskQuery.all().withStatuses(KlingTaskStatus.SUCCEED, KlingTaskStatus.FAILED)
+                        .withLimit(TaskQuery.MAX_LIMIT);
+                return listTasksUntracked(cursor != null ? finished.withCursor(cursor)
+                        : finished.withWindow(Instant.ofEpochMilli(createdFromMillis), null));
+            }
+        };
+        this.waiter = new TaskWaiter(scheduler, executor, config.clock(), reads,
+                new WaitSettings(config.detectionTarget(), config.maxPollInterval(), config.callbackGracePeriod()));
         this.slots = config.maxConcurrentTasks() > 0
                 ? new TaskSlots(config.maxConcurrentTasks(), config.concurrencyCheckInterval(), scheduler, executor,
-                        this::getUntracked, waiter::isWaited)
+                        reads, waiter::isWaited)
                 : null;
     }
 
@@ -252,12 +269,17 @@ public final class KlingClient implements AutoCloseable {
         return Duration.ofMillis(Math.max(jittered, retryAfter.toMillis()));
     }
 
-    /** Lets the concurrency queue see tasks that are final. */
+    /** Lets the concurrency queue and the waits see tasks that are final, whatever read them. */
     private KlingTask seen(KlingTask task) {
-        if (slots != null) {
-            slots.observed(task);
-        }
+        seen(List.of(task));
         return task;
+    }
+
+    private void seen(List<KlingTask> tasks) {
+        if (slots != null) {
+            tasks.forEach(slots::observed);
+        }
+        waiter.seen(tasks);
     }
 
     /**
@@ -355,7 +377,7 @@ public final class KlingClient implements AutoCloseable {
         return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
             List<KlingTask> tasks = TaskBatches.inOrderAsked(distinct, calls.stream().flatMap(call -> call.join().stream()).toList(),
                     parameter.equals(TASK_IDS) ? KlingTask::taskId : KlingTask::externalTaskId);
-            tasks.forEach(this::seen);
+            seen(tasks);
             return tasks;
         });
     }
@@ -367,15 +389,22 @@ public final class KlingClient implements AutoCloseable {
      */
     public CompletableFuture<TaskPage> listTasks(TaskQuery query) {
         Objects.requireNonNull(query, "query");
-        return open.track(() -> {
+        return open.track(() -> listTasksUntracked(query));
+    }
+
+    private CompletableFuture<TaskPage> listTasksUntracked(TaskQuery query) {
+        byte[] body;
+        try {
             requireApiKey("POST " + TASKS_PATH, "POST /tasks belongs to the new design");
-            byte[] body = KlingJson.write(query.toBody(), "task list query");
-            return read("POST " + TASKS_PATH, () -> http.call("POST", TASKS_PATH, body, true).thenApply(envelope -> {
-                TaskPage page = KlingJson.taskPage(envelope.data());
-                page.tasks().forEach(this::seen);
-                return page;
-            }));
-        });
+            body = KlingJson.write(query.toBody(), "task list query");
+        } catch (KlingValidationException e) {
+            return CompletableFuture.failedFuture(e); // also when a wait polls: its poll must not throw
+        }
+        return read("POST " + TASKS_PATH, () -> http.call("POST", TASKS_PATH, body, true).thenApply(envelope -> {
+            TaskPage page = KlingJson.taskPage(envelope.data());
+            seen(page.tasks());
+            return page;
+        }));
     }
 
     /**
@@ -434,7 +463,7 @@ public final class KlingClient implements AutoCloseable {
         String path = feature.path() + "?pageNum=" + pageNum + "&pageSize=" + pageSize;
         return read("GET " + path, () -> http.call("GET", path, null, true).thenApply(envelope -> {
             List<KlingTask> tasks = KlingJson.tasks(envelope.data());
-            tasks.forEach(this::seen);
+            seen(tasks);
             return tasks;
         }));
     }

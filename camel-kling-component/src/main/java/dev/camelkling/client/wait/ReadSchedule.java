@@ -39,6 +39,30 @@ final class ReadSchedule {
         return alone.toMillis() <= dense ? alone : Duration.ofMillis(Math.max(dense, alone.toMillis() * SHARED_ROUND / sharing));
     }
 
+    /**
+     * The gap of a wait read in shared rounds, as its rounds use it. A round reads every wait of the set for about
+     * {@code requestsPerRound} requests (one list page, one batch, or the pages of finished tasks: whatever the number
+     * of waits), so that reading the set every {@code detectionTarget} costs no more, in all, than the waits would
+     * cost read alone by their policy: the gap of a wait alone, divided by the number of waits sharing a request,
+     * down to {@code detectionTarget}. With ten waits whose policy has reached 15 s the rounds come every 1.5 s, at
+     * the request rate the ten lone waits would have. Two exceptions keep reads cheap: a lone wait (or waits read
+     * with a GET each) keeps its policy's backoff, and a task that is surely still running (younger than the shortest
+     * duration learned for tasks like it) keeps its sparse gap.
+     *
+     * @param sharing          how many waits share the rounds (itself included)
+     * @param requestsPerRound what a round that reads all of them costs
+     */
+    static Duration roundGap(WaitPolicy policy, WaitSettings settings, TaskDurations.Estimate estimate, long ageMillis,
+            Duration backoff, int sharing, int requestsPerRound) {
+        Duration alone = gap(policy, settings, estimate, ageMillis, backoff);
+        long dense = dense(policy, settings);
+        boolean surelyRunning = estimate != null && ageMillis >= 0 && estimate.shortestMillis() - dense - ageMillis > 0;
+        if (requestsPerRound >= sharing || alone.toMillis() <= dense || surelyRunning) {
+            return alone;
+        }
+        return Duration.ofMillis(Math.max(dense, alone.toMillis() * Math.max(1, requestsPerRound) / sharing));
+    }
+
     private static long cap(WaitPolicy policy, WaitSettings settings) {
         return Math.min(policy.maxInterval().toMillis(), settings.maxPollInterval().toMillis());
     }
