@@ -10,10 +10,12 @@ import java.time.Duration;
  * half the time the task is overdue, when it runs longer than any before it. No gap exceeds the smaller of the
  * policy's {@code maxInterval} and the client's {@code maxPollInterval}.
  *
- * <p>Waits read together share the cost of a round (one list page answers for up to 500 of them), so a wait that
- * shares its rounds with more than {@value #SHARED_ROUND} others is read proportionally more often, down to
- * {@code detectionTarget}: with a thousand waits every round costs each of them a five-hundredth of a read, and
- * their ends are seen within about {@code detectionTarget} even before anything is learned.
+ * <p>Waits read together share the cost of a round (one list page answers for up to 500 of them, one new-design
+ * batch for 20), so the rounds use {@link #roundGap}: a wait that shares a request with others is read
+ * proportionally more often, down to {@code detectionTarget}, the set costing no more requests than its waits would
+ * alone; their ends are seen within about {@code detectionTarget} before anything is learned from about ten waits on.
+ * {@link #gap(WaitPolicy, WaitSettings, TaskDurations.Estimate, long, Duration, int)} is the earlier, page-only rule
+ * (more than {@value #SHARED_ROUND} waits), kept for what it documents and tests.
  */
 final class ReadSchedule {
 

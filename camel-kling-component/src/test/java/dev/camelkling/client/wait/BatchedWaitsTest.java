@@ -1,9 +1,5 @@
 package dev.camelkling.client.wait;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.KlingClientConfig;
 import dev.camelkling.client.TaskQuery;
@@ -24,8 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -295,25 +289,8 @@ class BatchedWaitsTest {
     private static RequestFilter hideFrom(String taskId, Predicate<SimRequest> which) {
         return (request, next) -> {
             SimResponse response = next.handle(request);
-            return request.path().equals("/tasks") && which.test(request) ? without(taskId, response) : response;
+            return request.path().equals("/tasks") && which.test(request) ? AnswersWithout.without(taskId, response) : response;
         };
-    }
-
-    private static SimResponse without(String taskId, SimResponse response) {
-        try {
-            ObjectMapper json = new ObjectMapper();
-            ObjectNode envelope = (ObjectNode) json.readTree(response.body());
-            JsonNode data = envelope.get("data");
-            ArrayNode tasks = (ArrayNode) (data.isArray() ? data : data.get("result"));
-            for (int i = tasks.size() - 1; i >= 0; i--) {
-                if (tasks.get(i).path("id").asText().equals(taskId)) {
-                    tasks.remove(i);
-                }
-            }
-            return SimResponse.json(response.status(), json.writeValueAsBytes(envelope));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static <T> T value(CompletableFuture<T> future) throws Exception {
