@@ -1,6 +1,5 @@
 package dev.camelkling.client;
 
-import dev.camelkling.client.auth.ApiKeyCredentials;
 import dev.camelkling.client.auth.KlingAccount;
 import dev.camelkling.client.error.KlingApiException;
 import dev.camelkling.client.error.KlingErrorCode;
@@ -14,6 +13,7 @@ import dev.camelkling.client.request.KlingRequest;
 import dev.camelkling.client.schema.DesignStandard;
 import dev.camelkling.client.task.FaceIdentification;
 import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskStatus;
 import dev.camelkling.client.task.KlingWaitTimeoutException;
 import dev.camelkling.client.task.TaskPage;
 import dev.camelkling.client.transport.HttpSettings;
@@ -35,11 +35,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -84,10 +83,7 @@ public final class KlingClient implements AutoCloseable {
     static final int MAX_PAGE_NUM = 1000;
     static final int MAX_PAGE_SIZE = 500;
     /** Ids per {@code GET /tasks} call: what the vendor's client author's library sends (kling-api-2026.md §4.1). */
-    public static final int TASKS_PER_READ = 20;
-    static final String TASKS_PATH = "/tasks";
-    private static final String TASK_IDS = "task_ids";
-    private static final String EXTERNAL_TASK_IDS = "external_task_ids";
+    public static final int TASKS_PER_READ = TaskReads.IDS_PER_BATCH;
     /** Threads of the pool the client owns when no executor is configured. */
     static final int OWN_POOL_THREADS = 4;
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
@@ -99,6 +95,8 @@ public final class KlingClient implements AutoCloseable {
     private final Executor executor;
     private final boolean ownsExecutor;
     private final Retrier retrier;
+    /** GET /tasks batches and POST /tasks pages. */
+    private final NewDesignReads newDesign;
     private final TaskWaiter waiter;
     private final OpenFutures open = new OpenFutures();
     private final CreatedTaskFeatures createdFeatures = new CreatedTaskFeatures();
@@ -119,7 +117,8 @@ public final class KlingClient implements AutoCloseable {
         this.ownsScheduler = config.scheduler() == null;
         this.scheduler = ownsScheduler ? newDaemonScheduler() : config.scheduler();
         this.retrier = new Retrier(config.retryPolicy(), scheduler, executor, () -> ThreadLocalRandom.current().nextDouble());
-        this.waiter = new TaskWaiter(scheduler, executor, config.clock(), new TaskReads() {
+        this.newDesign = new NewDesignReads(http, retrier, config.credentials(), this::seen);
+        TaskReads reads = new TaskReads() {
             @Override
             public CompletableFuture<KlingTask> get(KlingFeature feature, DesignStandard design, String taskId) {
                 return getUntracked(feature, design, taskId);
@@ -129,10 +128,25 @@ public final class KlingClient implements AutoCloseable {
             public CompletableFuture<List<KlingTask>> list(KlingFeature feature, int pageNum, int pageSize) {
                 return listUntracked(feature, pageNum, pageSize);
             }
-        }, new WaitSettings(config.detectionTarget(), config.maxPollInterval(), config.callbackGracePeriod()));
+
+            @Override
+            public CompletableFuture<List<KlingTask>> getBatch(List<String> taskIds) {
+                return newDesign.byIds(NewDesignReads.TASK_IDS, taskIds);
+            }
+
+            @Override
+            public CompletableFuture<TaskPage> listFinished(long createdFromMillis, String cursor) {
+                TaskQuery finished = TaskQuery.all().withStatuses(KlingTaskStatus.SUCCEED, KlingTaskStatus.FAILED)
+                        .withLimit(TaskQuery.MAX_LIMIT);
+                return newDesign.list(cursor != null ? finished.withCursor(cursor)
+                        : finished.withWindow(Instant.ofEpochMilli(createdFromMillis), null));
+            }
+        };
+        this.waiter = new TaskWaiter(scheduler, executor, config.clock(), reads,
+                new WaitSettings(config.detectionTarget(), config.maxPollInterval(), config.callbackGracePeriod()));
         this.slots = config.maxConcurrentTasks() > 0
                 ? new TaskSlots(config.maxConcurrentTasks(), config.concurrencyCheckInterval(), scheduler, executor,
-                        this::getUntracked, waiter::isWaited)
+                        reads, waiter::isWaited)
                 : null;
     }
 
@@ -189,7 +203,7 @@ public final class KlingClient implements AutoCloseable {
     private CompletableFuture<KlingTask> createUntracked(KlingRequest request) {
         request.validate();
         if (request.design() == DesignStandard.NEW_DESIGN) {
-            requireApiKey(request.feature().requestSubject(), "model_name " + request.field("model_name") + " is served by the new design");
+            newDesign.requireApiKey(request.feature().requestSubject(), "model_name " + request.field("model_name") + " is served by the new design");
         }
         StreamingBody body = KlingJson.requestBody(request);
         if (slots == null) {
@@ -255,12 +269,17 @@ public final class KlingClient implements AutoCloseable {
         return Duration.ofMillis(Math.max(jittered, retryAfter.toMillis()));
     }
 
-    /** Lets the concurrency queue see tasks that are final. */
+    /** Lets the concurrency queue and the waits see tasks that are final, whatever read them. */
     private KlingTask seen(KlingTask task) {
-        if (slots != null) {
-            slots.observed(task);
-        }
+        seen(List.of(task));
         return task;
+    }
+
+    private void seen(List<KlingTask> tasks) {
+        if (slots != null) {
+            tasks.forEach(slots::observed);
+        }
+        waiter.seen(tasks);
     }
 
     /**
@@ -289,7 +308,7 @@ public final class KlingClient implements AutoCloseable {
         if (taskId == null || taskId.isBlank()) {
             return CompletableFuture.failedFuture(new KlingValidationException(feature.uriName() + " get", "task_id", "must not be blank"));
         }
-        String path = feature.path() + "/" + encode(taskId);
+        String path = feature.path() + "/" + TaskBatches.encode(taskId);
         return read("GET " + path, () -> http.call("GET", path, null, true).thenApply(envelope -> seen(KlingJson.task(envelope.data()))));
     }
 
@@ -307,14 +326,7 @@ public final class KlingClient implements AutoCloseable {
     }
 
     private CompletableFuture<KlingTask> getUntracked(KlingFeature feature, DesignStandard design, String taskId) {
-        return design == DesignStandard.NEW_DESIGN ? getNewDesignUntracked(taskId) : getUntracked(feature, taskId);
-    }
-
-    /** One new-design task by id from {@code GET /tasks?task_ids=}; an id Kling does not return fails with 1203. */
-    private CompletableFuture<KlingTask> getNewDesignUntracked(String taskId) {
-        return readTasks(TASK_IDS, List.of(taskId)).thenApply(tasks -> seen(tasks.stream().findFirst()
-                .orElseThrow(() -> new KlingApiException("GET " + TASKS_PATH, 404, KlingErrorCode.RESOURCE_NOT_FOUND.code(),
-                        "GET /tasks returned no task " + taskId, null, false, null))));
+        return design == DesignStandard.NEW_DESIGN ? newDesign.one(taskId) : getUntracked(feature, taskId);
     }
 
     /**
@@ -341,34 +353,12 @@ public final class KlingClient implements AutoCloseable {
      * holds the tasks Kling returned, in the order asked, each once; unknown ids are left out. Needs an API key.
      */
     public CompletableFuture<List<KlingTask>> getTasks(Collection<String> taskIds) {
-        return open.track(() -> readTasks(TASK_IDS, taskIds));
+        return open.track(() -> newDesign.byIds(NewDesignReads.TASK_IDS, taskIds));
     }
 
     /** Like {@link #getTasks}, by the {@code external_task_id}s the tasks were created with ({@code ?external_task_ids=}). */
     public CompletableFuture<List<KlingTask>> getTasksByExternalIds(Collection<String> externalTaskIds) {
-        return open.track(() -> readTasks(EXTERNAL_TASK_IDS, externalTaskIds));
-    }
-
-    private CompletableFuture<List<KlingTask>> readTasks(String parameter, Collection<String> ids) {
-        String subject = "GET " + TASKS_PATH;
-        List<String> distinct;
-        try {
-            requireApiKey(subject, "GET /tasks belongs to the new design");
-            distinct = TaskBatches.distinctIds(subject, parameter, ids);
-        } catch (KlingValidationException e) {
-            return CompletableFuture.failedFuture(e); // also when a wait polls: its poll must not throw
-        }
-        List<CompletableFuture<List<KlingTask>>> calls = TaskBatches.chunks(distinct, TASKS_PER_READ).stream()
-                .map(chunk -> TASKS_PATH + "?" + parameter + "=" + String.join(",", chunk.stream().map(KlingClient::encode).toList()))
-                .map(path -> read("GET " + path, () -> http.call("GET", path, null, true)
-                        .thenApply(envelope -> KlingJson.tasks(envelope.data()))))
-                .toList();
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-            List<KlingTask> tasks = TaskBatches.inOrderAsked(distinct, calls.stream().flatMap(call -> call.join().stream()).toList(),
-                    parameter.equals(TASK_IDS) ? KlingTask::taskId : KlingTask::externalTaskId);
-            tasks.forEach(this::seen);
-            return tasks;
-        });
+        return open.track(() -> newDesign.byIds(NewDesignReads.EXTERNAL_TASK_IDS, externalTaskIds));
     }
 
     /**
@@ -378,26 +368,7 @@ public final class KlingClient implements AutoCloseable {
      */
     public CompletableFuture<TaskPage> listTasks(TaskQuery query) {
         Objects.requireNonNull(query, "query");
-        return open.track(() -> {
-            requireApiKey("POST " + TASKS_PATH, "POST /tasks belongs to the new design");
-            byte[] body = KlingJson.write(query.toBody(), "task list query");
-            return read("POST " + TASKS_PATH, () -> http.call("POST", TASKS_PATH, body, true).thenApply(envelope -> {
-                TaskPage page = KlingJson.taskPage(envelope.data());
-                page.tasks().forEach(this::seen);
-                return page;
-            }));
-        });
-    }
-
-    /**
-     * The new design takes an API key only (kling-api-2026.md §1): with an access key / secret key pair its requests
-     * would be refused (401/1002), so they fail here, before any is sent.
-     */
-    private void requireApiKey(String subject, String why) {
-        if (!(config.credentials() instanceof ApiKeyCredentials)) {
-            throw new KlingValidationException(subject, "apiKey", "is required: " + why + ", which accepts only an API key;"
-                    + " configure an API key (KlingClientConfig.Builder.apiKey, option apiKey) instead of the access key and secret key");
-        }
+        return open.track(() -> newDesign.list(query));
     }
 
     /**
@@ -417,7 +388,7 @@ public final class KlingClient implements AutoCloseable {
             if (config.externalIdLookup() == ExternalIdLookup.PATH) {
                 return getUntracked(feature, externalTaskId);
             }
-            String path = feature.path() + "?external_task_id=" + encode(externalTaskId);
+            String path = feature.path() + "?external_task_id=" + TaskBatches.encode(externalTaskId);
             return read("GET " + path, () -> http.call("GET", path, null, true)
                     .thenApply(envelope -> seen(ExternalIdMatch.single(envelope, externalTaskId, "GET " + path))));
         });
@@ -445,7 +416,7 @@ public final class KlingClient implements AutoCloseable {
         String path = feature.path() + "?pageNum=" + pageNum + "&pageSize=" + pageSize;
         return read("GET " + path, () -> http.call("GET", path, null, true).thenApply(envelope -> {
             List<KlingTask> tasks = KlingJson.tasks(envelope.data());
-            tasks.forEach(this::seen);
+            seen(tasks);
             return tasks;
         }));
     }
@@ -458,7 +429,9 @@ public final class KlingClient implements AutoCloseable {
      * <p>How it reads (docs/architecture.md, "Waiting"): a task this client created is first read
      * {@link WaitPolicy#initialInterval()} after its create, any other task at once. The waits of one feature share
      * poll rounds: from three waits on, list pages answer for all of them (a task the pages miss gets its own
-     * GET). Gaps follow the policy until the client has seen tasks of the same feature, model, mode and duration
+     * GET); new-design waits of all features share theirs, read in {@code GET /tasks} batches or from the
+     * {@code POST /tasks} pages of finished tasks. Any read of this client that shows a waited task final
+     * (a consumer's page, {@link #getTasks}) completes its waits. Gaps follow the policy until the client has seen tasks of the same feature, model, mode and duration
      * finish; then reads are sparse until the shortest duration seen and every
      * {@link KlingClientConfig#detectionTarget()} until the longest, never more than
      * {@link KlingClientConfig#maxPollInterval()} apart.
@@ -540,9 +513,6 @@ public final class KlingClient implements AutoCloseable {
         return retrier.call(operation, attempt);
     }
 
-    private static String encode(String pathSegment) {
-        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     /**
      * Fails every pending future with a {@link KlingException} and shuts down the scheduler and the executor the

@@ -3,6 +3,8 @@ package dev.camelkling.client;
 import dev.camelkling.client.error.KlingValidationException;
 import dev.camelkling.client.task.KlingTask;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,6 +37,11 @@ final class TaskBatches {
             }
         }
         return List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    /** An id as it goes into a path segment or a query value. */
+    static String encode(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     static List<List<String>> chunks(List<String> ids, int size) {

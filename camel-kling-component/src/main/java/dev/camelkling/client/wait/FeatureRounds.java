@@ -24,7 +24,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The waits of one feature (of one client, so of one account), read together in rounds. A round starts when a wait
+ * The waits of one legacy feature, or of the whole new design (of one client, so of one account), read together in
+ * rounds; the new design's rounds read through {@link BatchedRoundReads}. A round starts when a wait
  * is due (or nearly: see {@link PendingWait#isDue}). With one or two waits, the due ones are read with a plain GET
  * each; from {@value #COALESCE_FROM} waits on (when it costs no more requests: {@link #listPays}), list pages, newest
  * first, answer for all of them at once, and the pages stop as soon as
@@ -42,9 +43,11 @@ final class FeatureRounds {
     private static final int MIN_PAGE_SIZE = 50;
     private static final int MAX_PAGES = 10;
 
+    /** {@code null} for the new design, whose rounds read the tasks of every feature. */
     private final KlingFeature feature;
-    /** New-design tasks are read one by one through GET /tasks: the feature's legacy pages do not show them. */
     private final DesignStandard design;
+    /** How the new design's rounds read; {@code null} for a legacy feature. */
+    private final BatchedRoundReads batched;
     private final TaskReads reads;
     private final ScheduledExecutorService scheduler;
     private final Executor executor;
@@ -69,6 +72,16 @@ final class FeatureRounds {
         this.clock = clock;
         this.settings = settings;
         this.durations = durations;
+        this.batched = design == DesignStandard.NEW_DESIGN ? new BatchedRoundReads(this, reads) : null;
+    }
+
+    WaitSettings settings() {
+        return settings;
+    }
+
+    /** What the logs call these rounds. */
+    String name() {
+        return feature == null ? "new-design" : feature.uriName();
     }
 
     void add(PendingWait wait) {
@@ -160,20 +173,36 @@ final class FeatureRounds {
             roundRunning = true;
             waiting = size;
         }
-        // a callback's task is confirmed with its own GET, whatever else is due
-        List<PendingWait> confirm = due.stream().filter(w -> w.confirmCallback).toList();
-        List<PendingWait> polled = due.stream().filter(w -> !w.confirmCallback).toList();
-        CompletableFuture<Void> read = CompletableFuture.allOf(getEach(confirm), polled.isEmpty() ? CompletableFuture.completedFuture(null)
-                : design == DesignStandard.LEGACY && listPays(polled.size(), waiting) ? listThenGet(polled, waiting, everyWaited()) : getEach(polled));
+        CompletableFuture<Void> read = batched != null ? batched.read(due, waiting) : readLegacy(due, waiting);
         read.whenComplete((ignored, error) -> {
             if (error != null) {
-                LOG.debug("A {} poll round failed", feature.uriName(), error);
+                LOG.debug("A {} poll round failed", name(), error);
             }
             synchronized (this) {
                 roundRunning = false;
                 scheduleRound();
             }
         });
+    }
+
+    private CompletableFuture<Void> readLegacy(List<PendingWait> due, int waiting) {
+        // a callback's task is confirmed with its own GET, whatever else is due
+        List<PendingWait> confirm = due.stream().filter(w -> w.confirmCallback).toList();
+        List<PendingWait> polled = due.stream().filter(w -> !w.confirmCallback).toList();
+        return CompletableFuture.allOf(getEach(confirm), polled.isEmpty() ? CompletableFuture.completedFuture(null)
+                : listPays(polled.size(), waiting) ? listThenGet(polled, waiting, everyWaited()) : getEach(polled));
+    }
+
+    /**
+     * Requests a round costs when it reads all {@code waiting} waits: the new design's batch (one call up to
+     * {@value TaskReads#IDS_PER_BATCH}) or pages of finished tasks; legacy list pages from {@value #COALESCE_FROM}
+     * waits on, a GET each below.
+     */
+    int requestsPerRound(int waiting) {
+        if (batched != null) {
+            return BatchedRoundReads.requestsPerRound(waiting);
+        }
+        return waiting < COALESCE_FROM ? waiting : (waiting + pageSize(waiting) - 1) / pageSize(waiting);
     }
 
     /**
@@ -188,11 +217,11 @@ final class FeatureRounds {
         return Math.min(MAX_PAGE_SIZE, Math.max(MIN_PAGE_SIZE, 2 * waiting));
     }
 
-    private CompletableFuture<Void> getEach(Collection<PendingWait> due) {
+    CompletableFuture<Void> getEach(Collection<PendingWait> due) {
         List<CompletableFuture<?>> gets = new ArrayList<>();
         Map<String, List<PendingWait>> byTask = new LinkedHashMap<>();
         due.forEach(wait -> byTask.computeIfAbsent(wait.taskId, id -> new ArrayList<>()).add(wait));
-        byTask.forEach((taskId, of) -> gets.add(reads.get(feature, design, taskId).handle((task, error) -> {
+        byTask.forEach((taskId, of) -> gets.add(reads.get(of.get(0).key.feature(), design, taskId).handle((task, error) -> {
             of.forEach(wait -> {
                 if (error != null) {
                     wait.result.completeExceptionally(TransportErrors.unwrap(error));
@@ -205,7 +234,7 @@ final class FeatureRounds {
         return CompletableFuture.allOf(gets.toArray(CompletableFuture[]::new));
     }
 
-    private synchronized Map<String, List<PendingWait>> everyWaited() {
+    synchronized Map<String, List<PendingWait>> everyWaited() {
         Map<String, List<PendingWait>> all = new LinkedHashMap<>();
         waits.forEach((taskId, of) -> all.put(taskId, new ArrayList<>(of)));
         return all;
@@ -220,14 +249,14 @@ final class FeatureRounds {
         int maxPages = Math.min(MAX_PAGES, (2 * waiting + pageSize - 1) / pageSize + 1);
         return readPages(1, pageSize, maxPages, unseen)
                 .exceptionally(error -> {
-                    LOG.debug("Listing {} tasks failed; reading the due ones one by one", feature.uriName(), error);
+                    LOG.debug("Listing {} tasks failed; reading the due ones one by one", name(), error);
                     return null;
                 })
                 .thenCompose(ignored -> {
                     List<PendingWait> rest = new ArrayList<>();
                     due.stream().filter(wait -> unseen.containsKey(wait.taskId)).forEach(rest::add);
                     if (!rest.isEmpty()) {
-                        LOG.debug("{} waited {} task(s) not on the pages read; one GET each", rest.size(), feature.uriName());
+                        LOG.debug("{} waited {} task(s) not on the pages read; one GET each", rest.size(), name());
                     }
                     return rest.isEmpty() ? CompletableFuture.completedFuture(null) : getEach(rest);
                 });
@@ -259,17 +288,19 @@ final class FeatureRounds {
         return true;
     }
 
-    private synchronized List<PendingWait> waitsOf(String taskId) {
+    synchronized List<PendingWait> waitsOf(String taskId) {
         List<PendingWait> of = waits.get(taskId);
         return of == null ? List.of() : List.copyOf(of);
     }
 
     /** A wait's task as just read: completes the wait, times it out, or sets its next read. */
-    private void read(PendingWait wait, KlingTask task) {
+    void read(PendingWait wait, KlingTask task) {
         if (wait.result.isDone()) {
             return;
         }
         wait.confirmCallback = false;
+        wait.lastSeen = task;
+        wait.readByIdNanos = System.nanoTime();
         if (wait.serverCreatedAt <= 0) {
             wait.serverCreatedAt = task.createdAt();
         }
@@ -277,25 +308,41 @@ final class FeatureRounds {
             finished(wait, task);
             return;
         }
+        stillRunning(wait);
+    }
+
+    /**
+     * The wait's task is not final, as just read (or as a read of every final task that did not show it says): times
+     * the wait out, or sets its next read.
+     */
+    void stillRunning(PendingWait wait) {
+        KlingTask task = wait.lastSeen;
         Duration remaining = wait.remaining(clock, task);
         if (wait.result.isDone()) {
             return;
         }
-        Duration gap = ReadSchedule.gap(wait.policy, settings, durations.estimate(wait.key), wait.ageMillis(clock), wait.backoff,
-                size());
+        int sharing = size();
+        Duration gap = ReadSchedule.roundGap(wait.policy, settings, durations.estimate(wait.key), wait.ageMillis(clock), wait.backoff,
+                sharing, requestsPerRound(sharing));
         wait.backoff = wait.policy.next(wait.backoff);
         Duration delay = gap.compareTo(remaining) < 0 ? gap : remaining;
-        LOG.debug("Kling task {} is {}; reading it again in {} ms", task.taskId(), task.status().wireValue(), delay.toMillis());
+        LOG.debug("Kling task {} is {}; reading it again in {} ms", wait.taskId, task.status().wireValue(), delay.toMillis());
         synchronized (this) {
             wait.readIn(delay, System.nanoTime());
         }
     }
 
+    /** A read made for another reason (a consumer's page, a batch) shows a waited task final: its waits complete with it. */
+    void seenFinal(KlingTask task) {
+        waitsOf(task.taskId()).forEach(wait -> read(wait, task));
+    }
+
     private void finished(PendingWait wait, KlingTask task) {
-        if (task.status() == KlingTaskStatus.SUCCEED && task.createdAt() > 0 && task.updatedAt() >= task.createdAt()) {
+        // completed once, learned once, even when a round and another read see the task final at the same time
+        if (wait.result.complete(task) && task.status() == KlingTaskStatus.SUCCEED && task.createdAt() > 0
+                && task.updatedAt() >= task.createdAt()) {
             durations.learn(wait.key, task.createdAt(), task.updatedAt() - task.createdAt());
         }
-        wait.result.complete(task);
     }
 
     /** The scheduler or the executor refused the next round: the client is closed, or its executor saturated. */

@@ -27,15 +27,23 @@ final class PendingWait {
     boolean confirmCallback;
     /** Kling's created_at of the task, once known; 0 before. */
     long serverCreatedAt;
+    /** The task as last read (or as created); {@code null} until then. */
+    KlingTask lastSeen;
+    /**
+     * When the task was last read by its id (System.nanoTime; the wait's start before that), not concluded running
+     * from its absence among the finished tasks.
+     */
+    long readByIdNanos = System.nanoTime();
 
     PendingWait(String taskId, WaitPolicy policy, Instant deadline, DurationKey key, long createdMillis,
-            long serverCreatedAt) {
+            long serverCreatedAt, KlingTask lastSeen) {
         this.taskId = taskId;
         this.policy = policy;
         this.deadline = deadline;
         this.key = key;
         this.createdMillis = createdMillis;
         this.serverCreatedAt = serverCreatedAt;
+        this.lastSeen = lastSeen;
         this.result = new CompletableFuture<>();
         this.backoff = policy.initialInterval();
     }

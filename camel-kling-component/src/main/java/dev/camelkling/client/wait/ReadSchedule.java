@@ -10,10 +10,12 @@ import java.time.Duration;
  * half the time the task is overdue, when it runs longer than any before it. No gap exceeds the smaller of the
  * policy's {@code maxInterval} and the client's {@code maxPollInterval}.
  *
- * <p>Waits read together share the cost of a round (one list page answers for up to 500 of them), so a wait that
- * shares its rounds with more than {@value #SHARED_ROUND} others is read proportionally more often, down to
- * {@code detectionTarget}: with a thousand waits every round costs each of them a five-hundredth of a read, and
- * their ends are seen within about {@code detectionTarget} even before anything is learned.
+ * <p>Waits read together share the cost of a round (one list page answers for up to 500 of them, one new-design
+ * batch for 20), so the rounds use {@link #roundGap}: a wait that shares a request with others is read
+ * proportionally more often, down to {@code detectionTarget}, the set costing no more requests than its waits would
+ * alone; their ends are seen within about {@code detectionTarget} before anything is learned from about ten waits on.
+ * {@link #gap(WaitPolicy, WaitSettings, TaskDurations.Estimate, long, Duration, int)} is the earlier, page-only rule
+ * (more than {@value #SHARED_ROUND} waits), kept for what it documents and tests.
  */
 final class ReadSchedule {
 
@@ -37,6 +39,30 @@ final class ReadSchedule {
         }
         long dense = dense(policy, settings);
         return alone.toMillis() <= dense ? alone : Duration.ofMillis(Math.max(dense, alone.toMillis() * SHARED_ROUND / sharing));
+    }
+
+    /**
+     * The gap of a wait read in shared rounds, as its rounds use it. A round reads every wait of the set for about
+     * {@code requestsPerRound} requests (one list page, one batch, or the pages of finished tasks: whatever the number
+     * of waits), so that reading the set every {@code detectionTarget} costs no more, in all, than the waits would
+     * cost read alone by their policy: the gap of a wait alone, divided by the number of waits sharing a request,
+     * down to {@code detectionTarget}. With ten waits whose policy has reached 15 s the rounds come every 1.5 s, at
+     * the request rate the ten lone waits would have. Two exceptions keep reads cheap: a lone wait (or waits read
+     * with a GET each) keeps its policy's backoff, and a task that is surely still running (younger than the shortest
+     * duration learned for tasks like it) keeps its sparse gap.
+     *
+     * @param sharing          how many waits share the rounds (itself included)
+     * @param requestsPerRound what a round that reads all of them costs
+     */
+    static Duration roundGap(WaitPolicy policy, WaitSettings settings, TaskDurations.Estimate estimate, long ageMillis,
+            Duration backoff, int sharing, int requestsPerRound) {
+        Duration alone = gap(policy, settings, estimate, ageMillis, backoff);
+        long dense = dense(policy, settings);
+        boolean surelyRunning = estimate != null && ageMillis >= 0 && estimate.shortestMillis() - dense - ageMillis > 0;
+        if (requestsPerRound >= sharing || alone.toMillis() <= dense || surelyRunning) {
+            return alone;
+        }
+        return Duration.ofMillis(Math.max(dense, alone.toMillis() * Math.max(1, requestsPerRound) / sharing));
     }
 
     private static long cap(WaitPolicy policy, WaitSettings settings) {

@@ -7,7 +7,9 @@ import dev.camelkling.client.error.KlingException;
 import dev.camelkling.client.request.KlingFeature;
 import dev.camelkling.client.request.KlingRequest;
 import dev.camelkling.client.request.ResultKind;
+import dev.camelkling.client.schema.DesignStandard;
 import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.TaskPage;
 import dev.camelkling.client.transport.Scheduling;
 import dev.camelkling.client.transport.TransportErrors;
 
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +35,9 @@ import java.util.function.Predicate;
  * held by tasks this client created and has not yet seen final (a video task holds 1 slot, an image task {@code n};
  * reference §4). A create that does not fit waits in FIFO order as a future, holding no thread. Slots come back when
  * the client sees one of its tasks final (any get, list or wait, including the list pages of coalesced waits), when a
- * create fails, and, while creates are waiting, through a light background check: one get every {@code checkInterval}
- * per unfinished task of ours that no wait reads anyway.
+ * create fails, and, while creates are waiting, through a light background check every {@code checkInterval} of the
+ * unfinished tasks of ours that no wait reads anyway, each read the way its design reads tasks: a legacy task with a
+ * GET of its feature's path, the new design's together in {@code GET /tasks?task_ids=} batches.
  */
 public final class TaskSlots {
 
@@ -41,15 +46,15 @@ public final class TaskSlots {
     private record Waiter(int slots, CompletableFuture<Void> granted) {
     }
 
-    private record Held(KlingFeature feature, int slots) {
+    private record Held(KlingFeature feature, DesignStandard design, int slots) {
     }
 
     private final int max;
     private final Duration checkInterval;
     private final ScheduledExecutorService scheduler;
     private final Executor executor;
-    /** Gets a task (feature, task id) without going through the slot accounting's own hooks twice. */
-    private final BiFunction<KlingFeature, String, CompletableFuture<KlingTask>> get;
+    /** Reads tasks as the client does (its reads tell this queue what they see, so the check's answers need no more). */
+    private final TaskReads reads;
     /** Whether a wait reads the task anyway: then its rounds tell the queue, and the check does not read it again. */
     private final Predicate<String> waited;
 
@@ -60,19 +65,43 @@ public final class TaskSlots {
     private boolean closed;
 
     /** Without waits of its own to lean on: the background check reads every unfinished task of ours. */
+    /** Legacy tasks only, without waits of their own to lean on: the check reads each unfinished task with {@code get}. */
     public TaskSlots(int max, Duration checkInterval, ScheduledExecutorService scheduler, Executor executor,
             BiFunction<KlingFeature, String, CompletableFuture<KlingTask>> get) {
-        this(max, checkInterval, scheduler, executor, get, taskId -> false);
+        this(max, checkInterval, scheduler, executor, new LegacyGets(get), taskId -> false);
     }
 
     public TaskSlots(int max, Duration checkInterval, ScheduledExecutorService scheduler, Executor executor,
-            BiFunction<KlingFeature, String, CompletableFuture<KlingTask>> get, Predicate<String> waited) {
+            TaskReads reads, Predicate<String> waited) {
         this.max = max;
         this.checkInterval = checkInterval;
         this.scheduler = scheduler;
         this.executor = executor;
-        this.get = get;
+        this.reads = reads;
         this.waited = waited;
+    }
+
+    /** The reads of a queue that only ever holds legacy tasks. */
+    private record LegacyGets(BiFunction<KlingFeature, String, CompletableFuture<KlingTask>> get) implements TaskReads {
+        @Override
+        public CompletableFuture<KlingTask> get(KlingFeature feature, DesignStandard design, String taskId) {
+            return get.apply(feature, taskId);
+        }
+
+        @Override
+        public CompletableFuture<List<KlingTask>> list(KlingFeature feature, int pageNum, int pageSize) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("legacy gets only"));
+        }
+
+        @Override
+        public CompletableFuture<List<KlingTask>> getBatch(List<String> taskIds) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("legacy gets only"));
+        }
+
+        @Override
+        public CompletableFuture<TaskPage> listFinished(long createdFromMillis, String cursor) {
+            return CompletableFuture.failedFuture(new UnsupportedOperationException("legacy gets only"));
+        }
     }
 
     /** Slots a request takes: {@code n} for image tasks (1 when absent or unreadable), 1 for everything else. */
@@ -124,7 +153,7 @@ public final class TaskSlots {
             if (task.isFinal()) {
                 used -= Math.min(slots, max);
             } else {
-                held.put(task.taskId(), new Held(feature, Math.min(slots, max)));
+                held.put(task.taskId(), new Held(feature, task.design(), Math.min(slots, max)));
             }
             grants = drain();
             scheduleCheckIfNeeded();
@@ -221,7 +250,10 @@ public final class TaskSlots {
         });
     }
 
-    /** One get per unfinished task of ours; a task Kling no longer knows (1203) is forgotten too. */
+    /**
+     * One GET per unfinished legacy task of ours, one {@code GET /tasks} call per {@value TaskReads#IDS_PER_BATCH}
+     * new-design ones; a task Kling no longer knows (1203, or left out of a batch's answer) is forgotten too.
+     */
     private void check() {
         Map<String, Held> snapshot;
         synchronized (this) {
@@ -231,18 +263,34 @@ public final class TaskSlots {
             }
             snapshot = new LinkedHashMap<>(held);
         }
-        List<CompletableFuture<?>> reads = new ArrayList<>();
+        List<CompletableFuture<?>> checks = new ArrayList<>();
         snapshot.keySet().removeIf(waited);
-        snapshot.forEach((taskId, h) -> reads.add(get.apply(h.feature(), taskId).handle((task, error) -> {
-            if (task != null) {
-                observed(task);
-            } else if (TransportErrors.unwrap(error) instanceof KlingApiException api
-                    && api.code() == KlingErrorCode.RESOURCE_NOT_FOUND.code()) {
-                forget(taskId);
+        List<String> newDesign = new ArrayList<>();
+        snapshot.forEach((taskId, h) -> {
+            if (h.design() == DesignStandard.NEW_DESIGN) {
+                newDesign.add(taskId);
+            } else {
+                checks.add(reads.get(h.feature(), h.design(), taskId).handle((task, error) -> {
+                    if (task != null) {
+                        observed(task);
+                    } else if (TransportErrors.unwrap(error) instanceof KlingApiException api
+                            && api.code() == KlingErrorCode.RESOURCE_NOT_FOUND.code()) {
+                        forget(taskId);
+                    }
+                    return null;
+                }));
             }
-            return null;
-        })));
-        CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+        });
+        for (int from = 0; from < newDesign.size(); from += TaskReads.IDS_PER_BATCH) {
+            List<String> batch = newDesign.subList(from, Math.min(from + TaskReads.IDS_PER_BATCH, newDesign.size()));
+            checks.add(reads.getBatch(batch).thenAccept(tasks -> {
+                tasks.forEach(this::observed);
+                Set<String> answered = new HashSet<>();
+                tasks.forEach(task -> answered.add(task.taskId()));
+                batch.stream().filter(taskId -> !answered.contains(taskId)).forEach(this::forget);
+            }));
+        }
+        CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
             synchronized (this) {
                 scheduleCheckIfNeeded();
             }

@@ -7,6 +7,7 @@ import dev.camelkling.client.task.KlingTask;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,8 +46,15 @@ public final class TaskWaiter {
     private final TaskDurations durations = new TaskDurations();
     private final Map<RoundsKey, FeatureRounds> rounds = new ConcurrentHashMap<>();
 
-    /** Waits share rounds per feature and design: the two designs read their tasks differently. */
+    /**
+     * Legacy waits share rounds per feature (each feature has its own list pages); the new design reads the tasks of
+     * every feature through the same {@code GET /tasks} batches and {@code POST /tasks} pages, so its waits share one
+     * set of rounds whatever their feature.
+     */
     private record RoundsKey(KlingFeature feature, DesignStandard design) {
+        static RoundsKey of(KlingFeature feature, DesignStandard design) {
+            return design == DesignStandard.NEW_DESIGN ? new RoundsKey(null, design) : new RoundsKey(feature, design);
+        }
     }
     private final Map<String, Created> created = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -77,15 +85,17 @@ public final class TaskWaiter {
 
     /** Completes when the legacy task is final; see {@link dev.camelkling.client.KlingClient#awaitCompletion}. */
     public CompletableFuture<KlingTask> await(KlingFeature feature, String taskId, WaitPolicy policy) {
-        return await(feature, DesignStandard.LEGACY, taskId, policy);
+        return await(feature, DesignStandard.LEGACY, taskId, null, policy);
     }
 
     /** Completes when the task, of either design, is final. */
     public CompletableFuture<KlingTask> await(KlingFeature feature, KlingTask task, WaitPolicy policy) {
-        return await(feature, task.design(), task.taskId(), policy);
+        return await(feature, task.design(), task.taskId(), task, policy);
     }
 
-    private CompletableFuture<KlingTask> await(KlingFeature feature, DesignStandard design, String taskId, WaitPolicy policy) {
+    /** @param known the task as the caller last saw it, {@code null} when only its id is known */
+    private CompletableFuture<KlingTask> await(KlingFeature feature, DesignStandard design, String taskId, KlingTask known,
+            WaitPolicy policy) {
         if (taskId == null || taskId.isBlank()) {
             return reads.get(feature, design, taskId); // fails with the client's own validation message
         }
@@ -94,8 +104,9 @@ public final class TaskWaiter {
             origin = created.get(taskId);
         }
         DurationKey key = origin != null ? origin.key() : DurationKey.of(feature);
+        long serverCreatedAt = origin != null ? origin.serverCreatedAt() : known != null ? known.createdAt() : 0;
         PendingWait wait = new PendingWait(taskId, policy, clock.instant().plus(policy.timeout()), key,
-                origin != null ? origin.createdMillis() : -1, origin != null ? origin.serverCreatedAt() : 0);
+                origin != null ? origin.createdMillis() : -1, serverCreatedAt, known);
         long now = System.nanoTime();
         if (origin == null) {
             wait.dueNanos = now; // not ours: its state is unknown, read it at once
@@ -118,8 +129,8 @@ public final class TaskWaiter {
                 created.remove(taskId);
             }
         });
-        rounds.computeIfAbsent(new RoundsKey(feature, design),
-                roundsKey -> new FeatureRounds(feature, design, reads, scheduler, executor, clock, settings, durations)).add(wait);
+        rounds.computeIfAbsent(RoundsKey.of(feature, design), roundsKey -> new FeatureRounds(roundsKey.feature(), design, reads,
+                scheduler, executor, clock, settings, durations)).add(wait);
         return wait.result;
     }
 
@@ -138,11 +149,24 @@ public final class TaskWaiter {
      * @return whether a wait of this client was waiting for that task
      */
     public boolean callbackReceived(KlingFeature feature, KlingTask task) {
-        FeatureRounds of = rounds.get(new RoundsKey(feature, task.design()));
+        FeatureRounds of = rounds.get(RoundsKey.of(feature, task.design()));
         if (of == null || !of.contains(task.taskId())) {
             return false;
         }
         return !task.isFinal() || of.readSoon(task.taskId());
+    }
+
+    /**
+     * The client read {@code tasks} from the API for any reason (a consumer's list page or {@code POST /tasks} page, a
+     * {@code getTasks} batch, a get): the waits for those that are final complete with them, without a read of their
+     * own. Tasks still running change nothing (their waits keep their schedule).
+     */
+    public void seen(Collection<KlingTask> tasks) {
+        for (KlingTask task : tasks) {
+            if (task.isFinal()) {
+                rounds.values().forEach(of -> of.seenFinal(task));
+            }
+        }
     }
 
     /** Whether a wait of this client reads the task (so other checks need not). */

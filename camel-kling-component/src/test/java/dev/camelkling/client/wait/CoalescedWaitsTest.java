@@ -1,9 +1,5 @@
 package dev.camelkling.client.wait;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.KlingClientConfig;
 import dev.camelkling.client.request.KlingFeature;
@@ -139,7 +135,7 @@ class CoalescedWaitsTest {
         KlingTask hidden = created.get(2);
         RequestFilter hide = (request, next) -> {
             SimResponse response = next.handle(request);
-            return request.method().equals("GET") && request.path().equals("/v1/videos/text2video") ? without(hidden.taskId(), response) : response;
+            return request.method().equals("GET") && request.path().equals("/v1/videos/text2video") ? AnswersWithout.without(hidden.taskId(), response) : response;
         };
         SIM.simulator().addRequestFilter(hide);
         try {
@@ -181,24 +177,6 @@ class CoalescedWaitsTest {
 
         assertThat(getsOf(unknown.taskId())).as("reads while nothing was known").isGreaterThanOrEqualTo(10);
         assertThat(getsOf(learned.taskId())).as("reads once the duration was learned").isLessThanOrEqualTo(4);
-    }
-
-    /** The list answer without one task, as if it sat on a page the client does not read. */
-    private static SimResponse without(String taskId, SimResponse response) {
-        try {
-            ObjectMapper json = new ObjectMapper();
-            ObjectNode envelope = (ObjectNode) json.readTree(response.body());
-            ArrayNode kept = json.createArrayNode();
-            for (JsonNode task : envelope.get("data")) {
-                if (!task.path("task_id").asText().equals(taskId)) {
-                    kept.add(task);
-                }
-            }
-            envelope.set("data", kept);
-            return SimResponse.json(response.status(), json.writeValueAsBytes(envelope));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static <T> T value(CompletableFuture<T> future) throws Exception {

@@ -32,6 +32,8 @@ public final class KlingBenchmark {
     /** The simulator signs its callbacks with it, as Kling does once a webhook secret exists. */
     private static final String WEBHOOK_SECRET = "whsec_" + java.util.Base64.getEncoder()
             .encodeToString("kling-benchmark-webhook-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    /** The new design takes an API key only. */
+    private static final String API_KEY = "kling-benchmark-api-key";
 
     private final Map<String, String> results = new LinkedHashMap<>();
     private final KlingSimulator simulator;
@@ -42,7 +44,7 @@ public final class KlingBenchmark {
 
     private KlingBenchmark() throws Exception {
         simulator = KlingSimulator.builder().maxConcurrentTasks(1_000_000).timing(SimulatorTiming.FAST)
-                .webhookSecret(WEBHOOK_SECRET).build().start();
+                .webhookSecret(WEBHOOK_SECRET).apiKey(API_KEY).build().start();
         simulator.addRequestFilter((request, next) -> {
             if (request.method().equals("GET") && request.path().startsWith("/v1/videos/text2video/")) {
                 getRequests.incrementAndGet();
@@ -155,6 +157,9 @@ public final class KlingBenchmark {
         } finally {
             learning.stop();
         }
+        String kling3 = "kling:text2video?waitForCompletion=true&modelName=kling-3.0";
+        runs.add(freshNewDesign(scale, kling3, n + " new-design waits (kling-3.0), nothing learned yet", n, 1));
+        runs.add(freshNewDesign(scale, kling3, "10 new-design waits (kling-3.0), nothing learned yet", 10, 2));
         runs.add(scale.callbacks(n + " waits, completed by verified callbacks (client level)", n, 1, WEBHOOK_SECRET));
         runs.add(camelCallbacks(scale, n));
         runs.add(scale.naive(n + " waits, naive GET every 3 s", n, 1, Duration.ofSeconds(3)));
@@ -207,6 +212,21 @@ public final class KlingBenchmark {
                     n + " waits, completed by verified callbacks (Camel: producer + callback consumer)", n, 1);
         } finally {
             called.stop();
+        }
+    }
+
+    /** A fresh context whose component has only the API key: the new design takes nothing else. */
+    private WaitsAtScale.Figures freshNewDesign(WaitsAtScale scale, String uri, String label, int n, long seed) throws Exception {
+        CamelContext newDesign = new DefaultCamelContext();
+        KlingComponent kling = new KlingComponent();
+        kling.getConfiguration().setBaseUrl(simulator.baseUrl());
+        kling.getConfiguration().setApiKey(API_KEY);
+        newDesign.addComponent("kling", kling);
+        newDesign.start();
+        try {
+            return scale.component(newDesign.createProducerTemplate(), uri, label, n, seed);
+        } finally {
+            newDesign.stop();
         }
     }
 

@@ -33,7 +33,7 @@ import org.apache.camel.ProducerTemplate;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Many waits on tasks of 20-40 s each (uniform, seeded, so that two runs with the same seed wait on tasks of the same
+ * Many waits on tasks of 20-40 s each, of either design (uniform, seeded, so that two runs with the same seed wait on tasks of the same
  * durations): status reads per finished task, detection delay (when the wait completed minus the task's
  * {@code updated_at}, the moment the simulator marked it final), extra live threads and heap. Runs the component's
  * {@code waitForCompletion}, and a naive poller (one GET per task every few seconds) for comparison.
@@ -57,15 +57,19 @@ final class WaitsAtScale {
     WaitsAtScale(KlingSimulator simulator) {
         this.simulator = simulator;
         simulator.addRequestFilter((request, next) -> {
-            if (request.method().equals("POST") && request.path().equals("/v1/videos/text2video") && nextDurationMillis != null) {
+            boolean create = request.method().equals("POST")
+                    && (request.path().equals("/v1/videos/text2video") || request.path().startsWith("/text-to-video/"));
+            if (create && nextDurationMillis != null) {
                 synchronized (createLock) { // the timing is read when the task is made: one create at a time
                     simulator.timing(SimulatorTiming.of(Duration.ofSeconds(1), Duration.ofMillis(nextDurationMillis.getAsLong())));
                     return next.handle(request);
                 }
             }
-            if (request.method().equals("GET") && request.path().startsWith("/v1/videos/text2video/")) {
+            // reads by id: a legacy GET of one task, a new-design GET /tasks batch; pages: legacy list pages, POST /tasks
+            if (request.method().equals("GET") && (request.path().startsWith("/v1/videos/text2video/") || request.path().equals("/tasks"))) {
                 gets.incrementAndGet();
-            } else if (request.method().equals("GET") && request.path().equals("/v1/videos/text2video")) {
+            } else if (request.method().equals("GET") && request.path().equals("/v1/videos/text2video")
+                    || request.method().equals("POST") && request.path().equals("/tasks")) {
                 lists.incrementAndGet();
             }
             return next.handle(request);
