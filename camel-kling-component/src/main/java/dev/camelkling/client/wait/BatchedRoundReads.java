@@ -21,10 +21,11 @@ import java.util.concurrent.CompletableFuture;
  * feature the same way, so all its waits share one {@link FeatureRounds}.
  *
  * <ul>
- * <li>Up to {@value TaskReads#IDS_PER_BATCH} tasks due: one {@code GET /tasks?task_ids=} call per
- * {@value TaskReads#IDS_PER_BATCH} of them. The room left in the last call is filled with the waits due soonest: they
- * are read for free, count as read, and fall into the same rounds from then on.</li>
- * <li>More: the pages of {@code POST /tasks} that hold the account's <em>final</em> tasks created since the oldest
+ * <li>Up to {@value TaskReads#IDS_PER_BATCH} waits in all: one {@code GET /tasks?task_ids=} call for the due ones,
+ * filled up with the waits due soonest: they are read for free, count as read, and fall into the same rounds from then
+ * on.</li>
+ * <li>More waits (due or not: the round's schedule, {@link ReadSchedule#roundGap}, counts on a round answering for all
+ * of them, and deciding by the due ones alone would let the waits settle into groups of twenty read apart): the pages of {@code POST /tasks} that hold the account's <em>final</em> tasks created since the oldest
  * waited one ({@value #LIST_LIMIT} a page). A waited task these pages show is final; one they do not show, once the
  * last page was read, is still running, so a round costs about one request per {@value #LIST_LIMIT} finished tasks,
  * however many are waited for. When the pages stop early ({@value #MAX_PAGES} of them, or an error), the due waits
@@ -60,9 +61,9 @@ final class BatchedRoundReads {
         return waiting <= TaskReads.IDS_PER_BATCH ? 1 : (waiting + LIST_LIMIT - 1) / LIST_LIMIT;
     }
 
-    CompletableFuture<Void> read(List<PendingWait> due, int waiting) {
+    CompletableFuture<Void> read(List<PendingWait> due) {
         Map<String, List<PendingWait>> all = rounds.everyWaited();
-        if (taskIds(due).size() <= TaskReads.IDS_PER_BATCH) {
+        if (all.size() <= TaskReads.IDS_PER_BATCH) {
             return batches(due, all);
         }
         return listFinished(due, all).thenCompose(rest -> batches(rest, all));

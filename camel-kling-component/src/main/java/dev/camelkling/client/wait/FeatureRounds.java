@@ -173,7 +173,7 @@ final class FeatureRounds {
             roundRunning = true;
             waiting = size;
         }
-        CompletableFuture<Void> read = batched != null ? batched.read(due, waiting) : readLegacy(due, waiting);
+        CompletableFuture<Void> read = batched != null ? batched.read(due) : readLegacy(due, waiting);
         read.whenComplete((ignored, error) -> {
             if (error != null) {
                 LOG.debug("A {} poll round failed", name(), error);
