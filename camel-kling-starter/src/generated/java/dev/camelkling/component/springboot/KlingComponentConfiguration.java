@@ -84,6 +84,26 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
     private String baseVideo;
 
     /**
+     * With waitForCompletion, for a task created with a callback_url while the producer has no callbackUrl
+     * option of its own (so the URL is the one of a callback consumer of this application, or one given
+     * per exchange) or names its callbackReceiver: the wait reads nothing until this long past the task's
+     * expected end (the longest duration seen for tasks like it; its create while none is known) and lets
+     * the verified callback complete it with a single confirming read; a callback that does not come
+     * within it leaves the task to polling. 0 (default): such tasks are polled like any other, and their
+     * callback only makes the end noticed at once.
+     */
+    private java.time.Duration callbackGracePeriod;
+
+    /**
+     * The route id of the kling callback consumer (consumerMode=callback, same feature and Kling account)
+     * that receives this producer's callbacks: without callbackUrl the producer sends that consumer's
+     * public URL (needed when several callback consumers of the feature exist); with a callbackUrl of its
+     * own (e.g. a proxy in front of that consumer) it says those callbacks reach it, so
+     * callbackGracePeriod applies to its waits.
+     */
+    private String callbackReceiver;
+
+    /**
      * URL Kling POSTs the task to on every status change.
      */
     private String callbackUrl;
@@ -576,6 +596,22 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setBaseVideo(String baseVideo) {
         this.baseVideo = baseVideo;
+    }
+
+    public java.time.Duration getCallbackGracePeriod() {
+        return callbackGracePeriod;
+    }
+
+    public void setCallbackGracePeriod(java.time.Duration callbackGracePeriod) {
+        this.callbackGracePeriod = callbackGracePeriod;
+    }
+
+    public String getCallbackReceiver() {
+        return callbackReceiver;
+    }
+
+    public void setCallbackReceiver(String callbackReceiver) {
+        this.callbackReceiver = callbackReceiver;
     }
 
     public String getCallbackUrl() {
