@@ -82,7 +82,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "elementlist":
         case "elementList": target.getConfiguration().setElementList(property(camelContext, java.lang.String.class, value)); return true;
         case "emitunknownorigin":
-        case "emitUnknownOrigin": target.setEmitUnknownOrigin(property(camelContext, boolean.class, value)); return true;
+        case "emitUnknownOrigin": target.setEmitUnknownOrigin(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -291,7 +291,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "elementlist":
         case "elementList": return java.lang.String.class;
         case "emitunknownorigin":
-        case "emitUnknownOrigin": return boolean.class;
+        case "emitUnknownOrigin": return java.lang.Boolean.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -496,7 +496,7 @@ public class KlingEndpointConfigurer extends PropertyConfigurerSupport implement
         case "elementlist":
         case "elementList": return target.getConfiguration().getElementList();
         case "emitunknownorigin":
-        case "emitUnknownOrigin": return target.isEmitUnknownOrigin();
+        case "emitUnknownOrigin": return target.getEmitUnknownOrigin();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":

@@ -63,7 +63,7 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
                         endpoint.getConfiguration().getPageSize(), endpoint.getMaxPagesPerPoll(), readBudgetMillis())
                 : null;
         this.origin = newDesign
-                ? new TaskOrigin(endpoint.getKlingFeature(), endpoint::getClient, endpoint.isEmitUnknownOrigin())
+                ? new TaskOrigin(endpoint.getKlingFeature(), endpoint::getClient, endpoint::emitsUnknownOrigin)
                 : null;
     }
 

@@ -74,15 +74,17 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
                             + " awaited (not final yet, or final but not emitted). Relies on Kling listing newest first;"
                             + " turn off to read up to maxPagesPerPoll pages on every poll.")
     private boolean stopAtSeenTasks = true;
-    @UriParam(label = "consumer", defaultValue = "false",
+    @UriParam(label = "consumer",
               description = "On the new design, the task list (POST /tasks) holds every feature's tasks of a product type"
                             + " and does not say which feature made a task: the consumer emits the tasks known to be of its"
                             + " feature (created by this application's client, or with an external_task_id derived by a"
                             + " kling producer, camel-<exchange>-<feature>-<n>) and never those known to be another"
-                            + " feature's. Tasks of unknown origin (created outside camel-kling, or elsewhere with an"
-                            + " external_task_id of their own) are emitted only when this is true: set it on one consumer"
-                            + " per account and product type, so they are neither lost nor emitted twice.")
-    private boolean emitUnknownOrigin;
+                            + " feature's. Tasks of unknown origin (created outside camel-kling, or before a restart with an"
+                            + " external_task_id of their own) are emitted when this is true. Unset: true when this is the"
+                            + " only new-design polling consumer of its product type and account in the CamelContext (so"
+                            + " nothing is lost), false when there are several (set it on one of them, so such tasks are"
+                            + " neither lost nor emitted twice).")
+    private Boolean emitUnknownOrigin;
     @UriParam(label = "consumer,advanced",
               description = "Remembers which final tasks were emitted, keyed by task id; a task is added only when its"
                             + " exchange completes, so a failed exchange is emitted again on a later poll. Defaults to an"
@@ -144,7 +146,7 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
             throw new IllegalArgumentException("partitionIndex must be between 0 and partitionCount - 1 (was "
                                                + partitionIndex + " of " + partitionCount + ")");
         }
-        if (emitUnknownOrigin && (isCallbackMode() || !usesNewDesign())) {
+        if (Boolean.TRUE.equals(emitUnknownOrigin) && (isCallbackMode() || !usesNewDesign())) {
             throw new IllegalArgumentException("emitUnknownOrigin applies only to the polling consumer on the new design"
                     + " (designStandard=NEW_DESIGN or a new-design modelName), whose task list mixes every feature's tasks;"
                     + " the legacy list and callbacks are the feature's own: remove emitUnknownOrigin");
@@ -354,12 +356,31 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
         this.stopAtSeenTasks = stopAtSeenTasks;
     }
 
-    public boolean isEmitUnknownOrigin() {
+    public Boolean getEmitUnknownOrigin() {
         return emitUnknownOrigin;
     }
 
-    public void setEmitUnknownOrigin(boolean emitUnknownOrigin) {
+    public void setEmitUnknownOrigin(Boolean emitUnknownOrigin) {
         this.emitUnknownOrigin = emitUnknownOrigin;
+    }
+
+    /** Whether the consumer emits tasks of unknown origin now: the option, else whether it reads its task list alone. */
+    boolean emitsUnknownOrigin() {
+        return emitUnknownOrigin != null ? emitUnknownOrigin : !sharesTaskList();
+    }
+
+    /** Whether another started route consumes the same new-design task list (same product type and account). */
+    private boolean sharesTaskList() {
+        return getCamelContext().getRoutes().stream()
+                .map(route -> route.getEndpoint())
+                .anyMatch(other -> other != this && other instanceof KlingEndpoint kling && kling.listsTheSameTasksAs(this));
+    }
+
+    private boolean listsTheSameTasksAs(KlingEndpoint other) {
+        boolean sameAccount = clientKey != null && other.clientKey != null ? clientKey.sameAccount(other.clientKey)
+                : client != null && client == other.client;
+        return sameAccount && !isCallbackMode() && usesNewDesign()
+               && klingFeature.resultKind() == other.klingFeature.resultKind();
     }
 
     public IdempotentRepository getIdempotentRepository() {

@@ -2,6 +2,7 @@ package dev.camelkling.component;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import dev.camelkling.client.KlingClient;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * feature is known only from camel-kling itself: the client that created the task in this application remembers it,
  * and a derived external id ({@code camel-<exchange>-<feature>-<n>}) names it in any application. A task known to be
  * another feature's is never emitted. A task of unknown origin (created outside camel-kling, or by another application
- * with an external id of its own) is emitted only with {@code emitUnknownOrigin=true}: set it on one consumer per
- * account and product type, so such tasks are neither lost nor emitted by several consumers.
+ * with an external id of its own) is emitted by the consumer that reads its task list alone in the CamelContext, or,
+ * when several do, by the one with {@code emitUnknownOrigin=true}: so such tasks are neither lost nor emitted twice.
  */
 final class TaskOrigin {
 
@@ -25,10 +26,11 @@ final class TaskOrigin {
 
     private final KlingFeature feature;
     private final Supplier<KlingClient> client;
-    private final boolean emitUnknown;
+    /** Asked at each task of unknown origin: whether a consumer reads the same list alone may change as routes start and stop. */
+    private final BooleanSupplier emitUnknown;
     private final AtomicBoolean toldOfUnknown = new AtomicBoolean();
 
-    TaskOrigin(KlingFeature feature, Supplier<KlingClient> client, boolean emitUnknown) {
+    TaskOrigin(KlingFeature feature, Supplier<KlingClient> client, BooleanSupplier emitUnknown) {
         this.feature = feature;
         this.client = client;
         this.emitUnknown = emitUnknown;
@@ -40,11 +42,12 @@ final class TaskOrigin {
         if (known.isPresent()) {
             return known.get() == feature;
         }
-        if (!emitUnknown && toldOfUnknown.compareAndSet(false, true)) {
+        boolean emit = emitUnknown.getAsBoolean();
+        if (!emit && toldOfUnknown.compareAndSet(false, true)) {
             LOG.info("kling:{} skips tasks of unknown origin (not created by camel-kling here nor with a derived external id),"
-                     + " such as task {}; set emitUnknownOrigin=true on one consumer of this account to emit them",
+                     + " such as task {}; other consumers read the same task list; set emitUnknownOrigin=true on one of them to emit such tasks",
                     feature.uriName(), task.taskId());
         }
-        return emitUnknown;
+        return emit;
     }
 }

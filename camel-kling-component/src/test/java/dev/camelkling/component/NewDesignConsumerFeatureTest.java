@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * {@code POST /tasks} lists every task of a product type (video) whatever feature made it, so a consumer of one feature
  * must tell its tasks apart: a task is known to be of a feature by its derived external id
  * ({@code camel-<exchange>-<feature>-<n>}) or because this application's client created it; a task of unknown origin
- * is emitted only by a consumer with {@code emitUnknownOrigin=true}.
+ * is emitted by a consumer that reads the list alone, or, when several do, by the one with {@code emitUnknownOrigin=true}.
  */
 class NewDesignConsumerFeatureTest extends KlingTestSupport {
 
@@ -94,6 +94,32 @@ class NewDesignConsumerFeatureTest extends KlingTestSupport {
         assertThat(text2video).containsExactlyInAnyOrder(textDerived, textOwn);
         assertThat(omniVideo).containsExactlyInAnyOrder(omniDerived, omniOwn, unknown, partner);
         producer.close();
+    }
+
+    @Test
+    void aConsumerReadingItsTaskListAloneEmitsTasksOfUnknownOriginWithoutTheOption() throws Exception {
+        String omniDerived = createdElsewhere("omniVideo", OMNI);
+        String textDerived = createdElsewhere("text2video", TEXT);
+        String partner = createdOfUnknownOrigin("partner-order-8"); // e.g. made before a restart with the caller's own id
+
+        application = new DefaultCamelContext();
+        KlingComponent kling = new KlingComponent(new CredentialsResolver(name -> null));
+        kling.getConfiguration().setBaseUrl(SIM.baseUrl());
+        kling.getConfiguration().setApiKey(API_KEY);
+        application.addComponent("kling", kling);
+        application.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("kling:text2video?designStandard=NEW_DESIGN&delay=100&initialDelay=0")
+                        .process(e -> text2video.add(e.getMessage().getHeader(KlingConstants.TASK_ID, String.class)));
+            }
+        });
+        application.start();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> text2video.size() >= 2);
+        await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(text2video).as("its own and the one of unknown origin; never omniVideo's %s", omniDerived)
+                .containsExactlyInAnyOrder(textDerived, partner);
     }
 
     @Test
