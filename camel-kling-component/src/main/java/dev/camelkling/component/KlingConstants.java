@@ -41,8 +41,8 @@ public interface KlingConstants {
                             + " is audio lists its MP3s. Watermarked copies, voices and elements are in their own headers.",
               javaType = "java.util.List<String>")
     String RESULT_URLS = "CamelKlingResultUrls";
-    @Metadata(description = "URLs of the watermarked copies of the video and image results that have one (new design,"
-                            + " options.watermark_info.enabled), in output order; empty otherwise.",
+    @Metadata(description = "URLs of the watermarked copies of the video and image results that have one (watermarkInfo"
+                            + "=true: watermark_url, on both designs), in result order; empty otherwise.",
               javaType = "java.util.List<String>")
     String WATERMARK_URLS = "CamelKlingWatermarkUrls";
     @Metadata(description = "MP3 URLs of the new design's audio outputs (e.g. the sound track of a video made with"
@@ -59,7 +59,7 @@ public interface KlingConstants {
     String ELEMENT_IDS = "CamelKlingElementIds";
     @Metadata(description = "Every entry of a new-design task's outputs[], typed (KlingOutput Video, Image, Audio, Voice,"
                             + " Element), and an output type camel-kling does not know as KlingOutput.Other with its"
-                            + " fields; empty on legacy tasks.",
+                            + " fields; on a legacy task, its videos and images as KlingOutput Video and Image.",
               javaType = "java.util.List<dev.camelkling.client.task.KlingOutput>")
     String OUTPUTS = "CamelKlingOutputs";
     @Metadata(description = "Id of the first generated video, for chaining into video extend or lip sync; read by videoExtend"

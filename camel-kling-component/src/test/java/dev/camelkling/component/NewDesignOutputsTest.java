@@ -39,6 +39,7 @@ class NewDesignOutputsTest extends KlingTestSupport {
                 from("direct:plain").to("kling:text2video?modelName=kling-3.0" + NEW_DESIGN);
                 from("direct:downloadAll").to("kling:text2video?modelName=kling-3.0&audio=native&download=true&downloadAll=true"
                                               + NEW_DESIGN);
+                from("direct:legacyWatermark").to("kling:text2video?watermarkInfo=true&waitForCompletion=true");
                 from("direct:images").to("kling:imageGeneration?n=2&watermarkInfo=true&waitForCompletion=true");
                 from("direct:get").to("kling:imageGeneration?operation=get&apiKey=RAW(" + API_KEY + ")");
             }
@@ -125,6 +126,22 @@ class NewDesignOutputsTest extends KlingTestSupport {
                 .doesNotContainAnyElementsOf(strings(result, KlingConstants.RESULT_URLS));
         assertThat(result.getHeader(KlingConstants.OUTPUTS, List.class)).hasSize(2).allSatisfy(output ->
                 assertThat(((KlingOutput.Image) output).groupId()).isEqualTo(created.taskId()));
+    }
+
+    @Test
+    void legacyWatermarkedCopiesReachTheSameHeaders() throws Exception {
+        Message video = template.request("direct:legacyWatermark", e -> e.getMessage().setBody("A marked hare")).getMessage();
+        Message images = template.request("direct:images", e -> e.getMessage().setBody("Two pears")).getMessage();
+
+        assertThat(video.getHeader(KlingConstants.DESIGN)).isEqualTo(DesignStandard.LEGACY);
+        List<String> watermarks = strings(video, KlingConstants.WATERMARK_URLS);
+        assertThat(watermarks).singleElement().isNotIn(strings(video, KlingConstants.RESULT_URLS));
+        assertThat(isMp4(download(watermarks.get(0)))).isTrue();
+        assertThat(video.getHeader(KlingConstants.OUTPUTS, List.class)).singleElement()
+                .isInstanceOfSatisfying(KlingOutput.Video.class, output ->
+                        assertThat(((KlingOutput.Video) output).watermarkUrl()).isEqualTo(watermarks.get(0)));
+        assertThat(strings(images, KlingConstants.WATERMARK_URLS)).hasSize(2)
+                .doesNotContainAnyElementsOf(strings(images, KlingConstants.RESULT_URLS));
     }
 
     /** The marked task's outputs: its video, then a voice, an element and the unknown {@code hologram}, with its fields. */

@@ -18,8 +18,10 @@ import java.util.stream.Stream;
  * components; its {@code outputs[]} are {@link #outputs()}, every entry typed ({@link KlingOutput}), unknown types
  * included; those of type {@code video} are also {@link #videos()}, of type {@code image} {@link #images()} (numbered in
  * the order given, §9.8), so code written for legacy tasks reads both. {@code billing[]} becomes {@link #billing()}
- * (empty for legacy tasks, which report {@link #finalUnitDeduction()} instead). A legacy task has no
- * {@link #outputs()}: its results are {@link #videos()}, {@link #images()} and {@link #seriesImages()}. Its status {@code succeeded} is
+ * (empty for legacy tasks, which report {@link #finalUnitDeduction()} instead). A legacy task's results are
+ * {@link #videos()}, {@link #images()} and {@link #seriesImages()}; its {@code task_result.videos[]} and {@code images[]}
+ * are also its {@link #outputs()} (with their {@code watermark_url}), so that {@link #watermarkUrls()} reads both designs.
+ * The new design's status {@code succeeded} is
  * {@link KlingTaskStatus#SUCCEED}, the one success state of both designs. {@link #design()} is the design whose task
  * object this was read from, and so how it is read again ({@code GET /tasks} for the new design).
  */

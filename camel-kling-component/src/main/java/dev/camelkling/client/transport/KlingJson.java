@@ -8,6 +8,7 @@ import dev.camelkling.client.task.FaceIdentification;
 import dev.camelkling.client.schema.DesignStandard;
 import dev.camelkling.client.task.KlingBilling;
 import dev.camelkling.client.task.KlingImage;
+import dev.camelkling.client.task.KlingOutput;
 import dev.camelkling.client.task.KlingTask;
 import dev.camelkling.client.task.KlingTaskStatus;
 import dev.camelkling.client.task.KlingVideo;
@@ -133,7 +134,27 @@ public final class KlingJson {
                 text(info, "external_task_id"), video(info.path("parent_video")), videos(result.path("videos")),
                 images(result.path("images")), node.path("created_at").asLong(0), node.path("updated_at").asLong(0),
                 text(node, "final_unit_deduction"), text(result, "result_type"), images(result.path("series_images")),
-                List.of(), DesignStandard.LEGACY);
+                List.of(), DesignStandard.LEGACY, legacyOutputs(result));
+    }
+
+    /**
+     * The legacy results as outputs, so that both designs answer {@link KlingTask#outputs()} and
+     * {@link KlingTask#watermarkUrls()} alike: {@code task_result.videos[]} and {@code images[]}, each with the
+     * {@code watermark_url} Kling adds when watermarking was asked for (kling-api.md, task object).
+     */
+    private static List<KlingOutput> legacyOutputs(JsonNode result) {
+        List<KlingOutput> outputs = new ArrayList<>();
+        result.path("videos").forEach(item -> {
+            if (item.isObject()) {
+                outputs.add(new KlingOutput.Video(text(item, "id"), text(item, "url"), text(item, "watermark_url"), text(item, "duration")));
+            }
+        });
+        result.path("images").forEach(item -> {
+            if (item.isObject()) {
+                outputs.add(new KlingOutput.Image(text(item, "url"), text(item, "watermark_url"), null));
+            }
+        });
+        return List.copyOf(outputs);
     }
 
     /**
