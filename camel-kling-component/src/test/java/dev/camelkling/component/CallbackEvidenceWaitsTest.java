@@ -24,7 +24,6 @@ import dev.camelkling.simulator.SimulatorTiming;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.AvailablePortFinder;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,7 +51,6 @@ class CallbackEvidenceWaitsTest extends CallbackTestSupport {
 
     /** Nothing listens there: callbacks sent to it are lost. */
     private final int deadPort = AvailablePortFinder.getNextAvailable();
-    private SimulatorTiming timing;
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -88,21 +86,8 @@ class CallbackEvidenceWaitsTest extends CallbackTestSupport {
 
     @BeforeEach
     void tasksOfOneAndAHalfSeconds() {
-        timing = simulator().timing();
         // long enough that waits read every 50-200 ms (the test's pollInterval) would read each task several times
-        simulator().timing(SimulatorTiming.of(Duration.ofMillis(100), Duration.ofMillis(1500)));
-    }
-
-    @AfterEach
-    void restoreTiming() {
-        simulator().timing(timing);
-    }
-
-    private static KlingTask succeeded(Exchange exchange) {
-        assertThat(exchange.getException()).isNull();
-        KlingTask task = exchange.getMessage().getBody(KlingTask.class);
-        assertThat(task.status().wireValue()).isEqualTo("succeed");
-        return task;
+        timeTasks(SimulatorTiming.of(Duration.ofMillis(100), Duration.ofMillis(1500)));
     }
 
     @Test
@@ -135,7 +120,7 @@ class CallbackEvidenceWaitsTest extends CallbackTestSupport {
 
     @Test
     void aWaitsOwnProcessingCallbackIsEvidenceThatHoldsIt() throws Exception {
-        simulator().timing(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofHours(1))); // finishes when the test says
+        timeTasks(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofHours(1))); // finishes when the test says
         try (TaskReadCounter reads = TaskReadCounter.on(simulator(), T2V)) {
             CompletableFuture<Exchange> wait = template.asyncSend("direct:reached", e -> e.getMessage().setBody("A slow tide"));
             await().until(() -> simulator().callbackDeliveries().stream()
