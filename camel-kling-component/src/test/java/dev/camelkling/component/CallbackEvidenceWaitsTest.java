@@ -1,9 +1,5 @@
 package dev.camelkling.component;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +19,6 @@ import dev.camelkling.simulator.http.RequestFilter;
 import dev.camelkling.simulator.SimulatorTiming;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,8 +44,6 @@ class CallbackEvidenceWaitsTest extends CallbackTestSupport {
     @RegisterExtension
     static final KlingSimulatorExtension SIGNED_SIM = KlingSimulatorExtension.create(b -> b.webhookSecret(SECRET));
 
-    /** Nothing listens there: callbacks sent to it are lost. */
-    private final int deadPort = AvailablePortFinder.getNextAvailable();
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -192,8 +185,8 @@ class CallbackEvidenceWaitsTest extends CallbackTestSupport {
             String id = signed.callbackDeliveries().get(0).taskId();
             byte[] forged = ("{\"task_id\":\"" + id + "\",\"task_status\":\"processing\"}").getBytes(StandardCharsets.UTF_8);
             String otherSecret = "whsec_" + Base64.getEncoder().encodeToString("not-the-secret-not-the-secret-32".getBytes(StandardCharsets.UTF_8));
-            assertThat(post(SIGNED_PATH, forged, Map.of())).as("unsigned").isEqualTo(401);
-            assertThat(post(SIGNED_PATH, forged, new StandardWebhookVerifier(otherSecret).signatureHeaders("f1", Instant.now(), forged)))
+            assertThat(postCallback(SIGNED_PATH, forged, Map.of())).as("unsigned").isEqualTo(401);
+            assertThat(postCallback(SIGNED_PATH, forged, new StandardWebhookVerifier(otherSecret).signatureHeaders("f1", Instant.now(), forged)))
                     .as("signed with another secret").isEqualTo(401);
             // so the wait is polled (a hold would read nothing for an hour and a minute)
             await().atMost(Duration.ofSeconds(5)).until(() -> signedReads.gets(id) >= 2);
@@ -203,22 +196,12 @@ class CallbackEvidenceWaitsTest extends CallbackTestSupport {
             // an unsigned consumer accepts any well-formed body, but one naming tasks nobody here created vouches for nothing
             for (int i = 0; i < 3; i++) {
                 byte[] made = ("{\"task_id\":\"forged-" + i + "\",\"task_status\":\"processing\"}").getBytes(StandardCharsets.UTF_8);
-                assertThat(post(LOST_PATH, made, Map.of())).isEqualTo(200);
+                assertThat(postCallback(LOST_PATH, made, Map.of())).isEqualTo(200);
             }
             KlingTask image = succeeded(template.send("direct:lost", e -> e.getMessage().setBody("A fox in snow")));
             assertThat(imageReads.firstGet(image.taskId()) - image.createdAt()).isLessThan(1_000);
         } finally {
             signed.timing(signedTiming);
         }
-    }
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    /** POSTs a callback to a consumer's path as anyone reaching the port could. */
-    private int post(String path, byte[] body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json; charset=utf-8").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 }

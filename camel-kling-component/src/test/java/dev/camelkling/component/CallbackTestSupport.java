@@ -1,5 +1,11 @@
 package dev.camelkling.component;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
 import dev.camelkling.client.task.KlingTask;
 import dev.camelkling.simulator.SimulatorTiming;
 import org.apache.camel.CamelContext;
@@ -13,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class CallbackTestSupport extends KlingTestSupport {
 
     final int port = AvailablePortFinder.getNextAvailable();
+    /** Nothing listens there: callbacks sent to it are lost. */
+    final int deadPort = AvailablePortFinder.getNextAvailable();
+    private final HttpClient http = HttpClient.newHttpClient();
     /** The simulator's timing before {@link #timeTasks}, put back after the test; {@code null} when unchanged. */
     private SimulatorTiming savedTiming;
 
@@ -44,5 +53,13 @@ abstract class CallbackTestSupport extends KlingTestSupport {
         KlingTask task = exchange.getMessage().getBody(KlingTask.class);
         assertThat(task.status().wireValue()).isEqualTo("succeed");
         return task;
+    }
+
+    /** POSTs a callback to a consumer's path on {@link #port}, as anyone reaching the port could; returns the status. */
+    int postCallback(String path, byte[] body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json; charset=utf-8").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 }

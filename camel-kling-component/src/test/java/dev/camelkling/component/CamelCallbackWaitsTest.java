@@ -2,9 +2,6 @@ package dev.camelkling.component;
 
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +20,6 @@ import dev.camelkling.simulator.SimulatorTiming;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,8 +44,6 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
     private static final String T2V_LIST = "/v1/videos/text2video";
     private static final String SIGNED_PATH = "/kling/callback/signed-waits";
 
-    /** Nothing listens there: callbacks sent to it are lost. */
-    private final int deadPort = AvailablePortFinder.getNextAvailable();
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -163,7 +157,7 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
             CompletableFuture<Exchange> warmUp = template.asyncSend("direct:lost", e -> e.getMessage().setBody("A warm-up"));
             await().until(() -> !simulator().callbackDeliveries().isEmpty());
             var delivery = simulator().callbackDeliveries().get(0);
-            assertThat(post("http://127.0.0.1:" + port + URI.create(delivery.url()).getPath(), delivery.body().getBytes(StandardCharsets.UTF_8),
+            assertThat(postCallback(URI.create(delivery.url()).getPath(), delivery.body().getBytes(StandardCharsets.UTF_8),
                     Map.of())).isEqualTo(200);
             assertThat(simulator().completeTask(delivery.taskId())).isTrue();
             assertThat(warmUp.get(20, TimeUnit.SECONDS).getException()).isNull();
@@ -194,8 +188,8 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
             byte[] forged = ("{\"task_id\":\"" + id + "\",\"task_status\":\"succeed\",\"task_result\":{\"videos\":[{\"id\":\"v\","
                              + "\"url\":\"https://evil.example/forged.mp4\",\"duration\":\"5\"}]}}").getBytes(StandardCharsets.UTF_8);
             String otherSecret = "whsec_" + Base64.getEncoder().encodeToString("not-the-secret-not-the-secret-32".getBytes(StandardCharsets.UTF_8));
-            assertThat(post(forged, Map.of())).as("unsigned").isEqualTo(401);
-            assertThat(post(forged, new StandardWebhookVerifier(otherSecret).signatureHeaders("f1", Instant.now(), forged)))
+            assertThat(postCallback(SIGNED_PATH, forged, Map.of())).as("unsigned").isEqualTo(401);
+            assertThat(postCallback(SIGNED_PATH, forged, new StandardWebhookVerifier(otherSecret).signatureHeaders("f1", Instant.now(), forged)))
                     .as("signed with another secret").isEqualTo(401);
             String taskId = id;
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
@@ -219,19 +213,5 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
     void aNegativeGracePeriodIsRefusedNamingTheOption() {
         assertThatThrownBy(() -> context.getEndpoint("kling:text2video?waitForCompletion=true&callbackGracePeriod=-1"))
                 .hasStackTraceContaining("callbackGracePeriod must not be negative");
-    }
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    /** POSTs a callback to the signed consumer as anyone reaching the port could. */
-    private int post(byte[] body, Map<String, String> headers) throws Exception {
-        return post("http://127.0.0.1:" + port + SIGNED_PATH, body, headers);
-    }
-
-    private int post(String url, byte[] body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json; charset=utf-8").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 }
