@@ -450,8 +450,10 @@ public final class KlingClient implements AutoCloseable {
      * says the task is still running changes nothing.
      *
      * <p>With {@link KlingClientConfig#callbackGracePeriod()} set, tasks created with a {@code callback_url} are not
-     * polled at all until that long past their expected end; a wait whose callback never comes falls back to polling
-     * then.
+     * polled at all until that long past their expected end, while callbacks (of any status) for tasks this client
+     * created are seen to arrive; a wait whose callback never comes falls back to polling then. Report every verified
+     * callback, not only final ones: a {@code processing} callback is what shows, seconds after a create, that
+     * callbacks reach this client.
      *
      * @return whether a wait of this client was waiting for that task
      */

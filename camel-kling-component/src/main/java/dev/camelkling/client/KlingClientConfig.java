@@ -312,8 +312,12 @@ public final class KlingClientConfig {
         /**
          * For tasks created with a {@code callback_url} whose callbacks reach {@link KlingClient#callbackReceived}: how
          * long past their expected end (past their create while nothing is learned) their waits read nothing and let
-         * the callback complete them, before falling back to polling. Default {@link Duration#ZERO}: such tasks are
-         * polled like any other, and a callback only makes the wait see the end sooner.
+         * the callback complete them, before falling back to polling; only while callbacks of the task's feature are
+         * seen to reach {@link KlingClient#callbackReceived} (one for a task this client created, within the last 10
+         * minutes or twice the longest duration seen), so that a callback URL Kling cannot reach delays nothing.
+         * Default {@link Duration#ZERO} (the Camel component's is 1 minute): the caller opts in, as the one who verifies
+         * the callbacks it reports; such tasks are then polled like any other, and a callback only makes the wait see
+         * the end sooner.
          */
         public Builder callbackGracePeriod(Duration callbackGracePeriod) {
             this.callbackGracePeriod = callbackGracePeriod;

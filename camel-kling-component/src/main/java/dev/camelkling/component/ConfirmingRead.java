@@ -41,7 +41,8 @@ final class ConfirmingRead {
 
     /**
      * Tells every client of the account that a verified callback announced the task: their waits for it read it in
-     * their next round.
+     * their next round when it is final, and the client that created it learns that callbacks reach it, whatever the
+     * status.
      */
     void tellWaits(KlingTask claim) {
         accountClients.get().forEach(client -> client.callbackReceived(feature, claim));

@@ -107,6 +107,9 @@ final class TaskConfirmations {
         // the body is only a hint: a non-final announcement has nothing to emit, a final one is confirmed by a read
         if (!claim.isFinal()) {
             LOG.trace("Callback: task {} is {}", taskId, claim.status().wireValue());
+            // nothing to read, but the clients learn that callbacks reach this application, which lets
+            // callbackGracePeriod hold their waits
+            confirmingRead.tellWaits(claim);
             return;
         }
         if (isEmitted(taskId)) {

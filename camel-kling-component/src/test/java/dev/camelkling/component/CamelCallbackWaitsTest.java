@@ -2,9 +2,6 @@ package dev.camelkling.component;
 
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +20,6 @@ import dev.camelkling.simulator.SimulatorTiming;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,8 +44,6 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
     private static final String T2V_LIST = "/v1/videos/text2video";
     private static final String SIGNED_PATH = "/kling/callback/signed-waits";
 
-    /** Nothing listens there: callbacks sent to it are lost. */
-    private final int deadPort = AvailablePortFinder.getNextAvailable();
 
     @Override
     protected RouteBuilder createRouteBuilder() {
@@ -84,6 +78,8 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
         SimulatorTiming timing = simulator().timing();
         // long enough that waits polling every 50-200 ms (the test's pollInterval) would read each task many times
         simulator().timing(SimulatorTiming.of(Duration.ofMillis(100), Duration.ofMillis(1500)));
+        // a first task shows that callbacks reach this application: only then does callbackGracePeriod hold waits
+        String warmUp = taskId(template.send("direct:wait", e -> e.getMessage().setBody("A warm-up")));
         try (TaskReadCounter reads = TaskReadCounter.on(simulator(), T2V_LIST)) {
             List<CompletableFuture<Exchange>> waits = new ArrayList<>();
             for (String prompt : List.of("A heron taking off", "Rain on a tin roof", "A paper boat")) {
@@ -109,17 +105,19 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
                 assertThat(reads.gets(id)).as("reads of task %s", id).isEqualTo(1);
             }
             assertThat(reads.listPages()).isZero();
-            assertThat(simulator().callbackDeliveries()).filteredOn(d -> d.taskStatus().equals("succeed"))
+            assertThat(simulator().callbackDeliveries()).filteredOn(d -> d.taskStatus().equals("succeed") && !d.taskId().equals(warmUp))
                     .extracting(d -> d.taskId()).containsExactlyInAnyOrderElementsOf(ids);
 
             // one exchange out of each producer call; the callback consumer still emits each task once
             MockEndpoint waited = getMockEndpoint("mock:waited");
             MockEndpoint emitted = getMockEndpoint("mock:callbacks");
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                    .until(() -> waited.getReceivedCounter() == 3 && emitted.getReceivedCounter() == 4);
-            assertThat(waited.getExchanges()).extracting(CamelCallbackWaitsTest::taskId).containsExactlyInAnyOrderElementsOf(ids);
+                    .until(() -> waited.getReceivedCounter() == 4 && emitted.getReceivedCounter() == 5);
+            assertThat(waited.getExchanges()).extracting(CamelCallbackWaitsTest::taskId).filteredOn(id -> !id.equals(warmUp))
+                    .containsExactlyInAnyOrderElementsOf(ids);
             List<String> all = new ArrayList<>(ids);
             all.add(failedId);
+            all.add(warmUp);
             assertThat(emitted.getExchanges()).extracting(CamelCallbackWaitsTest::taskId).containsExactlyInAnyOrderElementsOf(all);
             for (String id : ids) {
                 assertThat(reads.gets(id)).as("reads of task %s", id).isEqualTo(1);
@@ -131,6 +129,7 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
 
     @Test
     void aCallbackThatNeverComesLeavesTheTaskToPollingAfterTheGracePeriod() throws Exception {
+        showThatCallbacksReachTheLostConsumer();
         try (TaskReadCounter reads = TaskReadCounter.on(simulator(), "/v1/images/generations")) {
             Exchange done = template.send("direct:lost", e -> e.getMessage().setBody("A lighthouse keeper's cat"));
 
@@ -146,21 +145,51 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
         }
     }
 
+    /**
+     * The grace period holds waits only while callbacks are seen to reach the application: a warm-up task's own
+     * "processing" callback, which Kling could not deliver to the wrong public URL, is delivered to the consumer's path
+     * as a proxy would, while the warm-up is waited for. Callbacks of later tasks are lost again.
+     */
+    private void showThatCallbacksReachTheLostConsumer() throws Exception {
+        SimulatorTiming timing = simulator().timing();
+        simulator().timing(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofHours(1)));
+        try {
+            CompletableFuture<Exchange> warmUp = template.asyncSend("direct:lost", e -> e.getMessage().setBody("A warm-up"));
+            await().until(() -> !simulator().callbackDeliveries().isEmpty());
+            var delivery = simulator().callbackDeliveries().get(0);
+            assertThat(postCallback(URI.create(delivery.url()).getPath(), delivery.body().getBytes(StandardCharsets.UTF_8),
+                    Map.of())).isEqualTo(200);
+            assertThat(simulator().completeTask(delivery.taskId())).isTrue();
+            assertThat(warmUp.get(20, TimeUnit.SECONDS).getException()).isNull();
+            getMockEndpoint("mock:lost").reset();
+        } finally {
+            simulator().timing(timing);
+        }
+    }
+
     @Test
     void aForgedCallbackDoesNotCompleteTheWaitASignedOneDoes() throws Exception {
         KlingSimulator signed = SIGNED_SIM.simulator();
         SimulatorTiming timing = signed.timing();
         signed.timing(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofHours(1))); // finishes when the test says
+        // a first task's signed callbacks show that callbacks reach this application: only then is a wait held
+        CompletableFuture<Exchange> warmUp = template.asyncSend("direct:signed", e -> e.getMessage().setBody("A warm-up"));
+        await().until(() -> !signed.callbackDeliveries().isEmpty());
+        String warmUpId = signed.callbackDeliveries().get(0).taskId();
+        assertThat(signed.completeTask(warmUpId)).isTrue();
+        assertThat(warmUp.get(20, TimeUnit.SECONDS).getException()).isNull();
+        getMockEndpoint("mock:signed").reset();
         try (TaskReadCounter reads = TaskReadCounter.on(signed, T2V_LIST)) {
             CompletableFuture<Exchange> wait = template.asyncSend("direct:signed", e -> e.getMessage().setBody("A slow sunrise"));
-            await().until(() -> !signed.callbackDeliveries().isEmpty()); // "processing", signed: answered, nothing to confirm
-            String id = signed.callbackDeliveries().get(0).taskId();
+            // "processing", signed: answered, nothing to confirm
+            await().until(() -> signed.callbackDeliveries().stream().anyMatch(d -> !d.taskId().equals(warmUpId)));
+            String id = signed.callbackDeliveries().stream().filter(d -> !d.taskId().equals(warmUpId)).findFirst().orElseThrow().taskId();
 
             byte[] forged = ("{\"task_id\":\"" + id + "\",\"task_status\":\"succeed\",\"task_result\":{\"videos\":[{\"id\":\"v\","
                              + "\"url\":\"https://evil.example/forged.mp4\",\"duration\":\"5\"}]}}").getBytes(StandardCharsets.UTF_8);
             String otherSecret = "whsec_" + Base64.getEncoder().encodeToString("not-the-secret-not-the-secret-32".getBytes(StandardCharsets.UTF_8));
-            assertThat(post(forged, Map.of())).as("unsigned").isEqualTo(401);
-            assertThat(post(forged, new StandardWebhookVerifier(otherSecret).signatureHeaders("f1", Instant.now(), forged)))
+            assertThat(postCallback(SIGNED_PATH, forged, Map.of())).as("unsigned").isEqualTo(401);
+            assertThat(postCallback(SIGNED_PATH, forged, new StandardWebhookVerifier(otherSecret).signatureHeaders("f1", Instant.now(), forged)))
                     .as("signed with another secret").isEqualTo(401);
             String taskId = id;
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
@@ -184,15 +213,5 @@ class CamelCallbackWaitsTest extends CallbackTestSupport {
     void aNegativeGracePeriodIsRefusedNamingTheOption() {
         assertThatThrownBy(() -> context.getEndpoint("kling:text2video?waitForCompletion=true&callbackGracePeriod=-1"))
                 .hasStackTraceContaining("callbackGracePeriod must not be negative");
-    }
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    /** POSTs a callback to the signed consumer as anyone reaching the port could. */
-    private int post(byte[] body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SIGNED_PATH))
-                .header("Content-Type", "application/json; charset=utf-8").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 }

@@ -54,6 +54,7 @@ final class FeatureRounds {
     private final Clock clock;
     private final WaitSettings settings;
     private final TaskDurations durations;
+    private final CallbackEvidence evidence;
 
     private final Map<String, List<PendingWait>> waits = new HashMap<>();
     private int size;
@@ -63,7 +64,7 @@ final class FeatureRounds {
     private long nextRoundNanos = Long.MAX_VALUE;
 
     FeatureRounds(KlingFeature feature, DesignStandard design, TaskReads reads, ScheduledExecutorService scheduler,
-            Executor executor, Clock clock, WaitSettings settings, TaskDurations durations) {
+            Executor executor, Clock clock, WaitSettings settings, TaskDurations durations, CallbackEvidence evidence) {
         this.feature = feature;
         this.design = design;
         this.reads = reads;
@@ -72,6 +73,7 @@ final class FeatureRounds {
         this.clock = clock;
         this.settings = settings;
         this.durations = durations;
+        this.evidence = evidence;
         this.batched = design == DesignStandard.NEW_DESIGN ? new BatchedRoundReads(this, reads) : null;
     }
 
@@ -165,7 +167,8 @@ final class FeatureRounds {
                 return; // a running round schedules the next one when it ends
             }
             long now = System.nanoTime();
-            waits.values().forEach(of -> of.stream().filter(w -> !w.result.isDone() && w.isDue(now)).forEach(due::add));
+            waits.values().forEach(of -> of.stream().filter(w -> !w.result.isDone() && w.isDue(now) && !heldForCallback(w, now))
+                    .forEach(due::add));
             if (due.isEmpty()) {
                 scheduleRound();
                 return;
@@ -183,6 +186,24 @@ final class FeatureRounds {
                 scheduleRound();
             }
         });
+    }
+
+    /**
+     * Under the lock: a wait expecting a callback is left to it until its hold ends, but only while callbacks of its
+     * feature are seen to reach the client; such a wait is moved to its hold's end. Decided at each round, not once:
+     * evidence comes (the task's own {@code processing} callback) and goes (a receiver stopped) while tasks run.
+     */
+    private boolean heldForCallback(PendingWait wait, long now) {
+        if (wait.confirmCallback || wait.holdUntilNanos == 0 || wait.holdUntilNanos - now <= 0) {
+            return false;
+        }
+        TaskDurations.Estimate estimate = durations.estimate(wait.key);
+        if (!evidence.recent(wait.key.feature(), estimate == null ? 0 : estimate.longestMillis(), now)) {
+            return false;
+        }
+        wait.dueNanos = wait.holdUntilNanos;
+        wait.lastGap = null;
+        return true;
     }
 
     private CompletableFuture<Void> readLegacy(List<PendingWait> due, int waiting) {

@@ -18,7 +18,10 @@ final class PendingWait {
     final DurationKey key;
     /** When the client created the task, on its clock; -1 when another client or an earlier run did. */
     final long createdMillis;
-    /** Reads wait for a callback until then (System.nanoTime), 0 when no callback is expected. */
+    /**
+     * Reads wait for a callback until then (System.nanoTime), 0 when no callback is expected; applied by each round
+     * while callbacks are seen to arrive ({@link FeatureRounds}), not by the schedule.
+     */
     long holdUntilNanos;
     long dueNanos;
     Duration lastGap;
@@ -55,7 +58,7 @@ final class PendingWait {
 
     void readIn(Duration gap, long nowNanos) {
         lastGap = gap;
-        dueNanos = Math.max(nowNanos + gap.toNanos(), holdUntilNanos);
+        dueNanos = nowNanos + gap.toNanos();
     }
 
     /** How long ago the task was created, on the client's clock; -1 when not known. */

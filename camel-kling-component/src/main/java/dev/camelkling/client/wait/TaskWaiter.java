@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Callbacks: {@link #callbackReceived} reads a waited task in the next round when a callback says it is final;
  * the wait completes with what the API then answers, never with the callback's content. With a
  * {@link WaitSettings#callbackGracePeriod()}, tasks created with a {@code callback_url} are not polled until that
- * long past their expected end, so a callback usually completes them with that single read.
+ * long past their expected end, so a callback usually completes them with that single read, but only while
+ * callbacks of their feature are seen to reach this client ({@link CallbackEvidence}): each round decides, so a wait
+ * is held as soon as its own {@code processing} callback arrives, and read on its normal schedule without one.
  */
 public final class TaskWaiter {
 
@@ -44,6 +46,7 @@ public final class TaskWaiter {
     private final TaskReads reads;
     private final WaitSettings settings;
     private final TaskDurations durations = new TaskDurations();
+    private final CallbackEvidence evidence = new CallbackEvidence();
     private final Map<RoundsKey, FeatureRounds> rounds = new ConcurrentHashMap<>();
 
     /**
@@ -119,7 +122,8 @@ public final class TaskWaiter {
                         now + nanos(policy.timeout()));
             }
             wait.lastGap = ReadSchedule.first(policy, settings, estimate);
-            wait.dueNanos = Math.max(origin.createdNanos() + wait.lastGap.toNanos(), wait.holdUntilNanos);
+            // read on the normal schedule: each round decides whether the hold applies (CallbackEvidence)
+            wait.dueNanos = origin.createdNanos() + wait.lastGap.toNanos();
             wait.backoff = policy.next(policy.initialInterval());
         }
         inFlight.incrementAndGet();
@@ -130,7 +134,7 @@ public final class TaskWaiter {
             }
         });
         rounds.computeIfAbsent(RoundsKey.of(feature, design), roundsKey -> new FeatureRounds(roundsKey.feature(), design, reads,
-                scheduler, executor, clock, settings, durations)).add(wait);
+                scheduler, executor, clock, settings, durations, evidence)).add(wait);
         return wait.result;
     }
 
@@ -144,11 +148,22 @@ public final class TaskWaiter {
     /**
      * A callback for {@code task} arrived and the caller verified it. When it says the task is final, the waits for
      * that task read it from the API in the next round and complete with that read if it is final; otherwise they go
-     * on as before. Nothing of the callback's content but the task id and the claim "final" is used.
+     * on as before. Nothing of the callback's content but the task id and the claim "final" is used. Whatever its
+     * status, a callback for a task this client created with a {@code callback_url} is evidence that callbacks of its
+     * feature reach this client ({@link CallbackEvidence}), which lets the grace period hold waits.
      *
      * @return whether a wait of this client was waiting for that task
      */
     public boolean callbackReceived(KlingFeature feature, KlingTask task) {
+        Created origin;
+        synchronized (created) {
+            origin = created.get(task.taskId());
+        }
+        if (origin != null && origin.expectsCallback()) {
+            // only a task this client created with a callback_url vouches that callbacks reach it: a forged body
+            // naming an id nobody here created is no evidence
+            evidence.received(origin.key().feature());
+        }
         FeatureRounds of = rounds.get(RoundsKey.of(feature, task.design()));
         if (of == null || !of.contains(task.taskId())) {
             return false;

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param maxPollInterval      the longest gap between two reads of a waited task, whatever was learned
  * @param callbackGracePeriod  for a task created with a {@code callback_url}: how long past its expected end (its
  *                             create, when nothing is learned yet) the wait reads nothing and lets a callback complete
- *                             it, before it falls back to polling; {@link Duration#ZERO} polls such tasks like any other
+ *                             it, before it falls back to polling, while callbacks are seen to arrive
+ *                             ({@link CallbackEvidence}); {@link Duration#ZERO} polls such tasks like any other
  */
 public record WaitSettings(Duration detectionTarget, Duration maxPollInterval, Duration callbackGracePeriod) {
 

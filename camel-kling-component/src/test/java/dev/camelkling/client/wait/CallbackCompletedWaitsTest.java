@@ -73,6 +73,7 @@ class CallbackCompletedWaitsTest {
     void aVerifiedFinalCallbackCompletesTheWaitWithOneReadAndNoPolling() throws Exception {
         client(Duration.ofHours(1));
         KlingTask created = value(client.create(withCallback("Called back")));
+        client.callbackReceived(KlingFeature.TEXT2VIDEO, task(created.taskId(), KlingTaskStatus.PROCESSING, "https://x.example/p.mp4")); // callbacks reach us
         CompletableFuture<KlingTask> waiting = client.awaitCompletion(KlingFeature.TEXT2VIDEO, created.taskId(), QUICK);
         await().atMost(Duration.ofSeconds(10)).until(() -> SIM.simulator().taskStatus(created.taskId()).orElse("").equals("succeed"));
         assertThat(reads).as("status reads while the callback was awaited").isEmpty();
@@ -91,6 +92,7 @@ class CallbackCompletedWaitsTest {
         client(Duration.ofHours(1));
         SIM.simulator().timing(SimulatorTiming.of(NEVER, NEVER));
         KlingTask created = value(client.create(withCallback("Forged")));
+        client.callbackReceived(KlingFeature.TEXT2VIDEO, task(created.taskId(), KlingTaskStatus.PROCESSING, "https://x.example/p.mp4")); // callbacks reach us
         CompletableFuture<KlingTask> waiting = client.awaitCompletion(KlingFeature.TEXT2VIDEO, created.taskId(), QUICK);
 
         client.callbackReceived(KlingFeature.TEXT2VIDEO, task(created.taskId(), KlingTaskStatus.SUCCEED, "https://forged.example/x.mp4"));
@@ -111,6 +113,37 @@ class CallbackCompletedWaitsTest {
         KlingTask done = value(client.createAndAwait(withCallback("Nobody calls"), QUICK));
 
         assertThat(done.status()).isEqualTo(KlingTaskStatus.SUCCEED);
+        assertThat(reads).isNotEmpty();
+    }
+
+    @Test
+    void withoutACallbackOfItsFeatureTheWaitIsPolledAndTheFirstOneHoldsIt() throws Exception {
+        client(Duration.ofHours(1));
+        SIM.simulator().timing(SimulatorTiming.of(NEVER, NEVER));
+        KlingTask created = value(client.create(withCallback("Held once called back")));
+        CompletableFuture<KlingTask> waiting = client.awaitCompletion(KlingFeature.TEXT2VIDEO, created.taskId(), QUICK);
+        await().atMost(Duration.ofSeconds(5)).until(() -> reads.size() >= 2); // no evidence yet: its normal schedule
+
+        client.callbackReceived(KlingFeature.TEXT2VIDEO, task(created.taskId(), KlingTaskStatus.PROCESSING, "https://x.example/p.mp4"));
+        int seen = reads.size();
+        // at most the read already under way; none after it while the hold lasts
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> reads.size() <= seen + 1);
+        int held = reads.size();
+
+        SIM.simulator().completeTask(created.taskId());
+        client.callbackReceived(KlingFeature.TEXT2VIDEO, task(created.taskId(), KlingTaskStatus.SUCCEED, "https://x.example/p.mp4"));
+        assertThat(value(waiting).status()).isEqualTo(KlingTaskStatus.SUCCEED);
+        assertThat(reads).hasSize(held + 1);
+    }
+
+    @Test
+    void aCallbackNamingATaskThisClientDidNotCreateIsNoEvidence() throws Exception {
+        client(Duration.ofHours(1));
+        client.callbackReceived(KlingFeature.TEXT2VIDEO, task("forged-123", KlingTaskStatus.PROCESSING, "https://x.example/p.mp4"));
+        KlingTask created = value(client.create(withCallback("Not vouched for")));
+        CompletableFuture<KlingTask> waiting = client.awaitCompletion(KlingFeature.TEXT2VIDEO, created.taskId(), QUICK);
+
+        assertThat(value(waiting).status()).isEqualTo(KlingTaskStatus.SUCCEED);
         assertThat(reads).isNotEmpty();
     }
 
