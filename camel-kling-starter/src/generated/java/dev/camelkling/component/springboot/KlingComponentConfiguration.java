@@ -86,11 +86,14 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
     /**
      * With waitForCompletion, for a task created with a callback_url while the producer has no callbackUrl
      * option of its own (so the URL is the one of a callback consumer of this application, or one given
-     * per exchange) or names its callbackReceiver: the wait reads nothing until this long past the task's
-     * expected end (the longest duration seen for tasks like it; its create while none is known) and lets
-     * the verified callback complete it with a single confirming read; a callback that does not come
-     * within it leaves the task to polling. 0 (default): such tasks are polled like any other, and their
-     * callback only makes the end noticed at once.
+     * per exchange) or names its callbackReceiver, and only while verified callbacks of the feature's
+     * tasks are seen to reach this application (the last within 10 minutes, or twice the longest task
+     * duration seen): the wait reads nothing until this long past the task's expected end (the longest
+     * duration seen for tasks like it; its create while none is known) and lets the verified callback
+     * complete it with a single confirming read; a callback that does not come within it leaves the task
+     * to polling. Without such callbacks (a callbackBaseUrl Kling cannot reach) waits are read on their
+     * normal schedule. 0: such tasks are always polled, and their callback only makes the end noticed at
+     * once.
      */
     private java.time.Duration callbackGracePeriod;
 
