@@ -60,6 +60,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class KlingSimulator implements AutoCloseable {
+
+    /**
+     * Connections waiting to be accepted: a benchmark bursts 1,000 creates at once over HTTP/1.1 (a connection each),
+     * and with 128 some were refused ("header parser received no bytes") in long runs, where Kling would have answered.
+     */
+    private static final int CONNECTION_BACKLOG = 1_024;
     public static final String DEFAULT_ACCESS_KEY = "sim-access-key";
     public static final String DEFAULT_SECRET_KEY = "sim-secret-key";
     /** How long an identify-face session can be used (24 h on the real service). */
@@ -182,11 +188,11 @@ public final class KlingSimulator implements AutoCloseable {
             InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort);
             if (tls) {
                 certificate = SelfSignedCertificate.generate();
-                HttpsServer https = HttpsServer.create(address, 128);
+                HttpsServer https = HttpsServer.create(address, CONNECTION_BACKLOG);
                 https.setHttpsConfigurator(new HttpsConfigurator(certificate.serverContext()));
                 server = https;
             } else {
-                server = HttpServer.create(address, 128);
+                server = HttpServer.create(address, CONNECTION_BACKLOG);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the simulator to port " + requestedPort, e);

@@ -34,6 +34,7 @@ public final class KlingBenchmark {
             .encodeToString("kling-benchmark-webhook-key".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     /** The new design takes an API key only. */
     private static final String API_KEY = "kling-benchmark-api-key";
+    private static final String KLING_3 = "kling:text2video?waitForCompletion=true&modelName=kling-3.0";
 
     private final Map<String, String> results = new LinkedHashMap<>();
     private final KlingSimulator simulator;
@@ -59,17 +60,22 @@ public final class KlingBenchmark {
 
     /**
      * {@code KlingBenchmark [creates] [waits]} runs everything; {@code KlingBenchmark waits [n]} only the waits on
-     * 20-40 s tasks ({@link #waitsAtScale}); {@code KlingBenchmark callbacks [n]} only their Camel callback column.
+     * 20-40 s tasks ({@link #waitsAtScale}); {@code KlingBenchmark callbacks [n]} only their Camel callback column;
+     * {@code KlingBenchmark newdesign [n]} only the new-design waits on a fresh client.
      */
     public static void main(String[] args) throws Exception {
         boolean waitsOnly = args.length > 0 && args[0].equals("waits");
         boolean callbacksOnly = args.length > 0 && args[0].equals("callbacks");
-        int creates = args.length > 0 && !waitsOnly && !callbacksOnly ? Integer.parseInt(args[0]) : 1_000;
+        boolean newDesignOnly = args.length > 0 && args[0].equals("newdesign");
+        int creates = args.length > 0 && !waitsOnly && !callbacksOnly && !newDesignOnly ? Integer.parseInt(args[0]) : 1_000;
         int waits = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         KlingBenchmark bench = new KlingBenchmark();
         try {
             if (callbacksOnly) {
                 bench.report(List.of(bench.camelCallbacks(new WaitsAtScale(bench.simulator), waits)));
+            } else if (newDesignOnly) {
+                bench.report(List.of(bench.freshNewDesign(new WaitsAtScale(bench.simulator), KLING_3,
+                        waits + " new-design waits (kling-3.0), nothing learned yet", waits, 1)));
             } else {
                 if (!waitsOnly) {
                     bench.createOverhead(creates);
@@ -157,9 +163,8 @@ public final class KlingBenchmark {
         } finally {
             learning.stop();
         }
-        String kling3 = "kling:text2video?waitForCompletion=true&modelName=kling-3.0";
-        runs.add(freshNewDesign(scale, kling3, n + " new-design waits (kling-3.0), nothing learned yet", n, 1));
-        runs.add(freshNewDesign(scale, kling3, "10 new-design waits (kling-3.0), nothing learned yet", 10, 2));
+        runs.add(freshNewDesign(scale, KLING_3, n + " new-design waits (kling-3.0), nothing learned yet", n, 1));
+        runs.add(freshNewDesign(scale, KLING_3, "10 new-design waits (kling-3.0), nothing learned yet", 10, 2));
         runs.add(scale.callbacks(n + " waits, completed by verified callbacks (client level)", n, 1, WEBHOOK_SECRET));
         runs.add(camelCallbacks(scale, n));
         runs.add(scale.naive(n + " waits, naive GET every 3 s", n, 1, Duration.ofSeconds(3)));
@@ -170,7 +175,7 @@ public final class KlingBenchmark {
     private void report(List<WaitsAtScale.Figures> runs) {
         for (WaitsAtScale.Figures f : runs) {
             results.put(f.label() + ": status reads per task, confirming reads included (of which list pages)",
-                    String.format("%.3f (%.3f)%s", f.readsPerTask(), f.listPagesPerTask(), f.failed() > 0 ? ", " + f.failed() + " FAILED" : ""));
+                    String.format("%.3f (%.3f)%s", f.readsPerTask(), f.listPagesPerTask(), f.failed() > 0 ? ", " + f.failed() + " FAILED " + f.failures() : ""));
             if (f.label().contains("callbacks")) {
                 // each callback's wait ends with one confirming read of its task; the rest would be status polling
                 results.put(f.label() + ": status polling reads per task (confirming read excluded)",

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
@@ -42,7 +43,18 @@ final class WaitsAtScale {
 
     /** What one run measured; delays in milliseconds. */
     record Figures(String label, int waits, int failed, double readsPerTask, double listPagesPerTask, long p50, long p95,
-                   long max, int extraThreads, long peakHeapMb, long heapGrowthMb, long seconds) {
+                   long max, int extraThreads, long peakHeapMb, long heapGrowthMb, long seconds, String failures) {
+    }
+
+    /** Why waits of the current run failed: a failure's type and message, and how often; a failed wait counts -1. */
+    private static final Map<String, AtomicInteger> FAILURES = new ConcurrentHashMap<>();
+
+    private static long failed(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        String message = String.valueOf(cause.getMessage());
+        String why = cause.getClass().getSimpleName() + ": " + (message.length() > 120 ? message.substring(0, 120) : message);
+        FAILURES.computeIfAbsent(why, key -> new AtomicInteger()).incrementAndGet();
+        return -1L;
     }
 
     static final Duration SHORTEST = Duration.ofSeconds(20);
@@ -101,7 +113,7 @@ final class WaitsAtScale {
     private static long detectionDelay(Exchange exchange) {
         long now = System.currentTimeMillis();
         if (exchange.isFailed()) {
-            return -1;
+            return failed(exchange.getException());
         }
         return now - exchange.getMessage().getHeader(KlingConstants.UPDATED_AT, Long.class);
     }
@@ -119,7 +131,7 @@ final class WaitsAtScale {
                 client.create(KlingRequests.text2video().prompt("Naive " + i).build())
                         .whenComplete((task, error) -> {
                             if (error != null) {
-                                delay.complete(-1L);
+                                delay.complete(failed(error));
                             } else {
                                 pollEvery(client, timer, task.taskId(), every, delay);
                             }
@@ -164,7 +176,7 @@ final class WaitsAtScale {
             for (int i = 0; i < n; i++) {
                 delays.add(client.createAndAwait(KlingRequests.text2video().prompt("Called back " + i).callbackUrl(callbackUrl).build(),
                                 WaitPolicy.defaults())
-                        .handle((task, error) -> error != null ? -1L : System.currentTimeMillis() - task.updatedAt()));
+                        .handle((task, error) -> error != null ? failed(error) : System.currentTimeMillis() - task.updatedAt()));
             }
             Figures figures = run.finish(label, n, delays);
             if (forged.get() > 0) {
@@ -180,7 +192,7 @@ final class WaitsAtScale {
                                   CompletableFuture<Long> delay) {
         timer.schedule(() -> client.get(KlingFeature.TEXT2VIDEO, taskId).whenComplete((task, error) -> {
             if (error != null) {
-                delay.complete(-1L);
+                delay.complete(failed(error));
             } else if (task.isFinal()) {
                 delay.complete(System.currentTimeMillis() - task.updatedAt());
             } else {
@@ -199,6 +211,7 @@ final class WaitsAtScale {
         Run() {
             gets.set(0);
             lists.set(0);
+            FAILURES.clear();
         }
 
         Figures finish(String label, int n, List<CompletableFuture<Long>> delays) throws Exception {
@@ -220,7 +233,7 @@ final class WaitsAtScale {
             long heapGrowth = (KlingBenchmark.usedHeapAfterGc() - heapBefore) / 1_048_576;
             return new Figures(label, n, failed, (double) (gets.get() + lists.get()) / n, (double) lists.get() / n,
                     percentile(measured, 0.50), percentile(measured, 0.95), measured.isEmpty() ? -1 : measured.get(measured.size() - 1),
-                    threads.peak() - threadsBefore, threads.peakHeapMb(), heapGrowth, seconds);
+                    threads.peak() - threadsBefore, threads.peakHeapMb(), heapGrowth, seconds, FAILURES.toString());
         }
     }
 
