@@ -463,6 +463,11 @@ public final class KlingClient implements AutoCloseable {
         return waiter.callbackReceived(feature, verifiedTask);
     }
 
+    /** Whether a wait of this client ({@link #awaitCompletion}) is waiting for the task with this id. */
+    public boolean isWaiting(String taskId) {
+        return waiter.isWaited(taskId);
+    }
+
     /** Creates a task and waits for it: {@link #create} then {@link #awaitCompletion}. */
     public CompletableFuture<KlingTask> createAndAwait(KlingRequest request, WaitPolicy policy) {
         Objects.requireNonNull(request, "request");

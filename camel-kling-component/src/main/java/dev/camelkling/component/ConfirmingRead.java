@@ -9,7 +9,6 @@ import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.error.KlingApiException;
 import dev.camelkling.client.request.KlingFeature;
 import dev.camelkling.client.task.KlingTask;
-import dev.camelkling.client.task.KlingTaskStatus;
 import dev.camelkling.client.task.KlingWaitTimeoutException;
 import dev.camelkling.client.transport.TransportErrors;
 import dev.camelkling.client.wait.WaitPolicy;
@@ -48,19 +47,8 @@ final class ConfirmingRead {
         accountClients.get().forEach(client -> client.callbackReceived(feature, claim));
     }
 
-    /**
-     * The first client with a wait for the task. Asked with the claim made "still running": for such a callback
-     * {@link KlingClient#callbackReceived} only says whether it waits for the task, and schedules no read.
-     */
-    private KlingClient firstWaiting(List<KlingClient> clients, KlingTask claim) {
-        KlingTask stillRunning = new KlingTask(claim.taskId(), KlingTaskStatus.PROCESSING, null, null, null, null, null, 0, 0,
-                null, null, null, null, claim.design());
-        for (KlingClient client : clients) {
-            if (client.callbackReceived(feature, stillRunning)) {
-                return client;
-            }
-        }
-        return null;
+    private static KlingClient firstWaiting(List<KlingClient> clients, KlingTask claim) {
+        return clients.stream().filter(client -> client.isWaiting(claim.taskId())).findFirst().orElse(null);
     }
 
     /** The task as the API shows it now, final or not; {@code claim} says which task and how to read it. */
@@ -71,6 +59,7 @@ final class ConfirmingRead {
         }
         KlingClient waiting = firstWaiting(clients, claim);
         if (waiting == null) {
+            tellWaits(claim); // no wait reads it, but the callback still shows the clients that callbacks arrive
             return clients.get(0).get(feature, claim);
         }
         // joins before the waits are told, so that the round the callback starts reads them all with one GET
