@@ -3,14 +3,18 @@ package dev.camelkling.client;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import dev.camelkling.client.request.KlingFeature;
 
 /**
  * Which feature made each task this client created, for the most recent {@value #REMEMBERED} creates: the new
  * design's {@code POST /tasks} lists tasks by product type only and its task objects do not name their feature, so a
- * consumer of one feature asks here about tasks its own application created (kling-api-2026.md §4.2), when it first
- * lists them, normally within a poll of their creation. Bounded so a long-running client does not grow without end.
+ * consumer of one feature asks here about tasks its own application created (kling-api-2026.md §4.2). Bounded so a
+ * long-running client does not grow without end.
+ * <p>
+ * Kling makes the task before it answers the create, so a consumer may list a task whose create answer is still on
+ * its way: the creates not answered yet are counted too, and such a task's origin is known only once they are.
  */
 final class CreatedTaskFeatures {
 
@@ -22,9 +26,32 @@ final class CreatedTaskFeatures {
             return size() > REMEMBERED;
         }
     };
+    /** Creates numbered in the order they were sent; those whose answer (or failure) has not come yet. */
+    private long sent;
+    private final TreeSet<Long> unanswered = new TreeSet<>();
 
-    synchronized void created(String taskId, KlingFeature feature) {
-        byTaskId.put(taskId, feature);
+    /** A create is being sent: its number, to hand to {@link #answered}. */
+    synchronized long sending() {
+        unanswered.add(++sent);
+        return sent;
+    }
+
+    /** The create numbered {@code create} was answered: with its task, or {@code null} when it failed. */
+    synchronized void answered(long create, String taskId, KlingFeature feature) {
+        unanswered.remove(create);
+        if (taskId != null) {
+            byTaskId.put(taskId, feature);
+        }
+    }
+
+    /** How many creates have been sent so far: a mark for {@link #answeredUpTo}. */
+    synchronized long sentSoFar() {
+        return sent;
+    }
+
+    /** Whether every create sent up to the mark has been answered. */
+    synchronized boolean answeredUpTo(long mark) {
+        return unanswered.isEmpty() || unanswered.first() > mark;
     }
 
     synchronized Optional<KlingFeature> featureOf(String taskId) {

@@ -229,12 +229,18 @@ public final class KlingClient implements AutoCloseable {
     }
 
     private CompletableFuture<KlingTask> send(KlingRequest request, StreamingBody body) {
+        long create = createdFeatures.sending();
         return http.callStreaming("POST", request.path(), body.publisher(), false)
                 .thenApply(envelope -> {
                     KlingTask task = KlingJson.task(envelope.data());
-                    createdFeatures.created(task.taskId(), request.feature());
+                    createdFeatures.answered(create, task.taskId(), request.feature());
                     waiter.created(request, task);
                     return task;
+                })
+                .whenComplete((task, error) -> {
+                    if (error != null) {
+                        createdFeatures.answered(create, null, request.feature());
+                    }
                 });
     }
 
@@ -345,6 +351,20 @@ public final class KlingClient implements AutoCloseable {
      */
     public Optional<KlingFeature> createdFeature(String taskId) {
         return createdFeatures.featureOf(taskId);
+    }
+
+    /**
+     * A mark of the creates this client has sent so far. Kling makes a task before it answers its create, so a task
+     * listed while a create is still awaiting its answer may be that create's: {@link #createsAnswered} with a mark
+     * taken when the task was listed tells when {@link #createdFeature} has its final word on it.
+     */
+    public long createsSent() {
+        return createdFeatures.sentSoFar();
+    }
+
+    /** Whether every create sent up to the mark ({@link #createsSent}) has been answered or has failed. */
+    public boolean createsAnswered(long mark) {
+        return createdFeatures.answeredUpTo(mark);
     }
 
     /**

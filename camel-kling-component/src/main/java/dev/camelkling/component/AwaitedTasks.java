@@ -9,6 +9,7 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The new-design consumer's tasks that its position ({@link TaskListCursor}) has passed but that are not emitted yet:
  * listed before they were final (the listing never shows them again), or final but their exchange has not completed
- * (it failed, is still routing, or the poll left it over). In memory only: after a restart the listing's first window
+ * (it failed, is still routing, or the poll left it over); and those whose feature is not known yet. In memory only: after a restart the listing's first window
  * finds them again.
  * <p>
  * Each poll reads the running ones again whichever way costs fewer requests, up to {@code maxReads} requests:
@@ -46,6 +47,8 @@ final class AwaitedTasks {
     private final long readBudgetMillis;
     /** By task id, least recently read first. Touched by the consumer's scheduler thread only. */
     private final Map<String, KlingTask> tasks = new LinkedHashMap<>();
+    /** Listed, but whose they are is told only at a later poll ({@link TaskOrigin.Verdict#UNDECIDED}); as listed. */
+    private final Map<String, KlingTask> undecided = new LinkedHashMap<>();
     /** How many tasks the position listed per creation time (epoch ms), from the oldest running task on. */
     private final NavigableMap<Long, Integer> listedAt = new TreeMap<>();
 
@@ -62,15 +65,22 @@ final class AwaitedTasks {
      * Takes in what the position listed, reads the running tasks again, and answers the final tasks still to emit.
      *
      * @param listed what the position just passed, every task of the product type
-     * @param ours   whether a task is the consumer's (application, partition, feature)
+     * @param ours   whether a task is the consumer's (application, partition, feature), or cannot be told yet
      * @param toEmit whether a final task is still to be emitted (a wanted status, not in the repository)
      */
-    List<KlingTask> due(List<KlingTask> listed, Predicate<KlingTask> ours, Predicate<KlingTask> toEmit) throws Exception {
+    List<KlingTask> due(List<KlingTask> listed, Function<KlingTask, TaskOrigin.Verdict> ours, Predicate<KlingTask> toEmit) throws Exception {
+        List<KlingTask> toDecide = new ArrayList<>(undecided.values());
+        undecided.clear();
         for (KlingTask task : listed) {
             listedAt.merge(task.createdAt(), 1, Integer::sum);
-            if (ours.test(task)) {
+            toDecide.add(task);
+        }
+        for (KlingTask task : toDecide) {
+            switch (ours.apply(task)) {
                 // known already (the listing answers each task once; a restart of it would not): the fresher state wins
-                tasks.merge(task.taskId(), task, (known, fresh) -> fresh.isFinal() ? fresh : known);
+                case OURS -> tasks.merge(task.taskId(), task, (known, fresh) -> fresh.isFinal() ? fresh : known);
+                case UNDECIDED -> undecided.put(task.taskId(), task);
+                case NOT_OURS -> { }
             }
         }
         readRunning();

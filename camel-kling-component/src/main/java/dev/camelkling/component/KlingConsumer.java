@@ -122,7 +122,7 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
     private List<KlingTask> finishedTasks() throws Exception {
         List<KlingTask> found = new ArrayList<>(taskList != null
                 // whose a task is was decided when it was listed: the client may have forgotten it by the time it ends
-                ? awaited.due(taskList.next(), this::isOurs, task -> !isEmitted(task))
+                ? awaited.due(taskList.next(), this::ownership, task -> !isEmitted(task))
                 : listedNewestFirst().stream().filter(task -> isOurs(task) && filter.hasWantedStatus(task)).toList());
         found.sort(Comparator.comparingLong(KlingTask::updatedAt).thenComparing(KlingTask::taskId));
         return found;
@@ -163,10 +163,14 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         return listed;
     }
 
-    /** Tasks of this application (external id prefix), of this instance's partition and, on the new design, feature. */
+    /** Tasks of this application (external id prefix) and of this instance's partition, on the legacy design. */
     private boolean isOurs(KlingTask task) {
-        return filter.isOurs(task) && Math.floorMod(task.taskId().hashCode(), endpoint.getPartitionCount()) == endpoint.getPartitionIndex()
-               && (origin == null || origin.isOfFeature(task));
+        return filter.isOurs(task) && Math.floorMod(task.taskId().hashCode(), endpoint.getPartitionCount()) == endpoint.getPartitionIndex();
+    }
+
+    /** On the new design, the task must also be of this consumer's feature, which may be known only at a later poll. */
+    private TaskOrigin.Verdict ownership(KlingTask task) {
+        return isOurs(task) ? origin.of(task) : TaskOrigin.Verdict.NOT_OURS;
     }
 
     private boolean isEmitted(KlingTask task) {

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.simulator.fault.Fault;
+import dev.camelkling.simulator.fault.FaultMatch;
+import dev.camelkling.simulator.fault.FaultTiming;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -48,9 +51,9 @@ class NewDesignConsumerFeatureTest extends KlingTestSupport {
         app.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("kling:text2video?designStandard=NEW_DESIGN&delay=100&initialDelay=0")
+                from("kling:text2video?designStandard=NEW_DESIGN&delay=100&initialDelay=0").routeId("text2video")
                         .process(e -> text2video.add(e.getMessage().getHeader(KlingConstants.TASK_ID, String.class)));
-                from("kling:omniVideo?designStandard=NEW_DESIGN&emitUnknownOrigin=true&delay=100&initialDelay=0")
+                from("kling:omniVideo?designStandard=NEW_DESIGN&emitUnknownOrigin=true&delay=100&initialDelay=0").routeId("omniVideo")
                         .process(e -> omniVideo.add(e.getMessage().getHeader(KlingConstants.TASK_ID, String.class)));
             }
         });
@@ -89,10 +92,29 @@ class NewDesignConsumerFeatureTest extends KlingTestSupport {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> text2video.size() >= 2 && omniVideo.size() >= 4);
         int[] seen = {text2video.size(), omniVideo.size()};
-        await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        awaitPolls("text2video", 3);
+        awaitPolls("omniVideo", 3);
         assertThat(new int[] {text2video.size(), omniVideo.size()}).as("nothing more emitted while polls go on").containsExactly(seen);
         assertThat(text2video).containsExactlyInAnyOrder(textDerived, textOwn);
         assertThat(omniVideo).containsExactlyInAnyOrder(omniDerived, omniOwn, unknown, partner);
+        producer.close();
+    }
+
+    @Test
+    void aTaskListedBeforeItsCreateIsAnsweredIsLeftToTheConsumerOfItsFeature() throws Exception {
+        application = startApplication();
+        ProducerTemplate producer = application.createProducerTemplate();
+        // Kling makes the task, then answers 2 s late: meanwhile the task ends and both consumers list it, of no known origin
+        simulator().faults().next(FaultMatch.prefix("POST", "/text-to-video/"), Fault.slow(FaultTiming.AFTER, Duration.ofSeconds(2)));
+        long omniPolls = consumer("omniVideo").getPollCount();
+        String textOwn = producer.requestBody("kling:text2video?" + TEXT + "&deriveExternalTaskId=false", "A lantern",
+                KlingTask.class).taskId();
+        assertThat(consumer("omniVideo").getPollCount()).as("polls while the answer was on its way").isGreaterThan(omniPolls + 3);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> text2video.contains(textOwn));
+        awaitPolls("omniVideo", 3);
+        assertThat(text2video).containsExactly(textOwn);
+        assertThat(omniVideo).as("a text2video task, though it was listed before its create was answered").doesNotContain(textOwn);
         producer.close();
     }
 
@@ -110,16 +132,26 @@ class NewDesignConsumerFeatureTest extends KlingTestSupport {
         application.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("kling:text2video?designStandard=NEW_DESIGN&delay=100&initialDelay=0")
+                from("kling:text2video?designStandard=NEW_DESIGN&delay=100&initialDelay=0").routeId("text2video")
                         .process(e -> text2video.add(e.getMessage().getHeader(KlingConstants.TASK_ID, String.class)));
             }
         });
         application.start();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> text2video.size() >= 2);
-        await().pollDelay(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        awaitPolls("text2video", 3);
         assertThat(text2video).as("its own and the one of unknown origin; never omniVideo's %s", omniDerived)
                 .containsExactlyInAnyOrder(textDerived, partner);
+    }
+
+    private KlingConsumer consumer(String routeId) {
+        return (KlingConsumer) application.getRoute(routeId).getConsumer();
+    }
+
+    /** Lets the consumer poll a few more times: what it has not emitted by then, it does not emit. */
+    private void awaitPolls(String routeId, int polls) {
+        long target = consumer(routeId).getPollCount() + polls;
+        await().atMost(Duration.ofSeconds(20)).until(() -> consumer(routeId).getPollCount() >= target);
     }
 
     @Test
