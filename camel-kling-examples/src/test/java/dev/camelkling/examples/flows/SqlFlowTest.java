@@ -203,8 +203,10 @@ class SqlFlowTest {
     @EnumSource(Database.class)
     void twoInstancesSplitTheJobsWithoutOverlap(Database database) throws Exception {
         JobsTable jobs = table(database);
-        start(Dsl.JAVA, jobs, "sql-a");
-        start(Dsl.YAML, jobs, "sql-b");
+        // two jobs a poll: one instance alone needs ten polls (450 ms of delays at least) to claim all twenty, so the
+        // other, polling every 50 ms meanwhile, takes a share however fast or loaded the machine is
+        start(Dsl.JAVA, jobs, "sql-a", "sql.batchSize", 2);
+        start(Dsl.YAML, jobs, "sql-b", "sql.batchSize", 2);
         List<JobSpec> specs = new ArrayList<>();
         for (int n = 1; n <= 20; n++) {
             String kind = n % 2 == 0 ? "text2video" : "imageGeneration";
