@@ -35,6 +35,9 @@ final class KlingTaskMessages {
     }
 
     private static List<String> urls(List<KlingOutput.Audio> audio, Function<KlingOutput.Audio, String> url) {
+        if (audio.isEmpty()) {
+            return List.of();
+        }
         return audio.stream().map(url).filter(Objects::nonNull).toList();
     }
 }

@@ -79,6 +79,9 @@ public record KlingTask(String taskId, KlingTaskStatus status, String statusMess
      * Watermarked copies ({@link #watermarkUrls()}), voices and elements are not results of their own.
      */
     public List<String> resultUrls() {
+        if (videos.isEmpty() && images.isEmpty() && seriesImages.isEmpty() && outputs.isEmpty()) {
+            return List.of(); // most tasks read: still running, nothing to look through
+        }
         List<KlingImage> resultImages = images.isEmpty() ? seriesImages : images;
         Stream<String> media = Stream.concat(videos.stream().map(KlingVideo::url), resultImages.stream().map(KlingImage::url));
         List<String> urls = media.filter(Objects::nonNull).toList();
@@ -87,6 +90,9 @@ public record KlingTask(String taskId, KlingTaskStatus status, String statusMess
 
     /** The watermarked copies of the video and image outputs that have one ({@code options.watermark_info.enabled}), in output order. */
     public List<String> watermarkUrls() {
+        if (outputs.isEmpty()) {
+            return List.of();
+        }
         return outputs.stream().map(output -> output instanceof KlingOutput.Video video ? video.watermarkUrl()
                         : output instanceof KlingOutput.Image image ? image.watermarkUrl() : null)
                 .filter(Objects::nonNull).toList();
@@ -112,6 +118,9 @@ public record KlingTask(String taskId, KlingTaskStatus status, String statusMess
     }
 
     private static <T extends KlingOutput> List<T> ofType(List<KlingOutput> outputs, Class<T> type) {
+        if (outputs.isEmpty()) {
+            return List.of();
+        }
         return outputs.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
