@@ -1,6 +1,5 @@
 package dev.camelkling.client.media;
 
-import dev.camelkling.client.ExactlyOnceCreator;
 import dev.camelkling.client.error.KlingException;
 import dev.camelkling.client.error.KlingValidationException;
 
@@ -97,7 +96,7 @@ public final class KlingMedia {
 
     /**
      * Reads the stream to its end now; the caller still owns (and closes) the stream. A stream can be read only once
-     * but a create may be sent more than once (after a re-signed token, or by {@link ExactlyOnceCreator} after a
+     * but a create may be sent more than once (after a re-signed token, or by {@link dev.camelkling.client.ExactlyOnceCreator} after a
      * confirmed absence), so the content is kept: up to {@value #IN_MEMORY_LIMIT} bytes in memory, anything longer in
      * a temporary file (owner-only permissions, in {@code java.io.tmpdir}) that is streamed into the request body like
      * any file and deleted once this media object is garbage collected. So a large stream is never held in memory.

@@ -1,6 +1,5 @@
 package dev.camelkling.client.request;
 
-import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.error.KlingValidationException;
 import dev.camelkling.client.media.KlingMedia;
 import dev.camelkling.client.schema.CommonFields;
@@ -15,7 +14,7 @@ import java.util.Objects;
 /**
  * {@code POST /v1/videos/identify-face} (reference §6.1.1), the synchronous first step of lip sync: exactly one of
  * {@code video_id} (a video Kling made) and {@code video_url}. Not a task, so it is no {@link KlingFeature}; see
- * {@link KlingClient#identifyFace}. Building does not validate; {@link #validate()} does.
+ * {@link dev.camelkling.client.KlingClient#identifyFace}. Building does not validate; {@link #validate()} does.
  */
 public final class IdentifyFaceRequest {
 

@@ -1,6 +1,5 @@
 package dev.camelkling.client.request;
 
-import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.error.KlingValidationException;
 import dev.camelkling.client.schema.ImageSchemas;
 import dev.camelkling.client.schema.LipSyncSchema;
@@ -32,7 +31,7 @@ public enum KlingFeature {
             List.of("prompt"), VideoSchemas.OMNI_VIDEO),
     VIDEO_EXTEND("videoExtend", "/v1/videos/video-extend", ResultKind.VIDEO, true, false,
             List.of("video_id"), VideoSchemas.VIDEO_EXTEND),
-    /** Advanced lip sync; its synchronous first step is {@link KlingClient#identifyFace}. */
+    /** Advanced lip sync; its synchronous first step is {@link dev.camelkling.client.KlingClient#identifyFace}. */
     LIP_SYNC("lipSync", "/v1/videos/advanced-lip-sync", ResultKind.VIDEO, true, false,
             List.of("sound_file"), LipSyncSchema.LIP_SYNC),
     /** Documents neither {@code external_task_id} nor lookup by it; the field is accepted but not relied on. */
@@ -93,7 +92,6 @@ public enum KlingFeature {
         return supportsGetByExternalId;
     }
 
-
     /**
      * The fields a plain message body may fill, tried in order: the first whose type accepts the body wins (see
      * {@link RequestSchema#acceptsBody}). E.g. omniImage: {@code [image_list, prompt]}, so a list of images fills the
@@ -102,7 +100,6 @@ public enum KlingFeature {
     public List<String> naturalInputFields() {
         return naturalInputFields;
     }
-
 
     public RequestSchema schema() {
         return schema;

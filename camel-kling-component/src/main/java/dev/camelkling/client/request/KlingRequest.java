@@ -1,6 +1,5 @@
 package dev.camelkling.client.request;
 
-import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.error.KlingValidationException;
 import dev.camelkling.client.media.KlingMedia;
 import dev.camelkling.client.schema.CameraControl;
@@ -19,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * An immutable create request: wire-named fields holding canonical values (text, numbers, maps and lists,
  * {@link CameraControl}, {@link DynamicMask}, {@link KlingMedia}), all of which the client's JSON mapper writes.
- * Building does not validate; {@link #validate()} does, and {@link KlingClient#create} calls it before sending.
+ * Building does not validate; {@link #validate()} does, and {@link dev.camelkling.client.KlingClient#create} calls it before sending.
  */
 public final class KlingRequest {
 

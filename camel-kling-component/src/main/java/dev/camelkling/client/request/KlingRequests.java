@@ -1,6 +1,5 @@
 package dev.camelkling.client.request;
 
-import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.media.KlingMedia;
 import dev.camelkling.client.task.Face;
 import dev.camelkling.client.task.FaceIdentification;
@@ -166,7 +165,7 @@ public final class KlingRequests {
 
     /**
      * {@code POST /v1/videos/advanced-lip-sync} (reference §6.1.2): puts audio onto a face found by
-     * {@link KlingClient#identifyFace}. The fields are flat and written as
+     * {@link dev.camelkling.client.KlingClient#identifyFace}. The fields are flat and written as
      * {@code {session_id, face_choose: [{face_id, audio_id | sound_file, sound_start_time, sound_end_time,
      * sound_insert_time, sound_volume?, original_audio_volume?}], watermark_info?, external_task_id?, callback_url?}}.
      *

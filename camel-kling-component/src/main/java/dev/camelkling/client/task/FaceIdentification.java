@@ -1,13 +1,11 @@
 package dev.camelkling.client.task;
 
-import dev.camelkling.client.request.KlingRequests;
-
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The answer of identify-face: a session (valid for 24 hours) and the faces found, in Kling's order. Feed the session
- * and one face to {@link KlingRequests.LipSync#session(FaceIdentification, Face)}.
+ * and one face to {@link dev.camelkling.client.request.KlingRequests.LipSync#session(FaceIdentification, Face)}.
  */
 public record FaceIdentification(String sessionId, List<Face> faces) {
 

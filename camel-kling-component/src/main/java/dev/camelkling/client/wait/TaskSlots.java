@@ -1,6 +1,5 @@
 package dev.camelkling.client.wait;
 
-import dev.camelkling.client.KlingClientConfig;
 import dev.camelkling.client.error.KlingApiException;
 import dev.camelkling.client.error.KlingErrorCode;
 import dev.camelkling.client.error.KlingException;
@@ -31,7 +30,7 @@ import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
- * The client-side concurrency queue ({@link KlingClientConfig#maxConcurrentTasks()}): at most {@code max} slots are
+ * The client-side concurrency queue ({@link dev.camelkling.client.KlingClientConfig#maxConcurrentTasks()}): at most {@code max} slots are
  * held by tasks this client created and has not yet seen final (a video task holds 1 slot, an image task {@code n};
  * reference §4). A create that does not fit waits in FIFO order as a future, holding no thread. Slots come back when
  * the client sees one of its tasks final (any get, list or wait, including the list pages of coalesced waits), when a

@@ -1,12 +1,10 @@
 package dev.camelkling.client.wait;
 
-import dev.camelkling.client.KlingClient;
-
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How {@link KlingClient#awaitCompletion} re-polls a task: starting at {@code initialInterval}, growing by
+ * How {@link dev.camelkling.client.KlingClient#awaitCompletion} re-polls a task: starting at {@code initialInterval}, growing by
  * {@code multiplier} up to {@code maxInterval}, giving up after {@code timeout}.
  */
 public record WaitPolicy(Duration initialInterval, double multiplier, Duration maxInterval, Duration timeout) {
