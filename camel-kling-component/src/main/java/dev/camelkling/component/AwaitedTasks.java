@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.request.ResultKind;
@@ -34,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * newest running one, {@code pageSize} a page: cheap for many running tasks. Its cost is estimated from how many tasks
  * the position listed in that span (of any feature: the listing cannot tell them apart).</li>
  * </ul>
- * So a poll's cost follows the tasks still running, never the tasks listed before them.
+ * So a poll's cost follows the tasks still running, never the tasks listed before them. And a running task that the
+ * client read final for another reason since the last poll (a wait's batch or page, a get: {@link #sighted}) is
+ * taken as read then and not read again.
  */
 final class AwaitedTasks {
 
@@ -51,6 +55,10 @@ final class AwaitedTasks {
     private final Map<String, KlingTask> undecided = new LinkedHashMap<>();
     /** How many tasks the position listed per creation time (epoch ms), from the oldest running task on. */
     private final NavigableMap<Long, Integer> listedAt = new TreeMap<>();
+    /** The running tasks awaited: those whose final state the client's other reads are watched for. */
+    private final Set<String> awaitedRunning = ConcurrentHashMap.newKeySet();
+    /** Final states of awaited running tasks that the client read since the last poll, by task id. */
+    private final Map<String, KlingTask> sightedFinal = new ConcurrentHashMap<>();
 
     AwaitedTasks(Supplier<KlingClient> client, ResultKind kind, Set<KlingTaskStatus> wanted, int pageSize, int maxReads,
                  long readBudgetMillis) {
@@ -83,9 +91,38 @@ final class AwaitedTasks {
                 case NOT_OURS -> { }
             }
         }
+        takeSightings();
+        awaitedRunning.addAll(runningIds());
         readRunning();
         tasks.values().removeIf(task -> task.isFinal() && !toEmit.test(task));
+        awaitedRunning.retainAll(runningIds());
         return tasks.values().stream().filter(KlingTask::isFinal).toList();
+    }
+
+    /**
+     * The final tasks a read of the client returned (a wait's, a get's, this consumer's own), on the client's threads:
+     * keeps those this consumer awaits still running, for its next poll; so only awaited tasks are held.
+     */
+    void sighted(List<KlingTask> finalTasks) {
+        for (KlingTask task : finalTasks) {
+            if (task.isFinal() && awaitedRunning.contains(task.taskId())) {
+                sightedFinal.put(task.taskId(), task);
+            }
+        }
+    }
+
+    /** A final state sighted replaces a running one; a task known final already keeps its state. */
+    private void takeSightings() {
+        for (String taskId : sightedFinal.keySet()) {
+            KlingTask sighted = sightedFinal.remove(taskId);
+            if (sighted != null) {
+                tasks.computeIfPresent(taskId, (id, known) -> known.isFinal() ? known : sighted);
+            }
+        }
+    }
+
+    private Set<String> runningIds() {
+        return tasks.values().stream().filter(task -> !task.isFinal()).map(KlingTask::taskId).collect(Collectors.toSet());
     }
 
     private void readRunning() throws Exception {

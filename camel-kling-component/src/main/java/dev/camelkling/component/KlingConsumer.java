@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.task.KlingTask;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -47,6 +48,8 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
     private volatile int lastPollEmitted;
     /** Polls made since the start: with a count of requests, the cost of one poll. */
     private final AtomicLong polls = new AtomicLong();
+    /** New design, while started: the client's reads of awaited tasks for other reasons (waits, gets) spare ours. */
+    private KlingClient.Subscription sightings;
 
     public KlingConsumer(KlingEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -65,6 +68,23 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         this.origin = newDesign
                 ? new TaskOrigin(endpoint.getKlingFeature(), endpoint::getClient, endpoint::emitsUnknownOrigin)
                 : null;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (awaited != null) {
+            sightings = endpoint.getClient().onFinalTasksRead(awaited::sighted);
+        }
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (sightings != null) {
+            sightings.close();
+            sightings = null;
+        }
     }
 
     @Override
@@ -139,8 +159,11 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         long newestSeen = Long.MIN_VALUE;
         List<KlingTask> listed = new ArrayList<>();
         for (int page = 1; page <= endpoint.getMaxPagesPerPoll(); page++) {
+            // Page 1 may be the one a wait round of the client just read (KlingClient.firstPage): the pages below it
+            // only grow older tasks as new ones are created, so reading them later misses nothing.
             // Blocking is fine here: this is the consumer's own scheduler thread, not a routing thread.
-            List<KlingTask> tasks = endpoint.getClient().list(endpoint.getKlingFeature(), page, pageSize)
+            List<KlingTask> tasks = (page == 1 ? endpoint.getClient().firstPage(endpoint.getKlingFeature(), pageSize)
+                    : endpoint.getClient().list(endpoint.getKlingFeature(), page, pageSize))
                     .get(readBudgetMillis(), TimeUnit.MILLISECONDS);
             boolean reachedSettled = false;
             for (KlingTask task : tasks) {

@@ -1,0 +1,186 @@
+package dev.camelkling.component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import dev.camelkling.client.KlingClient;
+import dev.camelkling.client.KlingClientConfig;
+import dev.camelkling.client.request.KlingFeature;
+import dev.camelkling.client.request.KlingRequest;
+import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.client.task.KlingTaskStatus;
+import dev.camelkling.client.wait.WaitPolicy;
+import dev.camelkling.simulator.KlingSimulatorExtension;
+import dev.camelkling.simulator.SimulatorTiming;
+import dev.camelkling.simulator.http.RequestFilter;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A polling consumer and the waits of the same client share their reads both ways: what the waits read spares the
+ * consumer's own reads (a new-design task a wait read final is not read again by id; a legacy page 1 a wait round has
+ * just read answers the consumer's page 1), and every task is still emitted exactly once. Counted in requests the
+ * simulator received, not in time.
+ */
+class SharedRoundsConsumerTest {
+
+    private static final String API_KEY = "shared-rounds-key-5c1e";
+    private static final Duration NEVER = Duration.ofHours(1);
+    private static final WaitPolicy QUICK = new WaitPolicy(Duration.ofMillis(50), 1.5, Duration.ofMillis(200), Duration.ofSeconds(60));
+
+    @RegisterExtension
+    static final KlingSimulatorExtension SIM = KlingSimulatorExtension.create(b -> b.apiKey(API_KEY).maxConcurrentTasks(100));
+
+    /** Method, path and query (its parameters sorted: {@code ?{pageNum=1, pageSize=50}}) of every request, in arrival order. */
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final RequestFilter recorder = (request, next) -> {
+        requests.add(request.method() + " " + request.path() + (request.query().isEmpty() ? "" : "?" + new TreeMap<>(request.query())));
+        return next.handle(request);
+    };
+    private final List<String> emitted = new CopyOnWriteArrayList<>();
+    private KlingClient client;
+    private CamelContext application;
+
+    @BeforeEach
+    void setUp() {
+        SIM.simulator().reset();
+        SIM.simulator().timing(SimulatorTiming.of(Duration.ofMillis(50), NEVER));
+        SIM.simulator().addRequestFilter(recorder);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (application != null) {
+            application.stop();
+        }
+        if (client != null) {
+            client.close();
+        }
+        SIM.simulator().removeRequestFilter(recorder);
+        SIM.simulator().timing(SimulatorTiming.FAST);
+    }
+
+    /** The consuming application: a consumer on the test's client (option klingClient), emitted tasks recorded. */
+    private KlingConsumer startConsumer(String options) throws Exception {
+        application = new DefaultCamelContext();
+        application.getRegistry().bind("sharedClient", client);
+        application.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("kling:text2video?klingClient=#sharedClient&delay=100&initialDelay=0&" + options)
+                        .process(e -> emitted.add(e.getMessage().getHeader(KlingConstants.TASK_ID, String.class)));
+            }
+        });
+        application.start();
+        return (KlingConsumer) application.getRoutes().get(0).getConsumer();
+    }
+
+    private List<KlingTask> createRunning(Map<String, Object> fields, int count) throws Exception {
+        List<KlingTask> created = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> request = new java.util.HashMap<>(fields);
+            request.put("prompt", "Shared round " + i);
+            created.add(value(client.create(KlingRequest.of(KlingFeature.TEXT2VIDEO, request))));
+        }
+        return created;
+    }
+
+    private List<CompletableFuture<KlingTask>> awaitAll(List<KlingTask> tasks) {
+        return tasks.stream().map(task -> client.awaitCompletion(KlingFeature.TEXT2VIDEO, task, QUICK)).toList();
+    }
+
+    private long requestsSince(int mark, String prefix) {
+        return requests.subList(mark, requests.size()).stream().filter(r -> r.startsWith(prefix)).count();
+    }
+
+    private long byIdReadsSince(int mark, List<KlingTask> tasks) {
+        return requests.subList(mark, requests.size()).stream()
+                .filter(r -> r.startsWith("GET /tasks?") && tasks.stream().anyMatch(task -> r.contains(task.taskId())))
+                .count();
+    }
+
+    /** Every task once, and nothing more while polls go on. */
+    private void assertEmittedOnce(KlingConsumer consumer, List<KlingTask> tasks) {
+        List<String> ids = tasks.stream().map(KlingTask::taskId).toList();
+        await().atMost(Duration.ofSeconds(20)).until(() -> emitted.size() >= ids.size());
+        long polls = consumer.getPollCount();
+        await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPollCount() >= polls + 3);
+        assertThat(emitted).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    /**
+     * New design: the consumer awaits four running tasks (it listed them before they were final and reads them by id
+     * each poll). While it is suspended, waits of the same client read them final; once it polls again it emits them
+     * from what the waits read and sends no {@code GET /tasks} of its own for them.
+     */
+    @Test
+    void newDesignTasksTheWaitsReadFinalAreEmittedWithoutTheConsumerReadingThemAgain() throws Exception {
+        client = KlingClient.create(KlingClientConfig.builder().baseUrl(SIM.baseUrl()).apiKey(API_KEY).build());
+        List<KlingTask> running = createRunning(Map.of("model_name", "kling-3.0-turbo"), 4);
+        KlingConsumer consumer = startConsumer("designStandard=NEW_DESIGN");
+        await().atMost(Duration.ofSeconds(20)).until(() -> byIdReadsSince(0, running) >= 2); // awaited: read by id each poll
+        consumer.suspend();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !consumer.isPolling());
+
+        List<CompletableFuture<KlingTask>> waits = awaitAll(running);
+        running.forEach(task -> SIM.simulator().completeTask(task.taskId()));
+        for (CompletableFuture<KlingTask> wait : waits) {
+            assertThat(value(wait).status()).isEqualTo(KlingTaskStatus.SUCCEED);
+        }
+        assertThat(emitted).as("nothing emitted while the consumer was suspended").isEmpty();
+        int resumed = requests.size();
+        consumer.resume();
+
+        assertEmittedOnce(consumer, running);
+        assertThat(byIdReadsSince(resumed, running)).as("the consumer's own reads of tasks the waits read final").isZero();
+    }
+
+    /**
+     * Legacy design: four waits on text2video read list pages in rounds; while they run, the consumer's page 1 is
+     * answered by the page a round has just read, so it sends no page 1 of its own. Once the waits end, it reads its
+     * own page 1 again, and every task is emitted once.
+     */
+    @Test
+    void legacyConsumerTakesPageOneFromTheWaitRoundsWhileTheyRun() throws Exception {
+        // the staleness bound is the detection target: generous here, so that a slow machine cannot make a page too old
+        client = KlingClient.create(KlingClientConfig.builder().baseUrl(SIM.baseUrl()).accessKey(SIM.accessKey(), SIM.secretKey())
+                .detectionTarget(Duration.ofSeconds(5)).build());
+        List<KlingTask> running = createRunning(Map.of(), 4);
+        List<CompletableFuture<KlingTask>> waits = awaitAll(running);
+        await().atMost(Duration.ofSeconds(20)).until(() -> requestsSince(0, "GET /v1/videos/text2video?{pageNum=1, pageSize=50}") >= 1);
+
+        int started = requests.size();
+        KlingConsumer consumer = startConsumer("pageSize=20");
+        await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPollCount() >= 5);
+
+        assertThat(requestsSince(started, "GET /v1/videos/text2video?{pageNum=1, pageSize=20}"))
+                .as("the consumer's own page-1 reads while the waits' rounds run").isZero();
+        assertThat(waits).noneMatch(CompletableFuture::isDone);
+
+        running.forEach(task -> SIM.simulator().completeTask(task.taskId()));
+        for (CompletableFuture<KlingTask> wait : waits) {
+            assertThat(value(wait).status()).isEqualTo(KlingTaskStatus.SUCCEED);
+        }
+        assertEmittedOnce(consumer, running);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> requestsSince(started, "GET /v1/videos/text2video?{pageNum=1, pageSize=20}") >= 1);
+    }
+
+    private static <T> T value(CompletableFuture<T> future) throws Exception {
+        return future.get(30, TimeUnit.SECONDS);
+    }
+}
