@@ -467,10 +467,18 @@ public final class KlingClient implements AutoCloseable {
         Objects.requireNonNull(feature, "feature");
         return open.track(() -> {
             requireValidPage(feature, 1, pageSize);
-            return recentFirstPages.recent(feature, pageSize, config.detectionTarget())
-                    .map(CompletableFuture::completedFuture)
+            return recentFirstPage(feature, pageSize).map(CompletableFuture::completedFuture)
                     .orElseGet(() -> listUntracked(feature, 1, pageSize));
         });
+    }
+
+    /**
+     * The page 1 that {@link #firstPage} would answer without a request, if there is one: for a reader that may take
+     * it from any of several clients of the account. Sends nothing.
+     */
+    public Optional<List<KlingTask>> recentFirstPage(KlingFeature feature, int pageSize) {
+        Objects.requireNonNull(feature, "feature");
+        return pageSize < 1 ? Optional.empty() : recentFirstPages.recent(feature, pageSize, config.detectionTarget());
     }
 
     private static void requireValidPage(KlingFeature feature, int pageNum, int pageSize) {

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,8 +49,8 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
     private volatile int lastPollEmitted;
     /** Polls made since the start: with a count of requests, the cost of one poll. */
     private final AtomicLong polls = new AtomicLong();
-    /** New design, while started: the client's reads of awaited tasks for other reasons (waits, gets) spare ours. */
-    private KlingClient.Subscription sightings;
+    /** New design: what the account's clients read of awaited tasks for other reasons (waits, gets) spares our reads. */
+    private final AccountSightings sightings;
 
     public KlingConsumer(KlingEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -65,6 +66,7 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
                 ? new AwaitedTasks(endpoint::getClient, endpoint.getKlingFeature().resultKind(), filter.statuses(),
                         endpoint.getConfiguration().getPageSize(), endpoint.getMaxPagesPerPoll(), readBudgetMillis())
                 : null;
+        this.sightings = newDesign ? new AccountSightings(awaited::sighted) : null;
         this.origin = newDesign
                 ? new TaskOrigin(endpoint.getKlingFeature(), endpoint::getClient, endpoint::emitsUnknownOrigin)
                 : null;
@@ -72,8 +74,8 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        if (awaited != null) {
-            sightings = endpoint.getClient().onFinalTasksRead(awaited::sighted);
+        if (sightings != null) {
+            sightings.follow(endpoint.accountClients());
         }
         super.doStart();
     }
@@ -83,7 +85,6 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         super.doStop();
         if (sightings != null) {
             sightings.close();
-            sightings = null;
         }
     }
 
@@ -140,6 +141,9 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
 
     /** The final tasks of this application and partition with a wanted status, by when they finished. */
     private List<KlingTask> finishedTasks() throws Exception {
+        if (sightings != null) {
+            sightings.follow(endpoint.accountClients()); // endpoints with clients of their own come and go with their routes
+        }
         List<KlingTask> found = new ArrayList<>(taskList != null
                 // whose a task is was decided when it was listed: the client may have forgotten it by the time it ends
                 ? awaited.due(taskList.next(), this::ownership, task -> !isEmitted(task))
@@ -159,12 +163,9 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         long newestSeen = Long.MIN_VALUE;
         List<KlingTask> listed = new ArrayList<>();
         for (int page = 1; page <= endpoint.getMaxPagesPerPoll(); page++) {
-            // Page 1 may be the one a wait round of the client just read (KlingClient.firstPage): the pages below it
-            // only grow older tasks as new ones are created, so reading them later misses nothing.
             // Blocking is fine here: this is the consumer's own scheduler thread, not a routing thread.
-            List<KlingTask> tasks = (page == 1 ? endpoint.getClient().firstPage(endpoint.getKlingFeature(), pageSize)
-                    : endpoint.getClient().list(endpoint.getKlingFeature(), page, pageSize))
-                    .get(readBudgetMillis(), TimeUnit.MILLISECONDS);
+            List<KlingTask> tasks = page == 1 ? firstPage(pageSize)
+                    : endpoint.getClient().list(endpoint.getKlingFeature(), page, pageSize).get(readBudgetMillis(), TimeUnit.MILLISECONDS);
             boolean reachedSettled = false;
             for (KlingTask task : tasks) {
                 newestSeen = Math.max(newestSeen, task.createdAt());
@@ -184,6 +185,22 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         // Next time, stop below the oldest task still awaited; with none awaited, below the newest one seen.
         settledBefore = oldestAwaited != Long.MAX_VALUE ? oldestAwaited : newestSeen;
         return listed;
+    }
+
+    /**
+     * Page 1 as a wait round of a client of the account has just read it, if one did (KlingClient#recentFirstPage),
+     * else read now. The pages below it are read later, but they only take in older tasks as new ones are created, so
+     * nothing is missed; a task the page shows running although it has finished since is still awaited, and read again
+     * next poll.
+     */
+    private List<KlingTask> firstPage(int pageSize) throws Exception {
+        for (KlingClient client : endpoint.accountClients()) {
+            Optional<List<KlingTask>> shared = client.recentFirstPage(endpoint.getKlingFeature(), pageSize);
+            if (shared.isPresent()) {
+                return shared.get();
+            }
+        }
+        return endpoint.getClient().list(endpoint.getKlingFeature(), 1, pageSize).get(readBudgetMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Tasks of this application (external id prefix) and of this instance's partition, on the legacy design. */

@@ -19,7 +19,11 @@ import dev.camelkling.client.wait.WaitPolicy;
 import dev.camelkling.simulator.KlingSimulatorExtension;
 import dev.camelkling.simulator.SimulatorTiming;
 import dev.camelkling.simulator.http.RequestFilter;
+import dev.camelkling.simulator.http.SimResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +43,7 @@ import static org.awaitility.Awaitility.await;
 class SharedRoundsConsumerTest {
 
     private static final String API_KEY = "shared-rounds-key-5c1e";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration NEVER = Duration.ofHours(1);
     private static final WaitPolicy QUICK = new WaitPolicy(Duration.ofMillis(50), 1.5, Duration.ofMillis(200), Duration.ofSeconds(60));
 
@@ -47,10 +52,25 @@ class SharedRoundsConsumerTest {
 
     /** Method, path and query (its parameters sorted: {@code ?{pageNum=1, pageSize=50}}) of every request, in arrival order. */
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** The ids of the tasks created, from the creates' answers. */
+    private final List<String> createdIds = new CopyOnWriteArrayList<>();
     private final RequestFilter recorder = (request, next) -> {
         requests.add(request.method() + " " + request.path() + (request.query().isEmpty() ? "" : "?" + new TreeMap<>(request.query())));
-        return next.handle(request);
+        SimResponse response = next.handle(request);
+        if (request.method().equals("POST") && !request.path().equals("/tasks") && response.status() == 200) {
+            createdIds.add(createdTaskId(response));
+        }
+        return response;
     };
+
+    private static String createdTaskId(SimResponse created) {
+        try {
+            JsonNode data = JSON.readTree(created.body()).path("data");
+            return data.hasNonNull("task_id") ? data.get("task_id").asText() : data.path("id").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
     private final List<String> emitted = new CopyOnWriteArrayList<>();
     private KlingClient client;
     private CamelContext application;
@@ -87,6 +107,51 @@ class SharedRoundsConsumerTest {
         });
         application.start();
         return (KlingConsumer) application.getRoutes().get(0).getConsumer();
+    }
+
+    /**
+     * An application whose producers and consumer have clients of their own on one account: the producers' endpoints
+     * set a concurrency limit, the consumer's not (its route starts when the test says).
+     */
+    private CamelContext startApplication(String credentials, String consumerOptions) throws Exception {
+        application = new DefaultCamelContext();
+        KlingComponent kling = new KlingComponent(new CredentialsResolver(name -> null));
+        kling.getConfiguration().setBaseUrl(SIM.baseUrl());
+        if (credentials.equals("apiKey")) {
+            kling.getConfiguration().setApiKey(API_KEY);
+        } else {
+            kling.getConfiguration().setAccessKey(SIM.accessKey());
+            kling.getConfiguration().setSecretKey(SIM.secretKey());
+        }
+        kling.getConfiguration().setPollInterval(50);
+        kling.getConfiguration().setMaxPollInterval(200);
+        kling.getConfiguration().setDetectionTarget(5_000); // the bound of a shared page's age: generous on a slow machine
+        application.addComponent("kling", kling);
+        application.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("kling:text2video?delay=100&initialDelay=0&" + consumerOptions).routeId("consumer").autoStartup(false)
+                        .process(e -> emitted.add(e.getMessage().getHeader(KlingConstants.TASK_ID, String.class)));
+            }
+        });
+        application.start();
+        return application;
+    }
+
+    /** Creates and waits in producers (waitForCompletion) whose endpoint has a client other than the consumer's. */
+    private List<CompletableFuture<KlingTask>> produceAndWait(String options, int count) {
+        ProducerTemplate producer = application.createProducerTemplate();
+        List<CompletableFuture<KlingTask>> waits = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            waits.add(producer.asyncRequestBody("kling:text2video?waitForCompletion=true&maxConcurrentTasks=50" + (options.isEmpty() ? "" : "&" + options),
+                    "Produced " + i, KlingTask.class));
+        }
+        return waits;
+    }
+
+    private List<String> createdTaskIds(int count) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> createdIds.size() >= count);
+        return List.copyOf(createdIds);
     }
 
     private List<KlingTask> createRunning(Map<String, Object> fields, int count) throws Exception {
@@ -178,6 +243,61 @@ class SharedRoundsConsumerTest {
         assertEmittedOnce(consumer, running);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> requestsSince(started, "GET /v1/videos/text2video?{pageNum=1, pageSize=20}") >= 1);
+    }
+
+    /**
+     * Legacy design, producers of another client of the account: their waits' rounds answer the consumer's page 1;
+     * every task is emitted once.
+     */
+    @Test
+    void legacyConsumerTakesPageOneFromTheRoundsOfProducersOfTheSameAccount() throws Exception {
+        startApplication("accessKey", "pageSize=20");
+        List<CompletableFuture<KlingTask>> waits = produceAndWait("", 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> requestsSince(0, "GET /v1/videos/text2video?{pageNum=1, pageSize=50}") >= 1);
+        int started = requests.size();
+        application.getRouteController().startRoute("consumer");
+        KlingConsumer consumer = (KlingConsumer) application.getRoute("consumer").getConsumer();
+        await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPollCount() >= 5);
+
+        assertThat(requestsSince(started, "GET /v1/videos/text2video?{pageNum=1, pageSize=20}"))
+                .as("the consumer's own page-1 reads while the producers' rounds run").isZero();
+
+        List<String> ids = createdTaskIds(4);
+        ids.forEach(SIM.simulator()::completeTask);
+        List<KlingTask> done = new ArrayList<>();
+        for (CompletableFuture<KlingTask> wait : waits) {
+            done.add(value(wait));
+        }
+        assertEmittedOnce(consumer, done);
+    }
+
+    /**
+     * New design, producers of another client of the account: tasks their waits read final are emitted without the
+     * consumer reading them by id.
+     */
+    @Test
+    void newDesignConsumerTakesWhatProducersOfTheSameAccountReadFinal() throws Exception {
+        startApplication("apiKey", "designStandard=NEW_DESIGN");
+        SIM.simulator().timing(SimulatorTiming.of(Duration.ofMillis(50), NEVER));
+        List<CompletableFuture<KlingTask>> waits = produceAndWait("modelName=kling-3.0-turbo", 4);
+        List<String> ids = createdTaskIds(4);
+        application.getRouteController().startRoute("consumer");
+        KlingConsumer consumer = (KlingConsumer) application.getRoute("consumer").getConsumer();
+        await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPollCount() >= 3 && requests.stream()
+                .anyMatch(r -> r.startsWith("GET /tasks?") && ids.stream().allMatch(r::contains))); // the consumer awaits them all
+        consumer.suspend();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !consumer.isPolling());
+
+        ids.forEach(SIM.simulator()::completeTask);
+        List<KlingTask> done = new ArrayList<>();
+        for (CompletableFuture<KlingTask> wait : waits) {
+            done.add(value(wait));
+        }
+        int resumed = requests.size();
+        consumer.resume();
+
+        assertEmittedOnce(consumer, done);
+        assertThat(byIdReadsSince(resumed, done)).as("the consumer's own reads of tasks the producers read final").isZero();
     }
 
     private static <T> T value(CompletableFuture<T> future) throws Exception {
