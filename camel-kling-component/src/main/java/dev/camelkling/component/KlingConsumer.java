@@ -30,6 +30,9 @@ import org.apache.camel.util.URISupport;
  * then costs at most {@code maxPagesPerPoll} list pages plus {@code maxPagesPerPoll} re-reads; once the window is read,
  * one page plus what the running tasks need, however many tasks were listed before. That listing holds every
  * feature's tasks of a product type, so only the tasks of this consumer's feature are emitted ({@link TaskOrigin}).
+ * <p>
+ * The waits of the account's clients spare reads: on the new design, what they read final of the tasks awaited here
+ * ({@link AccountSightings}); on the legacy design, page 1 as their rounds have just read it ({@link #firstPage}).
  */
 public class KlingConsumer extends ScheduledBatchPollingConsumer {
 

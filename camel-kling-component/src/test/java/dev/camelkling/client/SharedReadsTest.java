@@ -2,13 +2,11 @@ package dev.camelkling.client;
 
 import dev.camelkling.client.error.KlingValidationException;
 import dev.camelkling.client.request.KlingFeature;
-import dev.camelkling.client.request.KlingRequest;
 import dev.camelkling.client.task.KlingTask;
 import dev.camelkling.client.task.KlingTaskStatus;
 import dev.camelkling.client.wait.WaitPolicy;
 import dev.camelkling.simulator.KlingSimulatorExtension;
 import dev.camelkling.simulator.SimulatorTiming;
-import dev.camelkling.simulator.http.RequestFilter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -41,40 +37,30 @@ class SharedReadsTest {
     @RegisterExtension
     static final KlingSimulatorExtension SIM = KlingSimulatorExtension.create(b -> b.apiKey(API_KEY).maxConcurrentTasks(100));
 
-    private final List<String> requests = new CopyOnWriteArrayList<>();
-    private final RequestFilter recorder = (request, next) -> {
-        requests.add(request.method() + " " + request.path() + (request.query().isEmpty() ? "" : "?" + new TreeMap<>(request.query())));
-        return next.handle(request);
-    };
     private final MutableClock clock = new MutableClock(Instant.now());
+    private RequestLog requests;
     private KlingClient client;
 
     @BeforeEach
-    void setUp() {
+    void runningTasksAndARequestLog() {
         SIM.simulator().reset();
         SIM.simulator().timing(SimulatorTiming.of(Duration.ofMillis(50), Duration.ofHours(1)));
-        SIM.simulator().addRequestFilter(recorder);
+        requests = RequestLog.on(SIM.simulator());
     }
 
     @AfterEach
-    void tearDown() {
+    void closeAll() {
         client.close();
-        SIM.simulator().removeRequestFilter(recorder);
+        requests.close();
         SIM.simulator().timing(SimulatorTiming.FAST);
     }
 
     private List<KlingTask> create(Map<String, Object> fields, int count) throws Exception {
-        List<KlingTask> created = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Map<String, Object> request = new java.util.HashMap<>(fields);
-            request.put("prompt", "Shared read " + i);
-            created.add(value(client.create(KlingRequest.of(KlingFeature.TEXT2VIDEO, request))));
-        }
-        return created;
+        return Text2VideoTasks.create(client, fields, count);
     }
 
     private long since(int mark, String prefix) {
-        return requests.subList(mark, requests.size()).stream().filter(r -> r.startsWith(prefix)).count();
+        return requests.since(mark, prefix);
     }
 
     @Test

@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.KlingClientConfig;
+import dev.camelkling.client.RequestLog;
+import dev.camelkling.client.Text2VideoTasks;
 import dev.camelkling.client.request.KlingFeature;
-import dev.camelkling.client.request.KlingRequest;
 import dev.camelkling.client.task.KlingTask;
 import dev.camelkling.client.task.KlingTaskStatus;
 import dev.camelkling.client.wait.WaitPolicy;
@@ -50,12 +50,10 @@ class SharedRoundsConsumerTest {
     @RegisterExtension
     static final KlingSimulatorExtension SIM = KlingSimulatorExtension.create(b -> b.apiKey(API_KEY).maxConcurrentTasks(100));
 
-    /** Method, path and query (its parameters sorted: {@code ?{pageNum=1, pageSize=50}}) of every request, in arrival order. */
-    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private RequestLog requests;
     /** The ids of the tasks created, from the creates' answers. */
     private final List<String> createdIds = new CopyOnWriteArrayList<>();
-    private final RequestFilter recorder = (request, next) -> {
-        requests.add(request.method() + " " + request.path() + (request.query().isEmpty() ? "" : "?" + new TreeMap<>(request.query())));
+    private final RequestFilter creates = (request, next) -> {
         SimResponse response = next.handle(request);
         if (request.method().equals("POST") && !request.path().equals("/tasks") && response.status() == 200) {
             createdIds.add(createdTaskId(response));
@@ -76,21 +74,23 @@ class SharedRoundsConsumerTest {
     private CamelContext application;
 
     @BeforeEach
-    void setUp() {
+    void tasksRunUntilCompletedAndRequestsAreLogged() {
         SIM.simulator().reset();
         SIM.simulator().timing(SimulatorTiming.of(Duration.ofMillis(50), NEVER));
-        SIM.simulator().addRequestFilter(recorder);
+        requests = RequestLog.on(SIM.simulator());
+        SIM.simulator().addRequestFilter(creates);
     }
 
     @AfterEach
-    void tearDown() {
+    void stopAll() {
         if (application != null) {
             application.stop();
         }
         if (client != null) {
             client.close();
         }
-        SIM.simulator().removeRequestFilter(recorder);
+        requests.close();
+        SIM.simulator().removeRequestFilter(creates);
         SIM.simulator().timing(SimulatorTiming.FAST);
     }
 
@@ -155,13 +155,7 @@ class SharedRoundsConsumerTest {
     }
 
     private List<KlingTask> createRunning(Map<String, Object> fields, int count) throws Exception {
-        List<KlingTask> created = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Map<String, Object> request = new java.util.HashMap<>(fields);
-            request.put("prompt", "Shared round " + i);
-            created.add(value(client.create(KlingRequest.of(KlingFeature.TEXT2VIDEO, request))));
-        }
-        return created;
+        return Text2VideoTasks.create(client, fields, count);
     }
 
     private List<CompletableFuture<KlingTask>> awaitAll(List<KlingTask> tasks) {
@@ -169,11 +163,11 @@ class SharedRoundsConsumerTest {
     }
 
     private long requestsSince(int mark, String prefix) {
-        return requests.subList(mark, requests.size()).stream().filter(r -> r.startsWith(prefix)).count();
+        return requests.since(mark, prefix);
     }
 
     private long byIdReadsSince(int mark, List<KlingTask> tasks) {
-        return requests.subList(mark, requests.size()).stream()
+        return requests.since(mark).stream()
                 .filter(r -> r.startsWith("GET /tasks?") && tasks.stream().anyMatch(task -> r.contains(task.taskId())))
                 .count();
     }
@@ -283,7 +277,7 @@ class SharedRoundsConsumerTest {
         List<String> ids = createdTaskIds(4);
         application.getRouteController().startRoute("consumer");
         KlingConsumer consumer = (KlingConsumer) application.getRoute("consumer").getConsumer();
-        await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPollCount() >= 3 && requests.stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> consumer.getPollCount() >= 3 && requests.since(0).stream()
                 .anyMatch(r -> r.startsWith("GET /tasks?") && ids.stream().allMatch(r::contains))); // the consumer awaits them all
         consumer.suspend();
         await().atMost(Duration.ofSeconds(20)).until(() -> !consumer.isPolling());
