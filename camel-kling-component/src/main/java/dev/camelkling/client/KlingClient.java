@@ -294,11 +294,12 @@ public final class KlingClient implements AutoCloseable {
     }
 
     private void seen(List<KlingTask> tasks) {
+        // the listeners first: a consumer that leaves a task to a wait finds its final state once the wait has ended
+        finalTaskListeners.read(tasks);
         if (slots != null) {
             tasks.forEach(slots::observed);
         }
         waiter.seen(tasks);
-        finalTaskListeners.read(tasks);
     }
 
     /** Ends a subscription ({@link #onFinalTasksRead}); closing it again is harmless. */

@@ -49,8 +49,15 @@ final class RecentFirstPages {
      */
     Optional<List<KlingTask>> recent(KlingFeature feature, int pageSize, Duration maxAge) {
         Page page = byFeature.get(feature);
-        long age = page == null ? 0 : clock.millis() - page.sentMillis;
-        if (page == null || page.pageSize < pageSize || age < 0 || age > maxAge.toMillis()) {
+        if (page == null) {
+            return Optional.empty();
+        }
+        long age = clock.millis() - page.sentMillis;
+        if (age < 0 || age > maxAge.toMillis()) {
+            byFeature.remove(feature, page); // the waits have stopped reading pages: nothing to keep until they do again
+            return Optional.empty();
+        }
+        if (page.pageSize < pageSize) {
             return Optional.empty();
         }
         return Optional.of(page.tasks.subList(0, Math.min(pageSize, page.tasks.size())));

@@ -36,15 +36,18 @@ import org.slf4j.LoggerFactory;
  * newest running one, {@code pageSize} a page: cheap for many running tasks. Its cost is estimated from how many tasks
  * the position listed in that span (of any feature: the listing cannot tell them apart).</li>
  * </ul>
- * So a poll's cost follows the tasks still running, never the tasks listed before them. And a running task that the
- * client read final for another reason since the last poll (a wait's batch or page, a get: {@link #sighted}) is
- * taken as read then and not read again.
+ * So a poll's cost follows the tasks still running, never the tasks listed before them. And the account's waits spare
+ * reads: a running task that a client of the account read final since the last poll, for whatever reason (a wait's
+ * batch or page, a get: {@link #sighted}), is taken as read then and not read again; and a running task that a wait
+ * of such a client is waiting for is not read at all, since that wait reads it until it is final and its final read
+ * comes here that way. Should the wait end first (a timeout, a cancel), the task is read here again from the next poll.
  */
 final class AwaitedTasks {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwaitedTasks.class);
 
     private final Supplier<KlingClient> client;
+    private final Predicate<String> waitedFor;
     private final WindowPaging finished;
     private final int pageSize;
     private final int maxReads;
@@ -60,9 +63,13 @@ final class AwaitedTasks {
     /** Final states of awaited running tasks that the client read since the last poll, by task id. */
     private final Map<String, KlingTask> sightedFinal = new ConcurrentHashMap<>();
 
-    AwaitedTasks(Supplier<KlingClient> client, ResultKind kind, Set<KlingTaskStatus> wanted, int pageSize, int maxReads,
-                 long readBudgetMillis) {
+    /**
+     * @param waitedFor whether a wait of a client of the account is waiting for the task with this id now
+     */
+    AwaitedTasks(Supplier<KlingClient> client, Predicate<String> waitedFor, ResultKind kind, Set<KlingTaskStatus> wanted,
+                 int pageSize, int maxReads, long readBudgetMillis) {
         this.client = client;
+        this.waitedFor = waitedFor;
         this.finished = new WindowPaging(client, WindowPaging.query(kind, pageSize, wanted), readBudgetMillis);
         this.pageSize = pageSize;
         this.maxReads = maxReads;
@@ -91,7 +98,6 @@ final class AwaitedTasks {
                 case NOT_OURS -> { }
             }
         }
-        takeSightings();
         awaitedRunning.addAll(runningIds());
         readRunning();
         tasks.values().removeIf(task -> task.isFinal() && !toEmit.test(task));
@@ -127,12 +133,22 @@ final class AwaitedTasks {
 
     private void readRunning() throws Exception {
         List<KlingTask> running = tasks.values().stream().filter(task -> !task.isFinal()).toList();
-        long oldest = running.stream().mapToLong(KlingTask::createdAt).min().orElse(Long.MAX_VALUE);
-        listedAt.headMap(oldest, false).clear();
-        if (running.isEmpty()) {
+        // the counts stay from the oldest task still running on, read here or not: a wait may end before its task does
+        listedAt.headMap(running.stream().mapToLong(KlingTask::createdAt).min().orElse(Long.MAX_VALUE), false).clear();
+        Set<String> waited = running.stream().map(KlingTask::taskId).filter(waitedFor).collect(Collectors.toSet());
+        // after asking about the waits: a wait that ended on a final read handed it over before it ended
+        takeSightings();
+        List<KlingTask> unwaited = tasks.values().stream().filter(task -> !task.isFinal() && !waited.contains(task.taskId())).toList();
+        if (unwaited.isEmpty()) {
             finished.leaveWindow();
             return;
         }
+        readUnwaited(unwaited);
+    }
+
+    /** Reads again the running tasks no wait is waiting for. */
+    private void readUnwaited(List<KlingTask> running) throws Exception {
+        long oldest = running.stream().mapToLong(KlingTask::createdAt).min().getAsLong();
         long newest = running.stream().mapToLong(KlingTask::createdAt).max().getAsLong();
         long byId = ceilDiv(running.size(), KlingClient.TASKS_PER_READ);
         long byListing = ceilDiv(listedAt.subMap(oldest, true, newest, true).values().stream().mapToLong(Integer::longValue).sum(), pageSize);

@@ -31,8 +31,9 @@ import org.apache.camel.util.URISupport;
  * one page plus what the running tasks need, however many tasks were listed before. That listing holds every
  * feature's tasks of a product type, so only the tasks of this consumer's feature are emitted ({@link TaskOrigin}).
  * <p>
- * The waits of the account's clients spare reads: on the new design, what they read final of the tasks awaited here
- * ({@link AccountSightings}); on the legacy design, page 1 as their rounds have just read it ({@link #firstPage}).
+ * The waits of the account's clients spare reads: on the new design, a task awaited here that a wait is waiting for is
+ * left to it and taken from its final read ({@link AccountSightings}); on the legacy design, page 1 is taken as their
+ * rounds have just read it ({@link #firstPage}).
  */
 public class KlingConsumer extends ScheduledBatchPollingConsumer {
 
@@ -66,7 +67,7 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
                         endpoint.getConfiguration().getPageSize(), endpoint.getMaxPagesPerPoll(), readBudgetMillis())
                 : null;
         this.awaited = newDesign
-                ? new AwaitedTasks(endpoint::getClient, endpoint.getKlingFeature().resultKind(), filter.statuses(),
+                ? new AwaitedTasks(endpoint::getClient, this::waitedFor, endpoint.getKlingFeature().resultKind(), filter.statuses(),
                         endpoint.getConfiguration().getPageSize(), endpoint.getMaxPagesPerPoll(), readBudgetMillis())
                 : null;
         this.sightings = newDesign ? new AccountSightings(awaited::sighted) : null;
@@ -204,6 +205,11 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
             }
         }
         return endpoint.getClient().list(endpoint.getKlingFeature(), 1, pageSize).get(readBudgetMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether a wait of a client of the account (a producer's, an awaitCompletion) is waiting for the task now. */
+    private boolean waitedFor(String taskId) {
+        return endpoint.accountClients().stream().anyMatch(client -> client.isWaiting(taskId));
     }
 
     /** Tasks of this application (external id prefix) and of this instance's partition, on the legacy design. */

@@ -3,7 +3,6 @@ package dev.camelkling.client;
 import dev.camelkling.client.error.KlingValidationException;
 import dev.camelkling.client.request.KlingFeature;
 import dev.camelkling.client.task.KlingTask;
-import dev.camelkling.client.task.KlingTaskStatus;
 import dev.camelkling.client.wait.WaitPolicy;
 import dev.camelkling.simulator.KlingSimulatorExtension;
 import dev.camelkling.simulator.SimulatorTiming;
@@ -77,9 +76,9 @@ class SharedReadsTest {
         }
         int mark = requests.size();
 
+        // the statuses are those of the last round that read pages (the last waits may have ended on GETs)
         List<KlingTask> shared = value(client.firstPage(KlingFeature.TEXT2VIDEO, 2));
         assertThat(shared).extracting(KlingTask::taskId).containsExactly(tasks.get(2).taskId(), tasks.get(1).taskId());
-        assertThat(shared).allSatisfy(task -> assertThat(task.status()).isEqualTo(KlingTaskStatus.SUCCEED));
         assertThat(since(mark, "GET ")).as("answered by the waits' page").isZero();
 
         assertThat(value(client.firstPage(KlingFeature.TEXT2VIDEO, 60))).hasSize(3);

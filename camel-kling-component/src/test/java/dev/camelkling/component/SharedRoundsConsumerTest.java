@@ -209,6 +209,36 @@ class SharedRoundsConsumerTest {
     }
 
     /**
+     * New design: of six running tasks the consumer awaits, four are waited for by waits of the same client. The
+     * consumer leaves those to the waits (its {@code GET /tasks} batches hold only the two others) and emits them from
+     * the waits' final reads; every task is emitted once.
+     */
+    @Test
+    void newDesignTasksThatWaitsAreWaitingForAreLeftToThemAndEmittedFromTheirFinalRead() throws Exception {
+        client = KlingClient.create(KlingClientConfig.builder().baseUrl(SIM.baseUrl()).apiKey(API_KEY).build());
+        List<KlingTask> waited = createRunning(Map.of("model_name", "kling-3.0-turbo"), 4);
+        List<KlingTask> unwaited = createRunning(Map.of("model_name", "kling-3.0-turbo"), 2);
+        List<CompletableFuture<KlingTask>> waits = awaitAll(waited);
+        KlingConsumer consumer = startConsumer("designStandard=NEW_DESIGN");
+        await().atMost(Duration.ofSeconds(20)).until(() -> byIdReadsSince(0, unwaited) >= 5); // five polls read them
+
+        waited.forEach(task -> SIM.simulator().completeTask(task.taskId()));
+        for (CompletableFuture<KlingTask> wait : waits) {
+            assertThat(value(wait).status()).isEqualTo(KlingTaskStatus.SUCCEED);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> emitted.size() >= waited.size());
+        unwaited.forEach(task -> SIM.simulator().completeTask(task.taskId()));
+        List<KlingTask> all = new ArrayList<>(waited);
+        all.addAll(unwaited);
+        assertEmittedOnce(consumer, all);
+
+        assertThat(requests.since(0)).as("the consumer's batches (those of the unwaited tasks) leave the waited ones out")
+                .filteredOn(r -> r.startsWith("GET /tasks?") && unwaited.stream().anyMatch(task -> r.contains(task.taskId())))
+                .hasSizeGreaterThanOrEqualTo(5)
+                .allSatisfy(r -> assertThat(waited).noneMatch(task -> r.contains(task.taskId())));
+    }
+
+    /**
      * Legacy design: four waits on text2video read list pages in rounds; while they run, the consumer's page 1 is
      * answered by the page a round has just read, so it sends no page 1 of its own. Once the waits end, it reads its
      * own page 1 again, and every task is emitted once.
