@@ -54,6 +54,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -99,6 +100,9 @@ public final class KlingClient implements AutoCloseable {
     private final NewDesignReads newDesign;
     private final TaskWaiter waiter;
     private final OpenFutures open = new OpenFutures();
+    private final FinalTaskListeners finalTaskListeners = new FinalTaskListeners();
+    /** Page 1 of each legacy feature as the waits' rounds last read it, for consumers of the feature. */
+    private final RecentFirstPages recentFirstPages;
     private final CreatedTaskFeatures createdFeatures = new CreatedTaskFeatures();
     /** {@code null} without a client-side concurrency limit. */
     private final TaskSlots slots;
@@ -117,6 +121,7 @@ public final class KlingClient implements AutoCloseable {
         this.ownsScheduler = config.scheduler() == null;
         this.scheduler = ownsScheduler ? newDaemonScheduler() : config.scheduler();
         this.retrier = new Retrier(config.retryPolicy(), scheduler, executor, () -> ThreadLocalRandom.current().nextDouble());
+        this.recentFirstPages = new RecentFirstPages(config.clock());
         this.newDesign = new NewDesignReads(http, retrier, config.credentials(), this::seen);
         TaskReads reads = new TaskReads() {
             @Override
@@ -126,7 +131,14 @@ public final class KlingClient implements AutoCloseable {
 
             @Override
             public CompletableFuture<List<KlingTask>> list(KlingFeature feature, int pageNum, int pageSize) {
-                return listUntracked(feature, pageNum, pageSize);
+                if (pageNum != 1) {
+                    return listUntracked(feature, pageNum, pageSize);
+                }
+                long sent = recentFirstPages.sending();
+                return listUntracked(feature, pageNum, pageSize).thenApply(tasks -> {
+                    recentFirstPages.read(feature, pageSize, tasks, sent);
+                    return tasks;
+                });
             }
 
             @Override
@@ -282,10 +294,28 @@ public final class KlingClient implements AutoCloseable {
     }
 
     private void seen(List<KlingTask> tasks) {
+        // the listeners first: a consumer that leaves a task to a wait finds its final state once the wait has ended
+        finalTaskListeners.read(tasks);
         if (slots != null) {
             tasks.forEach(slots::observed);
         }
         waiter.seen(tasks);
+    }
+
+    /** Ends a subscription ({@link #onFinalTasksRead}); closing it again is harmless. */
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Hands {@code listener} the final tasks among those every read of this client returns from now on, whatever made
+     * the read (a wait's round or batch, a get, a page): a polling consumer that awaits tasks a wait also awaits uses
+     * them instead of reading the tasks again. The listener runs on the client's executor threads, right after the
+     * read: it must be quick and must not block. Close the subscription to stop.
+     */
+    public Subscription onFinalTasksRead(Consumer<List<KlingTask>> listener) {
+        return finalTaskListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -425,7 +455,34 @@ public final class KlingClient implements AutoCloseable {
         return open.track(() -> listUntracked(feature, pageNum, pageSize));
     }
 
-    private CompletableFuture<List<KlingTask>> listUntracked(KlingFeature feature, int pageNum, int pageSize) {
+    /**
+     * Page 1 of the feature's tasks, newest first, like {@code list(feature, 1, pageSize)}; but when a wait round of
+     * this client read page 1 of the same feature, with pages at least as large, no longer than
+     * {@link KlingClientConfig#detectionTarget()} ago (as old as the waits' own news of a task about to finish), that
+     * page answers, cut to {@code pageSize}, and nothing is sent. Only the waits' reads are kept, so without waits on
+     * the feature every call reads.
+     *
+     * @param pageSize 1–500
+     */
+    public CompletableFuture<List<KlingTask>> firstPage(KlingFeature feature, int pageSize) {
+        Objects.requireNonNull(feature, "feature");
+        return open.track(() -> {
+            requireValidPage(feature, 1, pageSize);
+            return recentFirstPage(feature, pageSize).map(CompletableFuture::completedFuture)
+                    .orElseGet(() -> listUntracked(feature, 1, pageSize));
+        });
+    }
+
+    /**
+     * The page 1 that {@link #firstPage} would answer without a request, if there is one: for a reader that may take
+     * it from any of several clients of the account. Sends nothing.
+     */
+    public Optional<List<KlingTask>> recentFirstPage(KlingFeature feature, int pageSize) {
+        Objects.requireNonNull(feature, "feature");
+        return pageSize < 1 ? Optional.empty() : recentFirstPages.recent(feature, pageSize, config.detectionTarget());
+    }
+
+    private static void requireValidPage(KlingFeature feature, int pageNum, int pageSize) {
         String subject = feature.uriName() + " list";
         if (pageNum < 1 || pageNum > MAX_PAGE_NUM) {
             throw new KlingValidationException(subject, "pageNum", "must be between 1 and " + MAX_PAGE_NUM + " (was " + pageNum + ")");
@@ -433,6 +490,10 @@ public final class KlingClient implements AutoCloseable {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new KlingValidationException(subject, "pageSize", "must be between 1 and " + MAX_PAGE_SIZE + " (was " + pageSize + ")");
         }
+    }
+
+    private CompletableFuture<List<KlingTask>> listUntracked(KlingFeature feature, int pageNum, int pageSize) {
+        requireValidPage(feature, pageNum, pageSize);
         String path = feature.path() + "?pageNum=" + pageNum + "&pageSize=" + pageSize;
         return read("GET " + path, () -> http.call("GET", path, null, true).thenApply(envelope -> {
             List<KlingTask> tasks = KlingJson.tasks(envelope.data());

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.request.ResultKind;
@@ -34,13 +36,18 @@ import org.slf4j.LoggerFactory;
  * newest running one, {@code pageSize} a page: cheap for many running tasks. Its cost is estimated from how many tasks
  * the position listed in that span (of any feature: the listing cannot tell them apart).</li>
  * </ul>
- * So a poll's cost follows the tasks still running, never the tasks listed before them.
+ * So a poll's cost follows the tasks still running, never the tasks listed before them. And the account's waits spare
+ * reads: a running task that a client of the account read final since the last poll, for whatever reason (a wait's
+ * batch or page, a get: {@link #sighted}), is taken as read then and not read again; and a running task that a wait
+ * of such a client is waiting for is not read at all, since that wait reads it until it is final and its final read
+ * comes here that way. Should the wait end first (a timeout, a cancel), the task is read here again from the next poll.
  */
 final class AwaitedTasks {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwaitedTasks.class);
 
     private final Supplier<KlingClient> client;
+    private final Predicate<String> waitedFor;
     private final WindowPaging finished;
     private final int pageSize;
     private final int maxReads;
@@ -51,10 +58,18 @@ final class AwaitedTasks {
     private final Map<String, KlingTask> undecided = new LinkedHashMap<>();
     /** How many tasks the position listed per creation time (epoch ms), from the oldest running task on. */
     private final NavigableMap<Long, Integer> listedAt = new TreeMap<>();
+    /** The running tasks awaited: those whose final state the client's other reads are watched for. */
+    private final Set<String> awaitedRunning = ConcurrentHashMap.newKeySet();
+    /** Final states of awaited running tasks that the client read since the last poll, by task id. */
+    private final Map<String, KlingTask> sightedFinal = new ConcurrentHashMap<>();
 
-    AwaitedTasks(Supplier<KlingClient> client, ResultKind kind, Set<KlingTaskStatus> wanted, int pageSize, int maxReads,
-                 long readBudgetMillis) {
+    /**
+     * @param waitedFor whether a wait of a client of the account is waiting for the task with this id now
+     */
+    AwaitedTasks(Supplier<KlingClient> client, Predicate<String> waitedFor, ResultKind kind, Set<KlingTaskStatus> wanted,
+                 int pageSize, int maxReads, long readBudgetMillis) {
         this.client = client;
+        this.waitedFor = waitedFor;
         this.finished = new WindowPaging(client, WindowPaging.query(kind, pageSize, wanted), readBudgetMillis);
         this.pageSize = pageSize;
         this.maxReads = maxReads;
@@ -83,19 +98,57 @@ final class AwaitedTasks {
                 case NOT_OURS -> { }
             }
         }
+        awaitedRunning.addAll(runningIds());
         readRunning();
         tasks.values().removeIf(task -> task.isFinal() && !toEmit.test(task));
+        awaitedRunning.retainAll(runningIds());
         return tasks.values().stream().filter(KlingTask::isFinal).toList();
+    }
+
+    /**
+     * The final tasks a read of the client returned (a wait's, a get's, this consumer's own), on the client's threads:
+     * keeps those this consumer awaits still running, for its next poll; so only awaited tasks are held.
+     */
+    void sighted(List<KlingTask> finalTasks) {
+        for (KlingTask task : finalTasks) {
+            if (task.isFinal() && awaitedRunning.contains(task.taskId())) {
+                sightedFinal.put(task.taskId(), task);
+            }
+        }
+    }
+
+    /** A final state sighted replaces a running one; a task known final already keeps its state. */
+    private void takeSightings() {
+        for (String taskId : sightedFinal.keySet()) {
+            KlingTask sighted = sightedFinal.remove(taskId);
+            if (sighted != null) {
+                tasks.computeIfPresent(taskId, (id, known) -> known.isFinal() ? known : sighted);
+            }
+        }
+    }
+
+    private Set<String> runningIds() {
+        return tasks.values().stream().filter(task -> !task.isFinal()).map(KlingTask::taskId).collect(Collectors.toSet());
     }
 
     private void readRunning() throws Exception {
         List<KlingTask> running = tasks.values().stream().filter(task -> !task.isFinal()).toList();
-        long oldest = running.stream().mapToLong(KlingTask::createdAt).min().orElse(Long.MAX_VALUE);
-        listedAt.headMap(oldest, false).clear();
-        if (running.isEmpty()) {
+        // the counts stay from the oldest task still running on, read here or not: a wait may end before its task does
+        listedAt.headMap(running.stream().mapToLong(KlingTask::createdAt).min().orElse(Long.MAX_VALUE), false).clear();
+        Set<String> waited = running.stream().map(KlingTask::taskId).filter(waitedFor).collect(Collectors.toSet());
+        // after asking about the waits: a wait that ended on a final read handed it over before it ended
+        takeSightings();
+        List<KlingTask> unwaited = tasks.values().stream().filter(task -> !task.isFinal() && !waited.contains(task.taskId())).toList();
+        if (unwaited.isEmpty()) {
             finished.leaveWindow();
             return;
         }
+        readUnwaited(unwaited);
+    }
+
+    /** Reads again the running tasks no wait is waiting for. */
+    private void readUnwaited(List<KlingTask> running) throws Exception {
+        long oldest = running.stream().mapToLong(KlingTask::createdAt).min().getAsLong();
         long newest = running.stream().mapToLong(KlingTask::createdAt).max().getAsLong();
         long byId = ceilDiv(running.size(), KlingClient.TASKS_PER_READ);
         long byListing = ceilDiv(listedAt.subMap(oldest, true, newest, true).values().stream().mapToLong(Integer::longValue).sum(), pageSize);

@@ -4,12 +4,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.task.KlingTask;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
@@ -28,6 +30,10 @@ import org.apache.camel.util.URISupport;
  * then costs at most {@code maxPagesPerPoll} list pages plus {@code maxPagesPerPoll} re-reads; once the window is read,
  * one page plus what the running tasks need, however many tasks were listed before. That listing holds every
  * feature's tasks of a product type, so only the tasks of this consumer's feature are emitted ({@link TaskOrigin}).
+ * <p>
+ * The waits of the account's clients spare reads: on the new design, a task awaited here that a wait is waiting for is
+ * left to it and taken from its final read ({@link AccountSightings}); on the legacy design, page 1 is taken as their
+ * rounds have just read it ({@link #firstPage}).
  */
 public class KlingConsumer extends ScheduledBatchPollingConsumer {
 
@@ -47,6 +53,8 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
     private volatile int lastPollEmitted;
     /** Polls made since the start: with a count of requests, the cost of one poll. */
     private final AtomicLong polls = new AtomicLong();
+    /** New design: what the account's clients read of awaited tasks for other reasons (waits, gets) spares our reads. */
+    private final AccountSightings sightings;
 
     public KlingConsumer(KlingEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -59,12 +67,29 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
                         endpoint.getConfiguration().getPageSize(), endpoint.getMaxPagesPerPoll(), readBudgetMillis())
                 : null;
         this.awaited = newDesign
-                ? new AwaitedTasks(endpoint::getClient, endpoint.getKlingFeature().resultKind(), filter.statuses(),
+                ? new AwaitedTasks(endpoint::getClient, this::waitedFor, endpoint.getKlingFeature().resultKind(), filter.statuses(),
                         endpoint.getConfiguration().getPageSize(), endpoint.getMaxPagesPerPoll(), readBudgetMillis())
                 : null;
+        this.sightings = newDesign ? new AccountSightings(awaited::sighted) : null;
         this.origin = newDesign
                 ? new TaskOrigin(endpoint.getKlingFeature(), endpoint::getClient, endpoint::emitsUnknownOrigin)
                 : null;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (sightings != null) {
+            sightings.follow(endpoint.accountClients());
+        }
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (sightings != null) {
+            sightings.close();
+        }
     }
 
     @Override
@@ -120,6 +145,9 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
 
     /** The final tasks of this application and partition with a wanted status, by when they finished. */
     private List<KlingTask> finishedTasks() throws Exception {
+        if (sightings != null) {
+            sightings.follow(endpoint.accountClients()); // endpoints with clients of their own come and go with their routes
+        }
         List<KlingTask> found = new ArrayList<>(taskList != null
                 // whose a task is was decided when it was listed: the client may have forgotten it by the time it ends
                 ? awaited.due(taskList.next(), this::ownership, task -> !isEmitted(task))
@@ -140,8 +168,8 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         List<KlingTask> listed = new ArrayList<>();
         for (int page = 1; page <= endpoint.getMaxPagesPerPoll(); page++) {
             // Blocking is fine here: this is the consumer's own scheduler thread, not a routing thread.
-            List<KlingTask> tasks = endpoint.getClient().list(endpoint.getKlingFeature(), page, pageSize)
-                    .get(readBudgetMillis(), TimeUnit.MILLISECONDS);
+            List<KlingTask> tasks = page == 1 ? firstPage(pageSize)
+                    : endpoint.getClient().list(endpoint.getKlingFeature(), page, pageSize).get(readBudgetMillis(), TimeUnit.MILLISECONDS);
             boolean reachedSettled = false;
             for (KlingTask task : tasks) {
                 newestSeen = Math.max(newestSeen, task.createdAt());
@@ -161,6 +189,27 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         // Next time, stop below the oldest task still awaited; with none awaited, below the newest one seen.
         settledBefore = oldestAwaited != Long.MAX_VALUE ? oldestAwaited : newestSeen;
         return listed;
+    }
+
+    /**
+     * Page 1 as a wait round of a client of the account has just read it, if one did (KlingClient#recentFirstPage),
+     * else read now. The pages below it are read later, but they only take in older tasks as new ones are created, so
+     * nothing is missed; a task the page shows running although it has finished since is still awaited, and read again
+     * next poll.
+     */
+    private List<KlingTask> firstPage(int pageSize) throws Exception {
+        for (KlingClient client : endpoint.accountClients()) {
+            Optional<List<KlingTask>> shared = client.recentFirstPage(endpoint.getKlingFeature(), pageSize);
+            if (shared.isPresent()) {
+                return shared.get();
+            }
+        }
+        return endpoint.getClient().list(endpoint.getKlingFeature(), 1, pageSize).get(readBudgetMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether a wait of a client of the account (a producer's, an awaitCompletion) is waiting for the task now. */
+    private boolean waitedFor(String taskId) {
+        return endpoint.accountClients().stream().anyMatch(client -> client.isWaiting(taskId));
     }
 
     /** Tasks of this application (external id prefix) and of this instance's partition, on the legacy design. */

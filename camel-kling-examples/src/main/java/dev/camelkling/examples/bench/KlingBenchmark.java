@@ -61,17 +61,21 @@ public final class KlingBenchmark {
     /**
      * {@code KlingBenchmark [creates] [waits]} runs everything; {@code KlingBenchmark waits [n]} only the waits on
      * 20-40 s tasks ({@link #waitsAtScale}); {@code KlingBenchmark callbacks [n]} only their Camel callback column;
-     * {@code KlingBenchmark newdesign [n]} only the new-design waits on a fresh client.
+     * {@code KlingBenchmark newdesign [n]} only the new-design waits on a fresh client; {@code KlingBenchmark beside}
+     * only a consumer's requests beside waits on its feature ({@link ConsumerBesideWaits}).
      */
     public static void main(String[] args) throws Exception {
         boolean waitsOnly = args.length > 0 && args[0].equals("waits");
         boolean callbacksOnly = args.length > 0 && args[0].equals("callbacks");
         boolean newDesignOnly = args.length > 0 && args[0].equals("newdesign");
-        int creates = args.length > 0 && !waitsOnly && !callbacksOnly && !newDesignOnly ? Integer.parseInt(args[0]) : 1_000;
+        boolean besideOnly = args.length > 0 && args[0].equals("beside");
+        int creates = args.length > 0 && !waitsOnly && !callbacksOnly && !newDesignOnly && !besideOnly ? Integer.parseInt(args[0]) : 1_000;
         int waits = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         KlingBenchmark bench = new KlingBenchmark();
         try {
-            if (callbacksOnly) {
+            if (besideOnly) {
+                bench.consumerBesideWaits();
+            } else if (callbacksOnly) {
                 bench.report(List.of(bench.camelCallbacks(new WaitsAtScale(bench.simulator), waits)));
             } else if (newDesignOnly) {
                 bench.report(List.of(bench.freshNewDesign(new WaitsAtScale(bench.simulator), KLING_3,
@@ -170,6 +174,13 @@ public final class KlingBenchmark {
         runs.add(scale.naive(n + " waits, naive GET every 3 s", n, 1, Duration.ofSeconds(3)));
         runs.add(scale.naive("10 waits, naive GET every 3 s", 10, 2, Duration.ofSeconds(3)));
         report(runs);
+        consumerBesideWaits();
+    }
+
+    private void consumerBesideWaits() throws Exception {
+        double[] beside = new ConsumerBesideWaits(simulator).measure(20, 20);
+        results.put("consumer + 20 waits on one feature (legacy): the consumer's list requests per poll without / with the waits",
+                String.format("%.2f / %.2f", beside[0], beside[1]));
     }
 
     private void report(List<WaitsAtScale.Figures> runs) {
