@@ -60,6 +60,8 @@ final class AwaitedTasks {
     private final NavigableMap<Long, Integer> listedAt = new TreeMap<>();
     /** The running tasks awaited: those whose final state the client's other reads are watched for. */
     private final Set<String> awaitedRunning = ConcurrentHashMap.newKeySet();
+    /** {@link #size()} as of the last poll, for the dev console's thread. */
+    private volatile int awaitedCount;
     /** Final states of awaited running tasks that the client read since the last poll, by task id. */
     private final Map<String, KlingTask> sightedFinal = new ConcurrentHashMap<>();
 
@@ -102,7 +104,13 @@ final class AwaitedTasks {
         readRunning();
         tasks.values().removeIf(task -> task.isFinal() && !toEmit.test(task));
         awaitedRunning.retainAll(runningIds());
+        awaitedCount = tasks.size() + undecided.size();
         return tasks.values().stream().filter(KlingTask::isFinal).toList();
+    }
+
+    /** How many tasks the position passed are not emitted yet (running, final but not emitted, origin not known yet). */
+    int size() {
+        return awaitedCount;
     }
 
     /**

@@ -21,8 +21,8 @@ import org.apache.camel.util.json.JsonObject;
 
 /**
  * What the kling endpoints are doing: per account in use (named by its masked key), the concurrency slots held, the
- * creates waiting for one and the tasks being waited for; per consumer, its last poll and list position, or the
- * callbacks it received and rejected. Reads figures only: it never calls Kling and never shows a secret or a URI.
+ * creates waiting for one and the tasks being waited for; per consumer, its last poll and list position (on the new
+ * design also how many tasks it passed are still to emit), or the callbacks it received and rejected. Reads figures only: it never calls Kling and never shows a secret or a URI.
  */
 @DevConsole(name = "kling", displayName = "Kling AI", description = "Kling accounts, concurrency and consumers")
 public class KlingConsole extends AbstractDevConsole {
@@ -70,10 +70,10 @@ public class KlingConsole extends AbstractDevConsole {
         for (Route route : getCamelContext().getRoutes()) {
             Consumer consumer = route.getConsumer();
             if (consumer instanceof KlingConsumer polling) {
-                text.append(String.format("    %s (kling:%s, poll): last poll %s, emitted %d, position %s, in flight %d%n",
+                text.append(String.format("    %s (kling:%s, poll): last poll %s, emitted %d, position %s%s, in flight %d%n",
                         route.getRouteId(), polling.getEndpoint() instanceof KlingEndpoint e ? e.getFeature() : "?",
-                        time(polling.getLastPollAt()), polling.getLastPollEmitted(), position(polling.getSettledBefore()),
-                        polling.getInFlightCount()));
+                        time(polling.getLastPollAt()), polling.getLastPollEmitted(), position(polling),
+                        polling.getAwaitedCount() < 0 ? "" : ", awaited " + polling.getAwaitedCount(), polling.getInFlightCount()));
             } else if (consumer instanceof KlingCallbackConsumer callback) {
                 text.append(String.format("    %s (kling:%s, callback on %s): callbacks received %d, rejected %d%n",
                         route.getRouteId(), callback.getEndpoint().getFeature(), callback.getServedPath(),
@@ -113,6 +113,9 @@ public class KlingConsole extends AbstractDevConsole {
                 json.put("lastPollEmitted", polling.getLastPollEmitted());
                 json.put("settledBeforeTimestamp", polling.getSettledBefore() == Long.MIN_VALUE ? null : polling.getSettledBefore());
                 json.put("inFlight", polling.getInFlightCount());
+                if (polling.getAwaitedCount() >= 0) {
+                    json.put("awaited", polling.getAwaitedCount());
+                }
             } else if (consumer instanceof KlingCallbackConsumer callback) {
                 json.put("feature", callback.getEndpoint().getFeature());
                 json.put("mode", "callback");
@@ -158,8 +161,13 @@ public class KlingConsole extends AbstractDevConsole {
         return epochMillis == 0 ? "never" : Instant.ofEpochMilli(epochMillis).toString();
     }
 
-    private static String position(long settledBefore) {
-        return settledBefore == Long.MIN_VALUE ? "start of the list"
-                : "tasks created before " + Instant.ofEpochMilli(settledBefore) + " settled";
+    private static String position(KlingConsumer polling) {
+        long position = polling.getSettledBefore();
+        boolean newDesign = polling.getAwaitedCount() >= 0;
+        if (position == Long.MIN_VALUE) {
+            return newDesign ? "Kling's default window (the last 30 days)" : "start of the list";
+        }
+        return newDesign ? "next window from " + Instant.ofEpochMilli(position)
+                : "tasks created before " + Instant.ofEpochMilli(position) + " settled";
     }
 }

@@ -138,6 +138,14 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
         return settledBefore;
     }
 
+    /**
+     * New design: the tasks the position has passed that are not emitted yet (still running, or final with an exchange
+     * to complete, or of an origin not known yet), as of the last poll; -1 on the legacy design, which keeps no such set.
+     */
+    int getAwaitedCount() {
+        return awaited == null ? -1 : awaited.size();
+    }
+
     /** Tasks emitted whose exchange is still being routed. */
     int getInFlightCount() {
         return inFlight.size();
