@@ -2,7 +2,6 @@ package dev.camelkling.client;
 
 import dev.camelkling.client.auth.KlingAccount;
 import dev.camelkling.client.error.KlingApiException;
-import dev.camelkling.client.error.KlingErrorCode;
 import dev.camelkling.client.error.KlingException;
 import dev.camelkling.client.error.KlingTransportException;
 import dev.camelkling.client.error.KlingValidationException;
@@ -22,9 +21,6 @@ import dev.camelkling.client.transport.KlingJson;
 import dev.camelkling.client.transport.OpenFutures;
 import dev.camelkling.client.transport.Retrier;
 import dev.camelkling.client.transport.RetryPolicy;
-import dev.camelkling.client.transport.Scheduling;
-import dev.camelkling.client.transport.StreamingBody;
-import dev.camelkling.client.transport.TransportErrors;
 import dev.camelkling.client.wait.TaskReads;
 import dev.camelkling.client.wait.TaskSlots;
 import dev.camelkling.client.wait.TaskWaiter;
@@ -37,7 +33,6 @@ import org.slf4j.LoggerFactory;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -103,14 +98,9 @@ public final class KlingClient implements AutoCloseable {
     private final FinalTaskListeners finalTaskListeners = new FinalTaskListeners();
     /** Page 1 of each legacy feature as the waits' rounds last read it, for consumers of the feature. */
     private final RecentFirstPages recentFirstPages;
-    private final CreatedTaskFeatures createdFeatures = new CreatedTaskFeatures();
+    private final TaskCreation creation;
     /** {@code null} without a client-side concurrency limit. */
     private final TaskSlots slots;
-
-    /** How often a 1303 is retried when a concurrency limit is configured; the backoff starts at 1 s. */
-    static final int CONCURRENCY_RETRIES = 8;
-    static final Duration CONCURRENCY_FIRST_DELAY = Duration.ofSeconds(1);
-    static final Duration CONCURRENCY_MAX_DELAY = Duration.ofSeconds(30);
 
     private KlingClient(KlingClientConfig config) {
         this.config = config;
@@ -160,6 +150,7 @@ public final class KlingClient implements AutoCloseable {
                 ? new TaskSlots(config.maxConcurrentTasks(), config.concurrencyCheckInterval(), scheduler, executor,
                         reads, waiter::isWaited)
                 : null;
+        this.creation = new TaskCreation(http, newDesign, waiter, slots, scheduler, executor);
     }
 
     public static KlingClient create(KlingClientConfig config) {
@@ -209,82 +200,7 @@ public final class KlingClient implements AutoCloseable {
     /** Creates a task. See the class comment for why this is never retried blindly. */
     public CompletableFuture<KlingTask> create(KlingRequest request) {
         Objects.requireNonNull(request, "request");
-        return open.track(() -> createUntracked(request));
-    }
-
-    private CompletableFuture<KlingTask> createUntracked(KlingRequest request) {
-        request.validate();
-        if (request.design() == DesignStandard.NEW_DESIGN) {
-            newDesign.requireApiKey(request.feature().requestSubject(), "model_name " + request.field("model_name") + " is served by the new design");
-        }
-        StreamingBody body = KlingJson.requestBody(request);
-        if (slots == null) {
-            return send(request, body);
-        }
-        int needed = TaskSlots.slotsOf(request);
-        CompletableFuture<Void> granted = slots.acquire(needed);
-        CompletableFuture<KlingTask> outcome = new CompletableFuture<>();
-        outcome.whenComplete((task, error) -> granted.cancel(false)); // leaves the queue if still waiting
-        granted.thenCompose(ignored -> sendHoldingSlots(request, body, 1, outcome)).whenComplete((task, error) -> {
-            boolean holding = granted.isDone() && !granted.isCompletedExceptionally();
-            if (error == null) {
-                slots.created(request.feature(), task, needed);
-                outcome.complete(task);
-            } else {
-                if (holding) {
-                    slots.release(needed);
-                }
-                outcome.completeExceptionally(TransportErrors.unwrap(error));
-            }
-        });
-        return outcome;
-    }
-
-    private CompletableFuture<KlingTask> send(KlingRequest request, StreamingBody body) {
-        long create = createdFeatures.sending();
-        return http.callStreaming("POST", request.path(), body.publisher(), false)
-                .thenApply(envelope -> {
-                    KlingTask task = KlingJson.task(envelope.data());
-                    createdFeatures.answered(create, task.taskId(), request.feature());
-                    waiter.created(request, task);
-                    return task;
-                })
-                .whenComplete((task, error) -> {
-                    if (error != null) {
-                        createdFeatures.answered(create, null, request.feature());
-                    }
-                });
-    }
-
-    /** Sends while holding slots; a 1303 (429: nothing was created) is re-sent after a backoff from 1 s. */
-    private CompletableFuture<KlingTask> sendHoldingSlots(KlingRequest request, StreamingBody body, int attempt,
-            CompletableFuture<KlingTask> outcome) {
-        return send(request, body).exceptionallyCompose(error -> {
-            Throwable cause = TransportErrors.unwrap(error);
-            if (!(cause instanceof KlingApiException api && api.code() == KlingErrorCode.CONCURRENCY_LIMIT.code())
-                    || attempt >= CONCURRENCY_RETRIES || outcome.isDone()) {
-                return CompletableFuture.failedFuture(cause);
-            }
-            Duration delay = concurrencyDelay(attempt, api.retryAfter().orElse(Duration.ZERO));
-            LOG.debug("{} -> 1303 although within the client's limit (the account is shared?); attempt {} of {} in {} ms",
-                    request.feature().path(), attempt + 1, CONCURRENCY_RETRIES, delay.toMillis());
-            CompletableFuture<KlingTask> next = new CompletableFuture<>();
-            Scheduling.later(scheduler, executor, delay, () -> sendHoldingSlots(request, body, attempt + 1, outcome).whenComplete((task, failure) -> {
-                if (failure == null) {
-                    next.complete(task);
-                } else {
-                    next.completeExceptionally(TransportErrors.unwrap(failure));
-                }
-            }), () -> next.completeExceptionally(cause));
-            return next;
-        });
-    }
-
-    /** 1 s, 2 s, 4 s … up to 30 s, plus up to 25 % jitter, and never less than a Retry-After. */
-    static Duration concurrencyDelay(int attempt, Duration retryAfter) {
-        long base = Math.min(CONCURRENCY_FIRST_DELAY.toMillis() << Math.min(attempt - 1, 20), CONCURRENCY_MAX_DELAY.toMillis());
-        long jittered = base + (long) (base * 0.25 * ThreadLocalRandom.current().nextDouble());
-        return Duration.ofMillis(Math.max(jittered, retryAfter.toMillis()));
+        return open.track(() -> creation.create(request));
     }
 
     /** Lets the concurrency queue and the waits see tasks that are final, whatever read them. */
@@ -380,7 +296,7 @@ public final class KlingClient implements AutoCloseable {
      * {@value CreatedTaskFeatures#REMEMBERED} creates): the new design's listing does not say which feature made a task.
      */
     public Optional<KlingFeature> createdFeature(String taskId) {
-        return createdFeatures.featureOf(taskId);
+        return creation.createdFeature(taskId);
     }
 
     /**
@@ -389,12 +305,12 @@ public final class KlingClient implements AutoCloseable {
      * taken when the task was listed tells when {@link #createdFeature} has its final word on it.
      */
     public long createsSent() {
-        return createdFeatures.sentSoFar();
+        return creation.createsSent();
     }
 
     /** Whether every create sent up to the mark ({@link #createsSent}) has been answered or has failed. */
     public boolean createsAnswered(long mark) {
-        return createdFeatures.answeredUpTo(mark);
+        return creation.createsAnswered(mark);
     }
 
     /**
@@ -555,7 +471,7 @@ public final class KlingClient implements AutoCloseable {
         Objects.requireNonNull(policy, "policy");
         return open.track(() -> {
             CompletableFuture<KlingTask> outcome = new CompletableFuture<>();
-            createUntracked(request).whenComplete((task, error) -> {
+            creation.create(request).whenComplete((task, error) -> {
                 if (error != null) {
                     outcome.completeExceptionally(error);
                 } else if (task.isFinal()) {

@@ -277,7 +277,7 @@ public final class KlingClientConfig {
          * until one of those tasks is seen final: by {@link KlingClient#awaitCompletion}, any get or list, or a light
          * background check (one get per unfinished task every {@link #concurrencyCheckInterval}, only while creates
          * wait). A 1303 that still comes back (other clients share the account) is retried with exponential backoff
-         * from 1 s, up to {@value KlingClient#CONCURRENCY_RETRIES} times: a 429 means nothing was created. {@code 0}
+         * from 1 s, up to {@value TaskCreation#CONCURRENCY_RETRIES} times: a 429 means nothing was created. {@code 0}
          * (the default) means no client-side limit, and a 1303 is reported to the caller.
          */
         public Builder maxConcurrentTasks(int maxConcurrentTasks) {

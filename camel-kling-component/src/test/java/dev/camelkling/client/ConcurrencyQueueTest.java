@@ -159,7 +159,7 @@ class ConcurrencyQueueTest {
         KlingTask task = client.create(video("shared account")).get(GUARD_SECONDS, TimeUnit.SECONDS);
 
         assertThat(task.taskId()).isNotBlank();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(KlingClient.CONCURRENCY_FIRST_DELAY);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(TaskCreation.CONCURRENCY_FIRST_DELAY);
         assertThat(sim.simulator().createdTaskCount()).isEqualTo(1);
     }
 
