@@ -21,6 +21,7 @@ import dev.camelkling.client.transport.KlingJson;
 import dev.camelkling.client.transport.OpenFutures;
 import dev.camelkling.client.transport.Retrier;
 import dev.camelkling.client.transport.RetryPolicy;
+import dev.camelkling.client.transport.TransportErrors;
 import dev.camelkling.client.wait.TaskReads;
 import dev.camelkling.client.wait.TaskSlots;
 import dev.camelkling.client.wait.TaskWaiter;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -99,6 +101,11 @@ public final class KlingClient implements AutoCloseable {
     /** Page 1 of each legacy feature as the waits' rounds last read it, for consumers of the feature. */
     private final RecentFirstPages recentFirstPages;
     private final TaskCreation creation;
+    /**
+     * The wait {@link #confirm} joins: never due by its own schedule (a day), so only the callback's round reads it,
+     * together with the wait it joins; no time left after that read (timeout 0), so it ends there, final or not.
+     */
+    private static final WaitPolicy ONE_READ = new WaitPolicy(Duration.ofDays(1), 1, Duration.ofDays(1), Duration.ZERO);
     /** {@code null} without a client-side concurrency limit. */
     private final TaskSlots slots;
 
@@ -458,6 +465,42 @@ public final class KlingClient implements AutoCloseable {
         Objects.requireNonNull(feature, "feature");
         Objects.requireNonNull(verifiedTask, "verifiedTask");
         return waiter.callbackReceived(feature, verifiedTask);
+    }
+
+    /**
+     * Reports a verified callback ({@link #callbackReceived}) and reads its task once to confirm it, final or not. When
+     * a wait of this client waits for that task, the read is the one the callback makes that wait's round do now, so
+     * one GET answers both; otherwise it is a plain {@link #get(KlingFeature, KlingTask)}. A callback consumer
+     * confirms this way what a callback claims before it emits anything.
+     */
+    public CompletableFuture<KlingTask> confirm(KlingFeature feature, KlingTask verifiedTask) {
+        Objects.requireNonNull(feature, "feature");
+        Objects.requireNonNull(verifiedTask, "verifiedTask");
+        return open.track(() -> {
+            if (!waiter.isWaited(verifiedTask.taskId())) {
+                waiter.callbackReceived(feature, verifiedTask);
+                return getUntracked(feature, verifiedTask);
+            }
+            // joins before the callback starts the round, so that the round reads both with one GET
+            CompletableFuture<KlingTask> joined = waiter.await(feature, verifiedTask, ONE_READ);
+            waiter.callbackReceived(feature, verifiedTask);
+            return joined.handle((task, failure) -> failure == null ? CompletableFuture.completedFuture(task)
+                    : afterJoinedRead(TransportErrors.unwrap(failure), feature, verifiedTask)).thenCompose(read -> read);
+        });
+    }
+
+    /**
+     * The joined read ended without a final task (the timeout carries the task as read), or the API refused it; any
+     * other failure (the wait's client closing meanwhile) leaves the confirmation to a plain GET.
+     */
+    private CompletableFuture<KlingTask> afterJoinedRead(Throwable cause, KlingFeature feature, KlingTask claim) {
+        if (cause instanceof KlingWaitTimeoutException notYet) {
+            return CompletableFuture.completedFuture(notYet.lastSeen());
+        }
+        if (cause instanceof KlingApiException) {
+            return CompletableFuture.failedFuture(cause);
+        }
+        return getUntracked(feature, claim);
     }
 
     /** Whether a wait of this client ({@link #awaitCompletion}) is waiting for the task with this id. */

@@ -88,6 +88,29 @@ class CallbackCompletedWaitsTest {
     }
 
     @Test
+    void confirmingACallbackReadsTheTaskOnceWithTheWaitForItOrAloneWithoutOne() throws Exception {
+        client(Duration.ofHours(1));
+        KlingTask waitedFor = value(client.create(withCallback("Confirmed with its wait")));
+        KlingTask alone = value(client.create(withCallback("Confirmed alone")));
+        client.callbackReceived(KlingFeature.TEXT2VIDEO, task(waitedFor.taskId(), KlingTaskStatus.PROCESSING, "https://x.example/p.mp4")); // callbacks reach us
+        CompletableFuture<KlingTask> waiting = client.awaitCompletion(KlingFeature.TEXT2VIDEO, waitedFor.taskId(), QUICK);
+        for (KlingTask task : List.of(waitedFor, alone)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> SIM.simulator().taskStatus(task.taskId()).orElse("").equals("succeed"));
+        }
+        assertThat(reads).as("status reads while the callback was awaited").isEmpty();
+
+        KlingTask confirmed = value(client.confirm(KlingFeature.TEXT2VIDEO, task(waitedFor.taskId(), KlingTaskStatus.SUCCEED, "https://forged.example/x.mp4")));
+        assertThat(confirmed.status()).isEqualTo(KlingTaskStatus.SUCCEED);
+        assertThat(confirmed.resultUrls()).singleElement().asString().startsWith(SIM.baseUrl()); // the API's word, not the callback's
+        assertThat(value(waiting)).isEqualTo(confirmed);
+        assertThat(reads).as("one read for the confirmation and the wait").containsExactly("/v1/videos/text2video/" + waitedFor.taskId());
+
+        KlingTask confirmedAlone = value(client.confirm(KlingFeature.TEXT2VIDEO, task(alone.taskId(), KlingTaskStatus.SUCCEED, "https://forged.example/y.mp4")));
+        assertThat(confirmedAlone.resultUrls()).singleElement().asString().startsWith(SIM.baseUrl());
+        assertThat(reads).hasSize(2).last().isEqualTo("/v1/videos/text2video/" + alone.taskId());
+    }
+
+    @Test
     void aForgedFinalCallbackForARunningTaskDoesNotCompleteTheWait() throws Exception {
         client(Duration.ofHours(1));
         SIM.simulator().timing(SimulatorTiming.of(NEVER, NEVER));
