@@ -47,7 +47,7 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
 
     private final CredentialsResolver credentialsResolver;
     private ScheduledExecutorService scheduler;
-    private ExecutorService worker;
+    private RouteContinuations continuations;
     private ExecutorService clientExecutor;
     private final SharedKlingClients clients = new SharedKlingClients();
     private final AccountHealthChecks accountHealthChecks = new AccountHealthChecks();
@@ -119,16 +119,17 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
     }
 
     /**
-     * The pool on which a producer hands the exchange back to the route once Kling has answered. Without it the rest of
-     * the route would run on whatever thread completed the HTTP future (the JDK's common pool, or a new thread per
-     * response on small machines), which Camel neither sizes nor sees.
+     * Where a producer hands the exchange back to the route once Kling has answered: the {@code KlingWorker} pool
+     * ({@link RouteContinuations}). Without it the rest of the route would run on whatever thread completed the HTTP
+     * future (the JDK's common pool, or a new thread per response on small machines), which Camel neither sizes nor sees.
      */
-    synchronized ExecutorService getWorker() {
-        if (worker == null) {
-            worker = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KlingWorker",
+    synchronized RouteContinuations getContinuations() {
+        if (continuations == null) {
+            ExecutorService workers = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KlingWorker",
                     fixedPoolNeverFull("KlingWorker", workerPoolSize));
+            continuations = new RouteContinuations(getCamelContext(), this, workers, workerPoolSize, getScheduler());
         }
-        return worker;
+        return continuations;
     }
 
     /**
@@ -184,9 +185,9 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
                 getCamelContext().getExecutorServiceManager().shutdown(scheduler);
                 scheduler = null;
             }
-            if (worker != null) {
-                getCamelContext().getExecutorServiceManager().shutdown(worker);
-                worker = null;
+            if (continuations != null) {
+                continuations.shutdown();
+                continuations = null;
             }
         }
     }

@@ -114,7 +114,7 @@ public class KlingProducer extends DefaultAsyncProducer {
             callback.done(false);
         };
         try {
-            endpoint.getComponent().getWorker().execute(done);
+            endpoint.getComponent().getContinuations().execute(done);
         } catch (RejectedExecutionException stopping) {
             done.run();
         }
