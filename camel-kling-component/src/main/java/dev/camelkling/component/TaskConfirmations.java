@@ -66,8 +66,16 @@ final class TaskConfirmations {
         this.emitted = emitted;
     }
 
-    /** Takes a task a callback announced; returns at once, the work runs on a worker thread. */
+    /** Takes a task a callback announced; returns at once, the reads and the routing run on a worker thread. */
     void announced(KlingTask claim) {
+        if (!claim.isFinal()) {
+            LOG.trace("Callback: task {} is {}", claim.taskId(), claim.status().wireValue());
+            // nothing to read, but the clients learn that callbacks reach this application, which lets
+            // callbackGracePeriod hold their waits: told here (in memory, never waiting), so that they know before
+            // Kling has its answer, even while every worker is busy routing
+            confirmingRead.tellWaits(claim);
+            return;
+        }
         dispatch(() -> onAnnounced(claim));
     }
 
@@ -104,14 +112,7 @@ final class TaskConfirmations {
 
     private void onAnnounced(KlingTask claim) {
         String taskId = claim.taskId();
-        // the body is only a hint: a non-final announcement has nothing to emit, a final one is confirmed by a read
-        if (!claim.isFinal()) {
-            LOG.trace("Callback: task {} is {}", taskId, claim.status().wireValue());
-            // nothing to read, but the clients learn that callbacks reach this application, which lets
-            // callbackGracePeriod hold their waits
-            confirmingRead.tellWaits(claim);
-            return;
-        }
+        // the body is only a hint: a final announcement is confirmed by a read
         if (isEmitted(taskId)) {
             LOG.trace("Callback: task {} was emitted already", taskId);
             confirmingRead.tellWaits(claim); // a wait for it (a polling consumer emitted it) still reads it now

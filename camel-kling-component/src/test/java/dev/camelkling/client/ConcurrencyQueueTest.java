@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The client-side concurrency queue against the simulator, which answers 1303 beyond its own limit. */
 class ConcurrencyQueueTest {
@@ -120,7 +121,9 @@ class ConcurrencyQueueTest {
         KlingTask first = client.create(video("first")).get(GUARD_SECONDS, TimeUnit.SECONDS);
         CompletableFuture<KlingTask> second = client.create(video("second"));
         CompletableFuture<KlingTask> third = client.create(video("third"));
-        Thread.sleep(300);
+        // both reached the queue, which holds them: nothing more is sent however long one would watch
+        await().atMost(Duration.ofSeconds(GUARD_SECONDS)).until(() -> client.stats().createsQueued() == 2);
+        assertThat(sim.simulator().createdTaskCount()).isEqualTo(1);
         assertThat(second).isNotDone();
         assertThat(third).isNotDone();
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.camelkling.client.callback.StandardWebhookVerifier;
@@ -108,6 +109,44 @@ class CallbackEvidenceWaitsTest extends CallbackTestSupport {
             assertThat(reads.listPages()).isZero();
             assertThat(simulator().callbackDeliveries()).filteredOn(d -> d.taskId().equals(task.taskId()))
                     .extracting(d -> d.responseStatus()).containsOnly(200);
+        }
+    }
+
+    @Test
+    void aFinalCallbackThatArrivesBeforeTheCreatesAnswerEndsTheWaitWithoutSittingOutTheGrace() throws Exception {
+        String warmUp = succeeded(template.send("direct:reached", e -> e.getMessage().setBody("A warm-up: callbacks reach us"))).taskId();
+        // Kling makes the task but its answer to the create is held until the task's final callback has come and gone
+        CountDownLatch answer = new CountDownLatch(1);
+        RequestFilter holdCreateAnswer = (request, next) -> {
+            var response = next.handle(request);
+            if (request.method().equals("POST") && request.path().equals(T2V)) {
+                awaitQuietly(answer);
+            }
+            return response;
+        };
+        simulator().addRequestFilter(holdCreateAnswer);
+        try {
+            CompletableFuture<Exchange> wait = template.asyncSend("direct:reached", e -> e.getMessage().setBody("A quick sketch"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> simulator().callbackDeliveries().stream()
+                    .anyMatch(d -> d.taskStatus().equals("succeed") && d.responseStatus() == 200 && !d.taskId().equals(warmUp)));
+            assertThat(wait).as("the create is not answered yet").isNotDone();
+            answer.countDown();
+
+            // the callback came before the wait began: the wait reads the task at once, not after the grace (1 minute)
+            KlingTask task = succeeded(wait.get(20, TimeUnit.SECONDS));
+            assertThat(simulator().callbackDeliveries()).filteredOn(d -> d.taskId().equals(task.taskId()))
+                    .anyMatch(d -> d.taskStatus().equals("succeed") && d.responseStatus() == 200);
+        } finally {
+            answer.countDown();
+            simulator().removeRequestFilter(holdCreateAnswer);
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -29,6 +29,7 @@ import static dev.camelkling.client.request.KlingFeature.OMNI_IMAGE;
 import static dev.camelkling.client.request.KlingFeature.TEXT2VIDEO;
 import static dev.camelkling.client.request.KlingFeature.VIDEO_EXTEND;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -210,15 +211,10 @@ class RuleContractTest extends KlingTestSupport {
     private String finishedVideoId() throws Exception {
         JsonNode created = data(post("/v1/videos/text2video", Map.of("prompt", "A calm sea at dawn")));
         String taskId = created.path("task_id").asText();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode task = data(send(HttpRequest.newBuilder(URI.create(SIM.baseUrl() + "/v1/videos/text2video/" + taskId)).GET()));
-            if ("succeed".equals(task.path("task_status").asText())) {
-                return task.path("task_result").path("videos").get(0).path("id").asText();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the simulator did not finish task " + taskId);
+        JsonNode task = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> data(send(HttpRequest.newBuilder(URI.create(SIM.baseUrl() + "/v1/videos/text2video/" + taskId)).GET())),
+                        read -> "succeed".equals(read.path("task_status").asText()));
+        return task.path("task_result").path("videos").get(0).path("id").asText();
     }
 
     private String session() throws Exception {

@@ -47,6 +47,7 @@ public final class TaskWaiter {
     private final WaitSettings settings;
     private final TaskDurations durations = new TaskDurations();
     private final CallbackEvidence evidence = new CallbackEvidence();
+    private final EarlyFinalCallbacks earlyFinal = new EarlyFinalCallbacks();
     private final Map<RoundsKey, FeatureRounds> rounds = new ConcurrentHashMap<>();
 
     /**
@@ -133,8 +134,13 @@ public final class TaskWaiter {
                 created.remove(taskId);
             }
         });
-        rounds.computeIfAbsent(RoundsKey.of(feature, design), roundsKey -> new FeatureRounds(roundsKey.feature(), design, reads,
-                scheduler, executor, clock, settings, durations, evidence)).add(wait);
+        FeatureRounds of = rounds.computeIfAbsent(RoundsKey.of(feature, design), roundsKey -> new FeatureRounds(roundsKey.feature(),
+                design, reads, scheduler, executor, clock, settings, durations, evidence));
+        of.add(wait);
+        // taken after the wait is added and announced before a callback looks for waits: one of the two sees the other
+        if (earlyFinal.take(taskId)) {
+            of.readSoon(taskId); // its final callback came before this wait began: read it now, as that callback would have
+        }
         return wait.result;
     }
 
@@ -163,6 +169,9 @@ public final class TaskWaiter {
             // only a task this client created with a callback_url vouches that callbacks reach it: a forged body
             // naming an id nobody here created is no evidence
             evidence.received(origin.key().feature());
+        }
+        if (task.isFinal()) {
+            earlyFinal.announced(task.taskId()); // its create may not be answered yet: a wait may begin only later
         }
         FeatureRounds of = rounds.get(RoundsKey.of(feature, task.design()));
         if (of == null || !of.contains(task.taskId())) {
