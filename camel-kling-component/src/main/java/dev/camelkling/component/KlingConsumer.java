@@ -53,6 +53,8 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
     private volatile int lastPollEmitted;
     /** Polls made since the start: with a count of requests, the cost of one poll. */
     private final AtomicLong polls = new AtomicLong();
+    /** The clients of this consumer's account, as of the current poll (read once a poll, asked for every awaited task). */
+    private volatile List<KlingClient> accountClients = List.of();
     /** New design: what the account's clients read of awaited tasks for other reasons (waits, gets) spares our reads. */
     private final AccountSightings sightings;
 
@@ -153,8 +155,9 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
 
     /** The final tasks of this application and partition with a wanted status, by when they finished. */
     private List<KlingTask> finishedTasks() throws Exception {
+        accountClients = endpoint.accountClients(); // endpoints with clients of their own come and go with their routes
         if (sightings != null) {
-            sightings.follow(endpoint.accountClients()); // endpoints with clients of their own come and go with their routes
+            sightings.follow(accountClients);
         }
         List<KlingTask> found = new ArrayList<>(taskList != null
                 // whose a task is was decided when it was listed: the client may have forgotten it by the time it ends
@@ -206,7 +209,7 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
      * next poll.
      */
     private List<KlingTask> firstPage(int pageSize) throws Exception {
-        for (KlingClient client : endpoint.accountClients()) {
+        for (KlingClient client : accountClients) {
             Optional<List<KlingTask>> shared = client.recentFirstPage(endpoint.getKlingFeature(), pageSize);
             if (shared.isPresent()) {
                 return shared.get();
@@ -217,7 +220,7 @@ public class KlingConsumer extends ScheduledBatchPollingConsumer {
 
     /** Whether a wait of a client of the account (a producer's, an awaitCompletion) is waiting for the task now. */
     private boolean waitedFor(String taskId) {
-        return endpoint.accountClients().stream().anyMatch(client -> client.isWaiting(taskId));
+        return accountClients.stream().anyMatch(client -> client.isWaiting(taskId));
     }
 
     /** Tasks of this application (external id prefix) and of this instance's partition, on the legacy design. */
