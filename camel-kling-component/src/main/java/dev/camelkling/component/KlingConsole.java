@@ -163,7 +163,7 @@ public class KlingConsole extends AbstractDevConsole {
 
     private static String position(KlingConsumer polling) {
         long position = polling.getSettledBefore();
-        boolean newDesign = polling.getAwaitedCount() >= 0;
+        boolean newDesign = ((KlingEndpoint) polling.getEndpoint()).usesNewDesign();
         if (position == Long.MIN_VALUE) {
             return newDesign ? "Kling's default window (the last 30 days)" : "start of the list";
         }

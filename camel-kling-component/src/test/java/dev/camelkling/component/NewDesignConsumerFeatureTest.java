@@ -43,6 +43,11 @@ class NewDesignConsumerFeatureTest extends KlingTestSupport {
 
     /** The application: both consumers, and producers sharing their client (same component and account). */
     private CamelContext startApplication() throws Exception {
+        return startApplication(true);
+    }
+
+    /** The application with the text2video consumer, and the omniVideo one ({@code emitUnknownOrigin=true}) if asked. */
+    private CamelContext startApplication(boolean withOmniVideoConsumer) throws Exception {
         CamelContext app = new DefaultCamelContext();
         KlingComponent kling = new KlingComponent(new CredentialsResolver(name -> null));
         kling.getConfiguration().setBaseUrl(SIM.baseUrl());
@@ -53,8 +58,10 @@ class NewDesignConsumerFeatureTest extends KlingTestSupport {
             public void configure() {
                 from("kling:text2video?designStandard=NEW_DESIGN&delay=100&initialDelay=0").routeId("text2video")
                         .process(e -> text2video.add(e.getMessage().getHeader(KlingConstants.TASK_ID, String.class)));
-                from("kling:omniVideo?designStandard=NEW_DESIGN&emitUnknownOrigin=true&delay=100&initialDelay=0").routeId("omniVideo")
-                        .process(e -> omniVideo.add(e.getMessage().getHeader(KlingConstants.TASK_ID, String.class)));
+                if (withOmniVideoConsumer) {
+                    from("kling:omniVideo?designStandard=NEW_DESIGN&emitUnknownOrigin=true&delay=100&initialDelay=0").routeId("omniVideo")
+                            .process(e -> omniVideo.add(e.getMessage().getHeader(KlingConstants.TASK_ID, String.class)));
+                }
             }
         });
         app.start();
@@ -124,19 +131,7 @@ class NewDesignConsumerFeatureTest extends KlingTestSupport {
         String textDerived = createdElsewhere("text2video", TEXT);
         String partner = createdOfUnknownOrigin("partner-order-8"); // e.g. made before a restart with the caller's own id
 
-        application = new DefaultCamelContext();
-        KlingComponent kling = new KlingComponent(new CredentialsResolver(name -> null));
-        kling.getConfiguration().setBaseUrl(SIM.baseUrl());
-        kling.getConfiguration().setApiKey(API_KEY);
-        application.addComponent("kling", kling);
-        application.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("kling:text2video?designStandard=NEW_DESIGN&delay=100&initialDelay=0").routeId("text2video")
-                        .process(e -> text2video.add(e.getMessage().getHeader(KlingConstants.TASK_ID, String.class)));
-            }
-        });
-        application.start();
+        application = startApplication(false);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> text2video.size() >= 2);
         awaitPolls("text2video", 3);
