@@ -1,9 +1,10 @@
 package dev.camelkling.client;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.Set;
 
 import dev.camelkling.client.request.KlingFeature;
 
@@ -26,19 +27,28 @@ final class CreatedTaskFeatures {
             return size() > REMEMBERED;
         }
     };
-    /** Creates numbered in the order they were sent; those whose answer (or failure) has not come yet. */
+    /** Creates are numbered in the order they were sent, from 1. */
     private long sent;
-    private final TreeSet<Long> unanswered = new TreeSet<>();
+    /** The lowest number whose answer (or failure) has not come yet; {@code sent + 1} when none is out. */
+    private long firstUnanswered = 1;
+    /** Creates answered while one sent before them was still out (answers come in any order): usually few. */
+    private final Set<Long> answeredEarly = new HashSet<>();
 
     /** A create is being sent: its number, to hand to {@link #answered}. */
     synchronized long sending() {
-        unanswered.add(++sent);
-        return sent;
+        return ++sent;
     }
 
     /** The create numbered {@code create} was answered: with its task, or {@code null} when it failed. */
     synchronized void answered(long create, String taskId, KlingFeature feature) {
-        unanswered.remove(create);
+        if (create == firstUnanswered) {
+            firstUnanswered++;
+            while (!answeredEarly.isEmpty() && answeredEarly.remove(firstUnanswered)) {
+                firstUnanswered++;
+            }
+        } else if (create > firstUnanswered) {
+            answeredEarly.add(create);
+        }
         if (taskId != null) {
             byTaskId.put(taskId, feature);
         }
@@ -51,7 +61,7 @@ final class CreatedTaskFeatures {
 
     /** Whether every create sent up to the mark has been answered. */
     synchronized boolean answeredUpTo(long mark) {
-        return unanswered.isEmpty() || unanswered.first() > mark;
+        return firstUnanswered > mark;
     }
 
     synchronized Optional<KlingFeature> featureOf(String taskId) {

@@ -30,4 +30,27 @@ class CreatedTaskFeaturesTest {
         assertThat(features.answeredUpTo(features.sentSoFar())).isTrue();
         assertThat(features.featureOf("task-3")).contains(KlingFeature.TEXT2VIDEO);
     }
+
+    @Test
+    void answersInReverseOrderSettleEveryMarkOnlyWhenTheLastOneBeforeItComes() {
+        long[] creates = new long[50];
+        for (int i = 0; i < creates.length; i++) {
+            creates[i] = features.sending();
+        }
+        long middle = creates[24];
+        for (int i = creates.length - 1; i >= 1; i--) {
+            features.answered(creates[i], "task-" + i, KlingFeature.TEXT2VIDEO);
+            assertThat(features.answeredUpTo(middle)).as("create 1 is still out").isFalse();
+        }
+        features.answered(creates[25], null, KlingFeature.TEXT2VIDEO); // answered twice (its failure seen late): no effect
+        assertThat(features.answeredUpTo(creates[0])).isFalse();
+
+        features.answered(creates[0], "task-0", KlingFeature.TEXT2VIDEO);
+        assertThat(features.answeredUpTo(features.sentSoFar())).isTrue();
+
+        long next = features.sending();
+        assertThat(features.answeredUpTo(next)).as("a create sent after all were answered").isFalse();
+        features.answered(next, "task-50", KlingFeature.TEXT2VIDEO);
+        assertThat(features.answeredUpTo(next)).isTrue();
+    }
 }

@@ -3,8 +3,10 @@ package dev.camelkling.client.task;
 
 import dev.camelkling.client.schema.DesignStandard;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -105,12 +107,29 @@ public record KlingTask(String taskId, KlingTaskStatus status, String statusMess
 
     /** The ids of the voice outputs, in output order. */
     public List<String> voiceIds() {
-        return outputsOf(KlingOutput.Voice.class).stream().map(KlingOutput.Voice::voiceId).filter(Objects::nonNull).toList();
+        return idsOf(KlingOutput.Voice.class, KlingOutput.Voice::voiceId);
     }
 
     /** The ids of the element outputs, in output order, as Kling wrote them (64-bit ids keep every digit). */
     public List<String> elementIds() {
-        return outputsOf(KlingOutput.Element.class).stream().map(KlingOutput.Element::elementId).filter(Objects::nonNull).toList();
+        return idsOf(KlingOutput.Element.class, KlingOutput.Element::elementId);
+    }
+
+    /** Built for the headers of every answer, where most tasks have no such output: no stream for an empty list. */
+    private <T extends KlingOutput> List<String> idsOf(Class<T> type, Function<T, String> id) {
+        if (outputs.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (KlingOutput output : outputs) {
+            if (type.isInstance(output)) {
+                String value = id.apply(type.cast(output));
+                if (value != null) {
+                    ids.add(value);
+                }
+            }
+        }
+        return List.copyOf(ids);
     }
 
     private <T extends KlingOutput> List<T> outputsOf(Class<T> type) {

@@ -22,8 +22,10 @@ import java.net.http.HttpResponse.BodySubscribers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -50,6 +52,11 @@ public final class KlingHttp {
     private final HttpClient media;
     /** Where responses are handled and the caller's work continues. */
     private final Executor executor;
+    /**
+     * The URIs of POST requests, parsed once: their paths are fixed (a feature's create path, identify-face, the new
+     * design's task list), a handful per client, while reads name a task id in theirs.
+     */
+    private final Map<String, URI> postUris = new ConcurrentHashMap<>();
 
     public KlingHttp(HttpSettings config, Executor executor) {
         this.config = config;
@@ -57,6 +64,13 @@ public final class KlingHttp {
         this.classifier = new ResponseClassifier(config.clock());
         this.api = newClient(config, executor, HttpClient.Redirect.NEVER);
         this.media = newClient(config, executor, HttpClient.Redirect.NORMAL);
+    }
+
+    private URI uri(String method, String pathAndQuery) {
+        if ("POST".equals(method)) {
+            return postUris.computeIfAbsent(pathAndQuery, path -> URI.create(config.baseUrl() + path));
+        }
+        return URI.create(config.baseUrl() + pathAndQuery);
     }
 
     private static HttpClient newClient(HttpSettings config, Executor executor, HttpClient.Redirect redirect) {
@@ -94,7 +108,7 @@ public final class KlingHttp {
         HttpRequest request;
         try {
             authorization = config.credentials().authorizationHeader(config.clock());
-            request = HttpRequest.newBuilder(URI.create(config.baseUrl() + pathAndQuery))
+            request = HttpRequest.newBuilder(uri(method, pathAndQuery))
                     .timeout(config.requestTimeout())
                     .header("Authorization", authorization)
                     .header("Content-Type", "application/json")
