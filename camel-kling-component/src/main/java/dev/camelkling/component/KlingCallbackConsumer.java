@@ -47,7 +47,7 @@ public class KlingCallbackConsumer extends DefaultConsumer implements ShutdownAw
         KlingComponent component = endpoint.getComponent();
         this.confirmations = new TaskConfirmations(this, endpoint.getKlingFeature(),
                 new ConfirmingRead(endpoint.getKlingFeature(), endpoint::accountClients),
-                component::getContinuations, component::getScheduler,
+                component::getWorkerPool, component::getScheduler,
                 new EmissionFilter(endpoint.getStatuses(), endpoint.getExternalTaskIdPrefix()),
                 new EmittedTasks(endpoint::getIdempotentRepository, this));
     }

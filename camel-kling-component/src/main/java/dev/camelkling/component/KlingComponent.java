@@ -32,8 +32,9 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
     private boolean useGlobalSslContextParameters;
 
     @Metadata(label = "advanced", defaultValue = "8",
-              description = "Threads on which exchanges continue once Kling has answered; waits hold no thread at all, so"
-                            + " this bounds concurrency of the routes' next steps, not of waiting tasks.")
+              description = "Threads that read Kling's answers and on which exchanges continue once Kling has answered"
+                            + " (each on the thread that read its answer); waits hold no thread at all, so this bounds"
+                            + " concurrency of the routes' next steps, not of waiting tasks. A step that blocks holds one.")
     private int workerPoolSize = 8;
 
     @Metadata(label = "health", defaultValue = "true",
@@ -47,8 +48,7 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
 
     private final CredentialsResolver credentialsResolver;
     private ScheduledExecutorService scheduler;
-    private RouteContinuations continuations;
-    private ExecutorService clientExecutor;
+    private KlingWorkerPool workerPool;
     private final SharedKlingClients clients = new SharedKlingClients();
     private final AccountHealthChecks accountHealthChecks = new AccountHealthChecks();
     private final TemporaryResultFiles temporaryResultFiles = new TemporaryResultFiles(
@@ -119,29 +119,18 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
     }
 
     /**
-     * Where a producer hands the exchange back to the route once Kling has answered: the {@code KlingWorker} pool
-     * ({@link RouteContinuations}). Without it the rest of the route would run on whatever thread completed the HTTP
-     * future (the JDK's common pool, or a new thread per response on small machines), which Camel neither sizes nor sees.
+     * The {@code KlingWorker} threads ({@link KlingWorkerPool}): the component's Kling clients read their answers on
+     * them, and exchanges continue on them once Kling has answered. Without it the rest of the route would run on
+     * whatever thread completed the HTTP future (the JDK's common pool, or a new thread per response on small machines),
+     * which Camel neither sizes nor sees.
      */
-    synchronized RouteContinuations getContinuations() {
-        if (continuations == null) {
+    synchronized KlingWorkerPool getWorkerPool() {
+        if (workerPool == null) {
             ExecutorService workers = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KlingWorker",
                     fixedPoolNeverFull("KlingWorker", workerPoolSize));
-            continuations = new RouteContinuations(getCamelContext(), this, workers, workerPoolSize, getScheduler());
+            workerPool = new KlingWorkerPool(getCamelContext(), this, workers, workerPoolSize, getScheduler());
         }
-        return continuations;
-    }
-
-    /**
-     * The threads the Kling clients (and their JDK HttpClients) parse answers on; kept apart from the worker pool so
-     * a route blocking on its worker thread can never starve the HTTP responses it waits for.
-     */
-    synchronized ExecutorService getClientExecutor() {
-        if (clientExecutor == null) {
-            clientExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KlingClient",
-                    fixedPoolNeverFull("KlingClient", 4));
-        }
-        return clientExecutor;
+        return workerPool;
     }
 
     /**
@@ -177,17 +166,13 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
         clients.closeAll();
         temporaryResultFiles.deleteAll();
         synchronized (this) {
-            if (clientExecutor != null) {
-                getCamelContext().getExecutorServiceManager().shutdown(clientExecutor);
-                clientExecutor = null;
-            }
             if (scheduler != null) {
                 getCamelContext().getExecutorServiceManager().shutdown(scheduler);
                 scheduler = null;
             }
-            if (continuations != null) {
-                continuations.shutdown();
-                continuations = null;
+            if (workerPool != null) {
+                workerPool.shutdown();
+                workerPool = null;
             }
         }
     }
@@ -205,7 +190,7 @@ public class KlingComponent extends HealthCheckComponent implements SSLContextPa
         return workerPoolSize;
     }
 
-    /** Threads on which exchanges continue once Kling has answered. */
+    /** Threads that read Kling's answers and on which exchanges continue once Kling has answered. */
     public void setWorkerPoolSize(int workerPoolSize) {
         this.workerPoolSize = workerPoolSize;
     }

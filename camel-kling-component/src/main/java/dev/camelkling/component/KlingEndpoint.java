@@ -234,7 +234,7 @@ public class KlingEndpoint extends ScheduledPollEndpoint implements EndpointServ
                 .connectTimeout(Duration.ofMillis(c.getConnectTimeout()))
                 .requestTimeout(Duration.ofMillis(c.getRequestTimeout()))
                 .sslContext(sslContext(ssl))
-                .executor(getComponent().getClientExecutor())
+                .executor(getComponent().getWorkerPool().clientExecutor())
                 .maxConcurrentTasks(c.getMaxConcurrentTasks())
                 .detectionTarget(Duration.ofMillis(c.getDetectionTarget()))
                 .callbackGracePeriod(Duration.ofMillis(appliedCallbackGracePeriod()))

@@ -101,7 +101,10 @@ public class KlingProducer extends DefaultAsyncProducer {
         return false;
     }
 
-    /** Continues the route on the worker pool, or right here once the pool refuses work (the context is stopping). */
+    /**
+     * Continues the route on the worker pool (on the thread that read Kling's answer, once it is done with it), or right
+     * here once the pool refuses work (the context is stopping).
+     */
     private void handBack(Exchange exchange, AsyncCallback callback, Throwable failure) {
         Runnable done = () -> {
             if (failure != null) {
@@ -114,7 +117,7 @@ public class KlingProducer extends DefaultAsyncProducer {
             callback.done(false);
         };
         try {
-            endpoint.getComponent().getContinuations().execute(done);
+            endpoint.getComponent().getWorkerPool().continueExchange(done);
         } catch (RejectedExecutionException stopping) {
             done.run();
         }

@@ -49,7 +49,7 @@ final class CreateOverhead {
     static final int DEFAULT_ROUNDS = 7;
     private static final String BODY = "{\"prompt\":\"A benchmark fox\"}";
 
-    /** Four threads, as the component's client pool has; named so that the thread counts leave them out. */
+    /** A pool of its own (four threads; the component reads answers on its eight workers), named for the CPU by thread. */
     private final HttpClient http = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
         Thread thread = new Thread(r, "bench-raw-client");
         thread.setDaemon(true);
