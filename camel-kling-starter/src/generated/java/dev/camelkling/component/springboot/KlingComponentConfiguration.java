@@ -467,8 +467,9 @@ public class KlingComponentConfiguration extends ComponentConfigurationPropertie
     private java.time.Duration requestTimeout;
 
     /**
-     * Threads on which exchanges continue once Kling has answered; waits hold no thread at all, so this
-     * bounds concurrency of the routes' next steps, not of waiting tasks.
+     * Threads that read Kling's answers and on which exchanges continue once Kling has answered (each on
+     * the thread that read its answer); waits hold no thread at all, so this bounds concurrency of the
+     * routes' next steps, not of waiting tasks. A step that blocks holds one.
      */
     private Integer workerPoolSize;
 
