@@ -34,14 +34,20 @@ import org.slf4j.LoggerFactory;
  * live whatever the routes do. When every thread waits for a synchronous call (Camel's await manager holds them: a
  * {@code ProducerTemplate} calling kling in a step after a kling step), the answers those calls wait for could never
  * be read: work goes to overflow threads instead ({@code KlingOverflow}, made only then and ended after a minute idle),
- * new work as it comes and queued work moved by a check on the component's scheduler. The same check moves queued work
- * a few tasks at a time when every thread has been busy without finishing anything since the last check (steps that
- * block otherwise, e.g. a processor joining a Kling client's future).
+ * new work as it comes and queued work moved by a check on the component's scheduler. The same happens while every
+ * thread has been busy for about a second without finishing anything (steps that block otherwise, e.g. a processor
+ * joining a Kling client's future), until one finishes.
  */
 final class KlingWorkerPool implements Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(KlingWorkerPool.class);
     static final long RESCUE_CHECK_MILLIS = 100;
+    /**
+     * Checks in a row with every worker busy and nothing finished before the pool counts as stuck: about a second, as
+     * on a loaded machine a burst of long reads (a page answering hundreds of waits, code not yet compiled) can keep
+     * every worker busy for a tenth of one; a pool that is really stuck stays so.
+     */
+    static final int STUCK_CHECKS = 10;
     private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
     /** The exchange waiting to continue on this thread once the client's task it runs is done; unset while routes run. */
     private static final ThreadLocal<Continuation> AFTER_TASK = new ThreadLocal<>();
@@ -58,6 +64,9 @@ final class KlingWorkerPool implements Executor {
     private AsyncProcessorAwaitManager awaits;
     private ExecutorService overflow;
     private long completedAtLastCheck = -1;
+    private int busyChecks;
+    /** Set by the check while every worker has been busy for {@link #STUCK_CHECKS} checks without finishing anything. */
+    private volatile boolean stuck;
     private long lastWarnNanos;
 
     KlingWorkerPool(CamelContext context, Object source, ExecutorService workers, int workerCount,
@@ -82,7 +91,7 @@ final class KlingWorkerPool implements Executor {
     }
 
     private void submit(Runnable task, boolean readsAnswers) {
-        if (workersBlocked()) {
+        if (stuck || workersBlocked()) {
             overflow().execute(onOverflow(() -> run(task, readsAnswers)));
         } else {
             workers.execute(() -> run(task, readsAnswers));
@@ -175,8 +184,10 @@ final class KlingWorkerPool implements Executor {
                 return;
             }
             long completed = pool.getCompletedTaskCount();
-            boolean stalled = completed == completedAtLastCheck && pool.getActiveCount() >= workerCount;
+            boolean busyWithoutProgress = completed == completedAtLastCheck && pool.getActiveCount() >= workerCount;
             completedAtLastCheck = completed;
+            busyChecks = busyWithoutProgress ? busyChecks + 1 : 0;
+            stuck = busyChecks >= STUCK_CHECKS;
             if (pool.getQueue().isEmpty()) {
                 return;
             }
@@ -186,13 +197,14 @@ final class KlingWorkerPool implements Executor {
                 warn("All {} KlingWorker threads wait for synchronous calls (a route calling kling through a ProducerTemplate"
                      + " after a kling step?): {} queued tasks go on overflow threads; raise workerPoolSize or call kling"
                      + " with to() or enrich()", workerCount, queued.size());
-            } else if (stalled) {
-                pool.getQueue().drainTo(queued, workerCount);
-                warn("All {} KlingWorker threads have been busy for {} ms without finishing anything (a route step that"
-                     + " blocks?): {} queued tasks go on overflow threads; raise workerPoolSize or keep blocking work off"
-                     + " the thread a kling step continues on", workerCount, RESCUE_CHECK_MILLIS, queued.size());
+            } else if (stuck) {
+                pool.getQueue().drainTo(queued);
+                warn("All {} KlingWorker threads have been busy for {} ms without finishing anything (route steps that"
+                     + " block?): {} queued tasks and new ones go on overflow threads until one finishes; raise"
+                     + " workerPoolSize or keep blocking work off the thread a kling step continues on", workerCount,
+                     busyChecks * RESCUE_CHECK_MILLIS, queued.size());
             }
-            queued.forEach(task -> overflow().execute(task));
+            queued.forEach(task -> overflow().execute(onOverflow(task)));
         } catch (RejectedExecutionException stopping) {
             LOG.debug("Not moving queued tasks: the component is stopping");
         }
