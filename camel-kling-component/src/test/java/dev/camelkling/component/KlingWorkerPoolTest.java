@@ -1,9 +1,11 @@
 package dev.camelkling.component;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,10 +16,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.camelkling.client.KlingClient;
 import dev.camelkling.client.request.KlingFeature;
 import dev.camelkling.client.task.KlingTask;
+import dev.camelkling.simulator.SimulatorTiming;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -56,6 +60,26 @@ class KlingWorkerPoolTest extends KlingTestSupport {
         assertThat(exchanges.stream().map(CompletableFuture::join).map(task -> ((KlingTask) task).taskId()).distinct())
                 .as("each exchange read its own task").hasSize(EXCHANGES);
         assertThat(simulator().createdTaskCount()).isEqualTo(EXCHANGES);
+    }
+
+    @Test
+    void stoppingTheContextEndsEveryWaitInFlightWithAnError() throws Exception {
+        SimulatorTiming usual = simulator().timing();
+        simulator().timing(SimulatorTiming.of(Duration.ofMinutes(30), Duration.ofMinutes(30)));
+        try {
+            List<CompletableFuture<Object>> waits = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                waits.add(template.asyncRequestBody("kling:text2video?waitForCompletion=true", "A long night, take " + i));
+            }
+            await().until(() -> simulator().createdTaskCount() == 5);
+
+            context.stop();
+
+            assertThat(waits).allSatisfy(wait -> assertThatThrownBy(() -> wait.get(10, TimeUnit.SECONDS))
+                    .as("the exchange ends, failed").isInstanceOf(ExecutionException.class));
+        } finally {
+            simulator().timing(usual);
+        }
     }
 
     @Test
