@@ -13,11 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.camelkling.client.KlingClient;
-import dev.camelkling.client.request.KlingFeature;
-import dev.camelkling.client.task.KlingTask;
 import dev.camelkling.simulator.SimulatorTiming;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,41 +22,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The KlingWorker threads read Kling's answers and continue the exchanges they answer: each on the thread that read
- * its answer, once that is done, one exchange per answer; and the pool stays live whatever the routes' steps block on.
+ * its answer, once that is done, one exchange per answer, never one left behind a route that may block. (That the pool
+ * stays live whatever the routes' steps block on: SynchronousKlingCallsTest.)
  */
 class KlingWorkerPoolTest extends KlingTestSupport {
-
-    private static final int EXCHANGES = 20; // more than the 8 KlingWorker threads
-
-    @Override
-    protected RouteBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                // a step that blocks its worker on an answer of Kling without Camel knowing (no await manager)
-                from("direct:joining").to("kling:text2video")
-                        .process(e -> {
-                            KlingClient client = context.getEndpoint("kling:text2video", KlingEndpoint.class).getClient();
-                            String taskId = e.getMessage().getHeader(KlingConstants.TASK_ID, String.class);
-                            e.getMessage().setBody(client.get(KlingFeature.TEXT2VIDEO, taskId).join());
-                        });
-            }
-        };
-    }
-
-    @Test
-    void stepsJoiningAClientFutureOnEveryWorkerThreadDoNotStopTheAnswersTheyWaitFor() throws Exception {
-        simulator().maxConcurrentTasks(1_000);
-        List<CompletableFuture<Object>> exchanges = new ArrayList<>();
-        for (int i = 0; i < EXCHANGES; i++) {
-            exchanges.add(template.asyncRequestBody("direct:joining", "A kettle, take " + i));
-        }
-        CompletableFuture.allOf(exchanges.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-
-        assertThat(exchanges.stream().map(CompletableFuture::join).map(task -> ((KlingTask) task).taskId()).distinct())
-                .as("each exchange read its own task").hasSize(EXCHANGES);
-        assertThat(simulator().createdTaskCount()).isEqualTo(EXCHANGES);
-    }
 
     @Test
     void stoppingTheContextEndsEveryWaitInFlightWithAnError() throws Exception {
