@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * those answers complete continue on them.
  * <p>
  * An exchange continues on the thread that read its answer, once that thread is done with the answer, as Camel's
- * other asynchronous components continue on their client's threads: handing every exchange to another thread cost as
- * much as a tenth of a create's CPU. Only the client's own work (reading answers, which never blocks) keeps an
+ * other asynchronous components continue on their client's threads: handing every exchange to another thread cost
+ * about 7 % of a create's CPU (docs/benchmarks.md, "Create overhead"). Only the client's own work (reading answers, which never blocks) keeps an
  * exchange for its thread: when one answer completes several exchanges (a page of tasks answering many waits), the
  * first continues there and the others on other threads of the pool, so that no route waits for another's; and an
  * exchange completed while a thread runs a route (which may block, e.g. on the very exchange it just sent) goes to
