@@ -3,7 +3,6 @@ package dev.camelkling.client.task;
 
 import dev.camelkling.client.schema.DesignStandard;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -117,19 +116,8 @@ public record KlingTask(String taskId, KlingTaskStatus status, String statusMess
 
     /** Built for the headers of every answer, where most tasks have no such output: no stream for an empty list. */
     private <T extends KlingOutput> List<String> idsOf(Class<T> type, Function<T, String> id) {
-        if (outputs.isEmpty()) {
-            return List.of();
-        }
-        List<String> ids = new ArrayList<>();
-        for (KlingOutput output : outputs) {
-            if (type.isInstance(output)) {
-                String value = id.apply(type.cast(output));
-                if (value != null) {
-                    ids.add(value);
-                }
-            }
-        }
-        return List.copyOf(ids);
+        List<T> typed = outputsOf(type);
+        return typed.isEmpty() ? List.of() : typed.stream().map(id).filter(Objects::nonNull).toList();
     }
 
     private <T extends KlingOutput> List<T> outputsOf(Class<T> type) {
